@@ -1,0 +1,64 @@
+/** Server configuration from environment variables, with sane defaults. */
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  /** Bearer token for /api/moderation/* and POST /api/articles. */
+  moderatorToken: string;
+  /** Exact origins allowed for cross-origin API calls (no credentials). */
+  allowedOrigins: string[];
+  /** Use the left-most X-Forwarded-For as the client address. */
+  trustProxy: boolean;
+  /** New comments are pending until an editor approves them. */
+  premoderation: boolean;
+  /** Threads close automatically this many days after the article's publishedAt (0 = never). */
+  autoCloseDays: number;
+  commentsPerMinute: number;
+  viewsPerMinute: number;
+  /** Same reader counts once per article per this many ms. */
+  viewDedupeMs: number;
+  mostReadCacheMs: number;
+  /** Project root (for /cdn, /demo, pages). */
+  rootDir: string;
+  /** Clock (injectable in tests). */
+  now: () => number;
+}
+
+export const ROOT_DIR = resolve(fileURLToPath(new URL('..', import.meta.url)));
+
+function int(v: string | undefined, def: number): number {
+  if (v == null || v === '') return def;
+  const n = Number(v);
+  if (!Number.isFinite(n) || n < 0) throw new Error(`Invalid number: ${v}`);
+  return Math.floor(n);
+}
+
+function bool(v: string | undefined, def: boolean): boolean {
+  if (v == null || v === '') return def;
+  return /^(1|on|true|yes)$/i.test(v.trim());
+}
+
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Omit<Config, 'moderatorToken'> & { moderatorToken?: string } {
+  return {
+    port: int(env.PORT, 8080),
+    host: env.HOST || '0.0.0.0',
+    dataDir: resolve(env.DATA_DIR || './data'),
+    moderatorToken: env.MODERATOR_TOKEN || undefined,
+    allowedOrigins: (env.ALLOWED_ORIGINS ?? '')
+      .split(',')
+      .map((s) => s.trim().replace(/\/$/, ''))
+      .filter(Boolean),
+    trustProxy: bool(env.TRUST_PROXY, false),
+    premoderation: bool(env.PREMODERATION, true),
+    autoCloseDays: int(env.COMMENTS_CLOSE_AFTER_DAYS, 30),
+    commentsPerMinute: int(env.RATE_LIMIT_COMMENTS, 5),
+    viewsPerMinute: int(env.RATE_LIMIT_VIEWS, 120),
+    viewDedupeMs: 30 * 60_000,
+    mostReadCacheMs: 60_000,
+    rootDir: ROOT_DIR,
+    now: Date.now,
+  };
+}

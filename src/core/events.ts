@@ -1,0 +1,62 @@
+/** Why a widget could not show its data. */
+export type NewsErrorReason = 'http' | 'timeout' | 'network' | 'parse' | 'shape' | 'empty' | 'stale';
+
+export interface NewsErrorDetail {
+  /** The tag name of the widget that failed, e.g. `news-related`. */
+  widget: string;
+  reason: NewsErrorReason;
+  /** HTTP status, when `reason` is `http`. */
+  status?: number;
+  /** A short English description for logs. Never shown to readers. */
+  message?: string;
+}
+
+export interface NewsCloseDetail {
+  widget: string;
+}
+
+export interface NewsEventOptions {
+  cancelable?: boolean;
+}
+
+/**
+ * Dispatches a `news-*` event that bubbles and crosses shadow roots. Returns `false` when a
+ * listener called `preventDefault()` on a cancelable event.
+ */
+export function emit<T>(target: EventTarget, name: `news-${string}`, detail: T, options: NewsEventOptions = {}): boolean {
+  const event = new CustomEvent<T>(name, {
+    detail,
+    bubbles: true,
+    composed: true,
+    cancelable: options.cancelable ?? false,
+  });
+  return target.dispatchEvent(event);
+}
+
+/** A typed error every widget can turn into a `news-error` event. */
+export class NewsError extends Error {
+  constructor(
+    readonly reason: NewsErrorReason,
+    message: string,
+    readonly status?: number,
+  ) {
+    super(message);
+    this.name = 'NewsError';
+  }
+}
+
+/** Maps anything thrown while loading to a `news-error` detail. */
+export function toErrorDetail(widget: string, error: unknown): NewsErrorDetail {
+  if (error instanceof NewsError) {
+    return { widget, reason: error.reason, status: error.status, message: error.message };
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return { widget, reason: 'network', message };
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'news-error': CustomEvent<NewsErrorDetail>;
+    'news-close': CustomEvent<NewsCloseDetail>;
+  }
+}

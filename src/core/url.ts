@@ -1,0 +1,44 @@
+const ALLOWED_PROTOCOLS = new Set(['http:', 'https:']);
+
+/**
+ * Returns an absolute http(s) URL, or `null` for anything else: `javascript:`, `data:`,
+ * `vbscript:` and every case, whitespace or entity trick around them. The WHATWG URL parser
+ * strips tabs and newlines and lower-cases the scheme, so checking its result is the only
+ * check we need.
+ */
+export function safeHttpUrl(raw: unknown, base?: string | URL): string | null {
+  if (typeof raw !== 'string') return null;
+  const value = raw.trim();
+  if (!value || value.length > 4096) return null;
+  let url: URL;
+  try {
+    url = base ? new URL(value, base) : new URL(value);
+  } catch {
+    return null;
+  }
+  if (!ALLOWED_PROTOCOLS.has(url.protocol)) return null;
+  if (!url.hostname) return null;
+  return url.href;
+}
+
+/**
+ * A URL reduced for comparison: no hash, no tracking parameters, no trailing slash, so that
+ * `?utm_source=x` or `#comments` variants of the same article count as one.
+ */
+export function comparableUrl(raw: string, base?: string | URL): string | null {
+  const safe = safeHttpUrl(raw, base);
+  if (!safe) return null;
+  const url = new URL(safe);
+  url.hash = '';
+  for (const key of [...url.searchParams.keys()]) {
+    if (/^(utm_|wt_|fbclid$|gclid$|zarsrc$)/i.test(key)) url.searchParams.delete(key);
+  }
+  url.protocol = 'https:';
+  url.hostname = url.hostname.replace(/^www\./, '');
+  return url.href.replace(/\/$/, '');
+}
+
+/** The document base, safe to call during SSR. */
+export function documentBase(): string | undefined {
+  return typeof document === 'undefined' ? undefined : document.baseURI;
+}

@@ -1,0 +1,41 @@
+// Browser tests: real headless Chromium (and Firefox ESR with BROWSERS=chromium,firefox).
+import { existsSync } from 'node:fs';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { fixturesMiddleware } from './test/server/fixtures-middleware.mjs';
+
+const CHROME_CANDIDATES = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
+const FIREFOX_CANDIDATES = [process.env.FIREFOX_PATH, '/usr/bin/firefox-esr', '/usr/bin/firefox'];
+const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+function findBrowser(name, candidates, hint) {
+  const found = candidates.find((path) => path && existsSync(path));
+  if (!found) {
+    console.error(`\nNo ${name} found (looked at ${candidates.filter(Boolean).join(', ')}).\n${hint}\n`);
+    process.exit(1);
+  }
+  return found;
+}
+
+const wanted = (process.env.BROWSERS ?? 'chromium').split(',').map((name) => name.trim()).filter(Boolean);
+const browsers = wanted.map((name) => {
+  if (name === 'firefox') {
+    const executablePath = findBrowser('Firefox', FIREFOX_CANDIDATES, 'Install it with `sudo apt-get install -y firefox-esr`, or set FIREFOX_PATH.');
+    return chromeLauncher({ launchOptions: { browser: 'firefox', executablePath, headless: true, args: ['-headless'] } });
+  }
+  const executablePath = findBrowser('Chromium or Chrome', CHROME_CANDIDATES, 'Install it with `sudo apt-get install -y chromium`, or set CHROME_PATH to a Chrome binary.');
+  return chromeLauncher({ launchOptions: { executablePath, headless: true, args: FLAGS } });
+});
+
+export default {
+  rootDir: '.',
+  files: ['test/**/*.test.ts', '!test/server/**'],
+  nodeResolve: true,
+  concurrency: 1,
+  browsers,
+  testFramework: { config: { timeout: 10000 } },
+  testsFinishTimeout: 600000,
+  browserStartTimeout: 60000,
+  middleware: [fixturesMiddleware],
+  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2021' })],
+};
