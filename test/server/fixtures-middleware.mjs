@@ -7,6 +7,8 @@
  *   /__fixture/count?key=k                → how many requests /__fixture/counted?key=k received
  *   /__fixture/counted?key=k&then=/path   → counts, then serves /path
  *   /__fixture/csp?page=/path             → serves /path with the strict CSP + Trusted Types
+ * Files under /test/fixtures/feeds/ are served as raw bytes: the dev server would otherwise
+ * re-encode Latin-1 feeds as UTF-8 and hide the very bug those fixtures exist to catch.
  */
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -14,10 +16,27 @@ import { resolve } from 'node:path';
 const counts = new Map();
 export const STRICT_CSP = "default-src 'self'; img-src 'self' https: data:; require-trusted-types-for 'script'; trusted-types news-widgets lit-html dompurify 'allow-duplicates'";
 
+const RAW_TYPES = { xml: 'application/xml', json: 'application/json' };
+
+async function serveRaw(ctx, pathname) {
+  const file = resolve(process.cwd(), `.${decodeURIComponent(pathname)}`);
+  if (!file.startsWith(resolve(process.cwd(), 'test/fixtures/feeds'))) {
+    ctx.status = 400;
+    return;
+  }
+  try {
+    ctx.body = await readFile(file);
+    ctx.type = RAW_TYPES[file.split('.').pop()] ?? 'application/octet-stream';
+  } catch {
+    ctx.status = 404;
+  }
+}
+
 const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
 
 export async function fixturesMiddleware(ctx, next) {
   const url = new URL(ctx.url, 'http://localhost');
+  if (url.pathname.startsWith('/test/fixtures/feeds/')) return serveRaw(ctx, url.pathname);
   if (!url.pathname.startsWith('/__fixture/')) return next();
   const [, , kind, arg] = url.pathname.split('/');
   const forward = async (path) => {

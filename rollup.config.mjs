@@ -1,0 +1,54 @@
+// Two kinds of output:
+//  - dist/**: unbundled ESM for npm (one module per source file; lit, @lit/task and dompurify stay
+//    dependencies), with .d.ts files from `tsc --emitDeclarationOnly` (scripts/build.mjs).
+//  - dist/cdn/*: the publisher files with fixed names. Each is self-contained, minified and uses
+//    Lit's production build, so one <script> tag is all a CMS template needs. DOMPurify stays a
+//    separate chunk that loads only when a widget needs markup sanitized. The IIFE inlines it.
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import esbuild from 'rollup-plugin-esbuild';
+
+const CDN_ENTRIES = {
+  'news-widgets': 'src/index.ts',
+  'news-related': 'src/related/index.ts',
+  'news-most-read': 'src/most-read/index.ts',
+  'news-share': 'src/share/index.ts',
+  'news-comments': 'src/comments/index.ts',
+  'news-moderation': 'src/moderation/index.ts',
+};
+
+const NPM_ENTRIES = ['src/index.ts', 'src/core/index.ts', ...Object.values(CDN_ENTRIES).filter((path) => path !== 'src/index.ts')];
+
+const compile = (minify) => esbuild({ tsconfig: './tsconfig.json', target: 'es2021', minify, legalComments: 'none' });
+const bundledResolve = () => nodeResolve({ exportConditions: ['production', 'browser', 'module', 'import', 'default'], browser: true });
+const onwarn = (warning, warn) => {
+  // Lit's production build contains `this` at the top level of a few modules; harmless.
+  if (warning.code === 'THIS_IS_UNDEFINED') return;
+  warn(warning);
+};
+
+export default [
+  {
+    input: NPM_ENTRIES,
+    external: [/^lit(\/|$)/, /^@lit\//, /^dompurify(\/|$)/],
+    plugins: [compile(false)],
+    onwarn,
+    output: { dir: 'dist', format: 'esm', preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js' },
+  },
+  ...Object.entries(CDN_ENTRIES).map(([name, input]) => ({
+    input: { [name]: input },
+    plugins: [bundledResolve(), compile(true)],
+    onwarn,
+    output: {
+      dir: 'dist/cdn',
+      format: 'esm',
+      entryFileNames: '[name].js',
+      chunkFileNames: 'chunks/[name]-[hash].js',
+    },
+  })),
+  {
+    input: 'src/index.ts',
+    plugins: [bundledResolve(), compile(true)],
+    onwarn,
+    output: { file: 'dist/cdn/news-widgets.iife.js', format: 'iife', name: 'NewsWidgets', inlineDynamicImports: true },
+  },
+];
