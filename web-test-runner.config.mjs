@@ -17,7 +17,10 @@ function findBrowser(name, candidates, hint) {
   return found;
 }
 
-const wanted = (process.env.BROWSERS ?? 'chromium').split(',').map((name) => name.trim()).filter(Boolean);
+// Default: Chromium, plus Firefox ESR where it is installed (as in CI). BROWSERS=chromium or
+// BROWSERS=firefox runs one.
+const defaultBrowsers = FIREFOX_CANDIDATES.some((path) => path && existsSync(path)) ? 'chromium,firefox' : 'chromium';
+const wanted = (process.env.BROWSERS ?? defaultBrowsers).split(',').map((name) => name.trim()).filter(Boolean);
 const browsers = wanted.map((name) => {
   if (name === 'firefox') {
     const executablePath = findBrowser('Firefox', FIREFOX_CANDIDATES, 'Install it with `sudo apt-get install -y firefox-esr`, or set FIREFOX_PATH.');

@@ -353,7 +353,7 @@ export class Store {
           row.pk,
           indexText(a.title),
           indexText(a.summary ?? ''),
-          indexText((a.tags ?? []).join(', ') + (a.section ? ', ' + a.section : '')),
+          indexText((a.tags ?? []).join(', ')),
         );
         ids.push(a.id);
       }
@@ -425,22 +425,33 @@ export class Store {
     }
     if (out.length >= limit) return out.slice(0, limit);
     const tags = JSON.parse(src.tags) as string[];
-    const qTerms = [...new Set([...terms(src.title), ...terms(tags.join(', ')), ...terms(src.summary ?? '')])].slice(0, 60);
-    if (!qTerms.length) return out;
-    const match = qTerms.map((t) => `"${t}"`).join(' OR ');
-    const rows = this.s(
-      `SELECT a.*, bm25(articles_fts, 3.0, 1.0, 2.0) AS rank FROM articles_fts f JOIN articles a ON a.pk = f.rowid
-       WHERE articles_fts MATCH ? AND f.rowid <> ? ORDER BY rank LIMIT 60`,
-    ).all(match, src.pk) as (ArticleDbRow & { rank: number })[];
+    // Two queries: the source's title+tags terms (strong signal) and its summary terms (weaker).
+    const strong = [...new Set([...terms(src.title), ...terms(tags.join(', '))])].slice(0, 40);
+    const weak = [...new Set(terms(src.summary ?? ''))].filter((t) => !strong.includes(t)).slice(0, 40);
     const now = this.now();
     const halfLife = (opts.halfLifeDays ?? 30) * DAY;
-    const scored = rows
-      .filter((r) => !seen.has(r.pk))
-      .map((r) => {
+    const scores = new Map<number, { r: ArticleDbRow; score: number }>();
+    for (const [qTerms, weight] of [
+      [strong, 1],
+      [weak, 0.5],
+    ] as const) {
+      if (!qTerms.length) continue;
+      const rows = this.s(
+        `SELECT a.*, bm25(articles_fts, 3.0, 1.0, 2.0) AS rank FROM articles_fts f JOIN articles a ON a.pk = f.rowid
+         WHERE articles_fts MATCH ? AND f.rowid <> ? ORDER BY rank LIMIT 60`,
+      ).all(qTerms.map((t) => `"${t}"`).join(' OR '), src.pk) as (ArticleDbRow & { rank: number })[];
+      for (const r of rows) {
+        if (seen.has(r.pk)) continue;
+        const e = scores.get(r.pk) ?? { r, score: 0 };
+        e.score += -r.rank * weight; // bm25() is negative: more negative is better
+        scores.set(r.pk, e);
+      }
+    }
+    const scored = [...scores.values()]
+      .map(({ r, score }) => {
         const age = r.published_at == null ? halfLife * 4 : Math.max(0, now - r.published_at);
-        // bm25() is negative: more negative is better. Recency keeps half its weight at most.
-        const decay = 0.5 + 0.5 * Math.pow(2, -age / halfLife);
-        return { r, score: -r.rank * decay };
+        // Recency decay: an old article keeps at least half its relevance.
+        return { r, score: score * (0.5 + 0.5 * Math.pow(2, -age / halfLife)) };
       })
       .sort((x, y) => y.score - x.score || y.r.pk - x.r.pk);
     for (const { r } of scored) {

@@ -1,0 +1,118 @@
+/**
+ * Closable boxes: the "Tắt [X]" button every widget (or a part of one) can carry.
+ *
+ * API (three functions and one stylesheet, nothing else):
+ *
+ *   closeButton(onClick, text = 'Tắt', name?)
+ *     → Lit template `<button type=button part="close" class="close">Tắt <svg X/></button>`.
+ *       `text` stays visible; `name` (optional) becomes `aria-label` and MUST contain `text`
+ *       (WCAG 2.5.3 label-in-name), e.g. text "Tắt", name "Tắt hộp chia sẻ". Enter/Space work
+ *       because it is a real <button>.
+ *
+ *   closeBox(host, { widget?, hide?, focus? }) → boolean
+ *     Fires a cancelable `news-close` `{widget}` (default `host.localName`) from `host`, via `emit`.
+ *     If a listener calls preventDefault() nothing happens and it returns false. Otherwise:
+ *     1. if focus is inside `host`, it moves to `focus` (option), else to the element whose id is
+ *        in the host's `focus-after` attribute (made focusable with tabindex=-1 if needed), else
+ *        to the next focusable element after `host` in document order, else the previous one,
+ *        else focus is dropped to <body> — never left on a hidden node;
+ *     2. `hide()` runs (default: `host.hidden = true`; `baseStyles` has `:host([hidden])`);
+ *     3. if `host` has `remember-close`, the close is stored in sessionStorage so that
+ *        `isRememberedClosed()` is true for the rest of the session (all pages of the site).
+ *     Returns true. Never throws (storage failures are ignored).
+ *
+ *   isRememberedClosed(host) → boolean
+ *     True when `host` has `remember-close` and a box with the same key was closed in this
+ *     session. Call it in connectedCallback and set `hidden` (the widget stays closed on reload).
+ *     Key: `news-widgets:closed:` + (the `remember-close` value, or `host.localName` when empty),
+ *     so `remember-close="promo-2026"` separates boxes of the same tag.
+ *
+ *   closeStyles: CSS for `.close` (add to `static styles` after `baseStyles`).
+ */
+import { css, html, svg, type TemplateResult } from 'lit';
+import { emit } from './events.js';
+
+export interface CloseOptions {
+  /** `widget` in the `news-close` detail. Default: `host.localName`. */
+  widget?: string;
+  /** What closing hides. Default: `host.hidden = true`. */
+  hide?: () => void;
+  /** Where focus goes when it was inside the host. Default: see `closeBox`. */
+  focus?: HTMLElement | null;
+}
+
+const FOCUSABLE = 'a[href],button,input,select,textarea,summary,[tabindex]';
+
+const storageKey = (host: Element): string | null => {
+  const value = host.getAttribute('remember-close');
+  return value === null ? null : `news-widgets:closed:${value || host.localName}`;
+};
+
+/** True when the host asked to remember closes and was closed earlier in this session. */
+export function isRememberedClosed(host: Element): boolean {
+  const key = storageKey(host);
+  try {
+    return !!key && sessionStorage.getItem(key) === '1';
+  } catch {
+    return false;
+  }
+}
+
+function focusTarget(host: HTMLElement): HTMLElement | null {
+  const id = host.getAttribute('focus-after');
+  const target = id ? document.getElementById(id) : null;
+  if (target) {
+    if (!target.matches(FOCUSABLE)) target.tabIndex = -1;
+    return target;
+  }
+  let before: HTMLElement | null = null;
+  for (const el of document.querySelectorAll<HTMLElement>(FOCUSABLE)) {
+    if (host.contains(el) || el.matches(':disabled,[tabindex="-1"]') || el.checkVisibility?.() === false) continue;
+    if (host.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING) return el;
+    before = el;
+  }
+  return before;
+}
+
+/** Fires cancelable `news-close`; unless cancelled, moves focus out, hides and remembers. */
+export function closeBox(host: HTMLElement, options: CloseOptions = {}): boolean {
+  if (!emit(host, 'news-close', { widget: options.widget ?? host.localName }, { cancelable: true })) return false;
+  const inside = host.matches(':focus-within');
+  const to = inside ? options.focus ?? focusTarget(host) : null;
+  if (inside && !to) ((host.shadowRoot?.activeElement ?? document.activeElement) as HTMLElement | null)?.blur();
+  (options.hide ?? (() => (host.hidden = true)))();
+  to?.focus();
+  const key = storageKey(host);
+  try {
+    if (key) sessionStorage.setItem(key, '1');
+  } catch {
+    // Storage blocked (private mode, sandboxed frame): the box still closes for this page.
+  }
+  return true;
+}
+
+const X = svg`<svg viewBox="0 0 16 16" width="1em" height="1em" aria-hidden="true" focusable="false"><path d="M3 3l10 10M13 3L3 13" stroke="currentColor" stroke-width="2" fill="none"/></svg>`;
+
+/** The "Tắt [X]" button. `name`, when given, must contain `text` (label-in-name). */
+export function closeButton(onClick: (event: Event) => void, text = 'Tắt', name?: string): TemplateResult {
+  return html`<button type="button" part="close" class="close" aria-label=${name || text} @click=${onClick}>${text} ${X}</button>`;
+}
+
+export const closeStyles = css`
+  .close {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.3em;
+    min-height: 2.75rem;
+    padding: 0 0.6rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: inherit;
+    font: inherit;
+    cursor: pointer;
+  }
+  .close:hover {
+    background: var(--_surface-alt);
+  }
+`;

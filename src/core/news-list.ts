@@ -1,0 +1,286 @@
+/**
+ * The base class of the two list widgets, `<news-related>` and `<news-most-read>`: sources,
+ * `limit`, `exclude`, canonical exclusion, `stale-after`, lazy loading, the skeleton, error
+ * handling and item rendering live here once, so the two elements add only what differs.
+ *
+ * Sources, first match wins: the `items` property; `src` (or the API URL the subclass builds
+ * from `api`); the `<a href>` links the publisher put inside the element.
+ */
+import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { Task, TaskStatus, initialState } from '@lit/task';
+import { apiBase, canonicalUrl } from './api.js';
+import { emit, NewsError, toErrorDetail } from './events.js';
+import { decodeFeedBytes, normalizeItems, parseFeed, type NewsItem } from './feeds.js';
+import { DEFAULT_TIMEOUT_MS, fetchShared } from './fetch.js';
+import { LocaleController, format, messagesFor, type Catalog } from './locale.js';
+import { baseStyles } from './styles.js';
+import { comparableUrl } from './url.js';
+import { NearViewportController } from './viewport.js';
+
+/** Strings every list widget has. */
+export interface ListMessages {
+  heading: string;
+  loading: string;
+  /** `{count}` is the formatted number. */
+  view: string;
+  views: string;
+}
+
+interface ListData {
+  items: NewsItem[];
+  generatedAt?: string;
+}
+
+/** Largest `limit` honoured: a box, not an archive. */
+const MAX_LIMIT = 100;
+
+export const listStyles = css`
+  ul,
+  ol {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+  }
+  li {
+    position: relative;
+    display: flex;
+    gap: var(--_gap);
+    align-items: flex-start;
+    padding: 0.5rem 0;
+    border-top: 1px solid var(--_border);
+    break-inside: avoid;
+  }
+  li:first-child {
+    border-top: 0;
+  }
+  .c {
+    flex: 1;
+    min-width: 0;
+  }
+  [part~='link'],
+  .sk {
+    --_l: var(--news-title-lines, 2);
+    display: -webkit-box;
+    -webkit-box-orient: vertical;
+    -webkit-line-clamp: var(--_l);
+    overflow: hidden;
+    height: calc(var(--_l) * 1.35em);
+    line-height: 1.35;
+    font-weight: var(--news-title-weight, 600);
+  }
+  [part~='link']::after {
+    content: '';
+    position: absolute;
+    inset: 0;
+  }
+  .sk .skeleton-line {
+    height: 1em;
+    margin: 0.175em 0;
+  }
+  .sk .skeleton-line + .skeleton-line {
+    width: 60%;
+  }
+  [part~='image'] {
+    flex: none;
+    display: block;
+    width: var(--news-thumb-width, 7.5rem);
+    height: auto;
+    aspect-ratio: 3 / 2;
+    object-fit: cover;
+    border-radius: var(--_radius);
+    background: var(--_skeleton);
+  }
+  [part~='meta'] {
+    display: block;
+    height: 1.4em;
+    overflow: hidden;
+    font-size: 0.8125rem;
+    line-height: 1.4;
+    color: var(--_muted);
+  }
+`;
+
+/**
+ * Abstract list element. Subclasses give the tag name, the strings and the API URL, and may
+ * add a rank, a meta line or controls above the list.
+ */
+export abstract class NewsList<M extends ListMessages = ListMessages> extends LitElement {
+  static override styles = [baseStyles, listStyles];
+
+  protected readonly locale = new LocaleController(this);
+  protected readonly viewport = new NearViewportController(this);
+
+  /** Bumped when the publisher's links change, so a light-DOM list re-reads them. */
+  @state() private _rev = 0;
+  private _lightKey?: string;
+  private _cache?: { url: string; data: ListData };
+  private _hid = false;
+
+  /** URL of a list in any supported format (RSS, Atom, JSON Feed, the kit's JSON list). */
+  @property() src?: string;
+  /** Items handed over directly, in the kit's list format; wins over every other source. */
+  @property({ attribute: false }) items?: unknown[] | null;
+  /** How many items to show (1–100). */
+  @property({ type: Number }) limit = 5;
+  /** URLs to leave out, separated by spaces (or an array). The page's canonical URL is always left out. */
+  @property() exclude: string | string[] = '';
+  /** Visual layout; CSS only. */
+  @property({ reflect: true }) layout = 'list';
+  /** Overrides the heading text. */
+  @property() heading?: string;
+  /** `aria-level` of the heading, 1–6. */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+  /** `lazy`: fetch when the element comes within about one viewport. `eager`: at once. */
+  @property() loading: 'lazy' | 'eager' = 'lazy';
+  /** Request time-out in milliseconds. */
+  @property({ type: Number }) timeout = DEFAULT_TIMEOUT_MS;
+  /** Minutes: a list whose `generatedAt` is older is hidden, with `news-error` reason `stale`. */
+  @property({ type: Number, attribute: 'stale-after' }) staleAfter?: number;
+  /** Overrides any string. */
+  @property({ attribute: false }) messages?: Partial<M> | null;
+
+  /** The element's tag name, for `news-error`. */
+  protected abstract readonly widget: string;
+  protected abstract readonly catalog: Catalog<M>;
+  /** `<ol>` with ranks, or `<ul>`. */
+  protected ordered = false;
+
+  /** The URL to fetch: from `src`, else from the API base; `null` when there is neither. */
+  protected abstract sourceUrl(api: string | null): string | null;
+
+  protected get msg(): M {
+    return messagesFor(this.catalog, this.locale.language, this.messages);
+  }
+
+  protected readonly task = new Task(this, {
+    task: async ([near, source, limit, exclude, staleAfter], { signal }) => {
+      try {
+        let data: ListData;
+        if (Array.isArray(source)) data = { items: normalizeItems(source, { url: document.baseURI }) };
+        else if (typeof source === 'string') {
+          if (!near) return initialState;
+          data = this._cache?.url === source ? this._cache.data : await this.load(source, signal);
+          this._cache = { url: source, data };
+        } else data = { items: this.lightItems() };
+        const age = data.generatedAt ? Date.now() - Date.parse(data.generatedAt) : 0;
+        if (staleAfter && staleAfter > 0 && age > staleAfter * 60_000) throw new NewsError('stale', `List is ${Math.round(age / 60_000)} minutes old`);
+        const skip = new Set([canonicalUrl(), ...([] as string[]).concat(exclude ?? []).flatMap((value) => String(value).split(/\s+/))].map((url) => comparableUrl(url.replace(/,$/, ''), document.baseURI)));
+        const items = data.items.filter((item) => !skip.has(comparableUrl(item.url))).slice(0, limit);
+        if (!items.length) throw new NewsError('empty', 'Nothing to show');
+        this.setHidden(false);
+        return items;
+      } catch (error) {
+        if (signal.aborted) return initialState;
+        emit(this, 'news-error', toErrorDetail(this.widget, error));
+        this.setHidden(!this.querySelector('a[href]'));
+        return null;
+      }
+    },
+    args: () => {
+      const url = this.sourceUrl(apiBase(this));
+      return [
+        this.loading === 'eager' || this.viewport.near,
+        this.items ?? url ?? this._rev,
+        Math.min(Math.max(Math.floor(this.limit) || 1, 1), MAX_LIMIT),
+        this.exclude,
+        this.staleAfter,
+      ] as const;
+    },
+  });
+
+  /** Number of skeleton rows: the final size of a full list. */
+  protected get rows(): number {
+    return Math.min(Math.max(Math.floor(this.limit) || 1, 1), MAX_LIMIT);
+  }
+
+  private async load(url: string, signal: AbortSignal): Promise<ListData> {
+    const body = await fetchShared(url, { signal, timeout: this.timeout });
+    return parseFeed(decodeFeedBytes(body.bytes, body.contentType), { url: body.url });
+  }
+
+  /** The publisher's `<a href>` children as items (same normalisation as a feed). */
+  private lightItems(): NewsItem[] {
+    const raw = Array.from(this.querySelectorAll('a[href]'), (a) => ({
+      url: a.getAttribute('href'),
+      title: a.textContent?.trim() || a.querySelector('img')?.getAttribute('alt') || '',
+      image: a.querySelector('img')?.getAttribute('src') ?? undefined,
+      views: a.getAttribute('data-views') ?? undefined,
+    }));
+    if (!raw.length) throw new NewsError('empty', 'No src, items, api or links inside');
+    return normalizeItems(raw, { url: document.baseURI });
+  }
+
+  private setHidden(hide: boolean): void {
+    if (hide === this._hid) return;
+    this._hid = hide;
+    this.hidden = hide;
+  }
+
+  private onSlotChange = (): void => {
+    const key = Array.from(this.querySelectorAll('a[href]'), (a) => `${a.getAttribute('href')} ${a.textContent}`).join('\n');
+    if (key !== this._lightKey) {
+      if (this._lightKey !== undefined) this._rev++;
+      this._lightKey = key;
+    }
+  };
+
+  /** Rendered above the list (e.g. tabs). */
+  protected renderControls(): unknown {
+    return nothing;
+  }
+
+  /** Wraps the list (e.g. in a tab panel). */
+  protected renderPanel(list: unknown): unknown {
+    return list;
+  }
+
+  /** A line under the title, or nothing. */
+  protected renderMeta(_item: NewsItem): unknown {
+    return nothing;
+  }
+
+  /** Whether items show a picture in this layout. */
+  protected get withImages(): boolean {
+    return this.layout === 'thumbnails' || this.layout === 'grid';
+  }
+
+  protected renderRow(item: NewsItem | null, index: number): TemplateResult {
+    const wide = this.layout === 'grid';
+    const image = this.withImages
+      ? item?.image
+        ? html`<img part="image" src=${item.image} width=${wide ? 320 : 120} height=${wide ? 180 : 80} alt="" loading="lazy" decoding="async" />`
+        : html`<span part="image"></span>`
+      : nothing;
+    const rank = this.ordered ? html`<span part="rank" aria-hidden="true">${index + 1}</span>` : nothing;
+    if (!item) {
+      return html`<li part="item skeleton">${rank}${image}<span class="c"><span class="sk"><i class="skeleton-line"></i><i class="skeleton-line"></i></span>${this.renderMeta({ url: '', title: '' })}</span></li>`;
+    }
+    return html`<li part="item">${rank}${image}<span class="c"><a part="link" href=${item.url}>${item.title}</a>${this.renderMeta(item)}</span></li>`;
+  }
+
+  protected formatViews(views: number): string {
+    const m = this.msg;
+    return format(views === 1 ? m.view : m.views, { count: new Intl.NumberFormat(this.locale.tag).format(views) });
+  }
+
+  override render(): unknown {
+    const { status, value } = this.task;
+    const slot = html`<slot @slotchange=${this.onSlotChange} ?hidden=${status !== TaskStatus.COMPLETE || !!value}></slot>`;
+    // Failed: the publisher's own links stay as they are (or the host is hidden).
+    if (status === TaskStatus.COMPLETE && !value) return slot;
+    const items = status === TaskStatus.COMPLETE ? value! : null;
+    const rows = items ?? Array.from({ length: this.rows }, () => null);
+    const lis = rows.map((item, index) => this.renderRow(item, index));
+    const list = items
+      ? this.ordered
+        ? html`<ol part="list" role="list">${lis}</ol>`
+        : html`<ul part="list" role="list">${lis}</ul>`
+      : html`<span class="visually-hidden" role="status">${this.msg.loading}</span>${this.ordered ? html`<ol part="list" aria-hidden="true">${lis}</ol>` : html`<ul part="list" aria-hidden="true">${lis}</ul>`}`;
+    const level = Math.min(Math.max(Math.floor(this.headingLevel) || 2, 1), 6);
+    return html`<section part="base" aria-labelledby="h" aria-busy=${items ? 'false' : 'true'}>
+      <div id="h" part="heading" role="heading" aria-level=${level}>${this.heading || this.msg.heading}</div>
+      ${this.renderControls()}${this.renderPanel(list)}${slot}
+    </section>`;
+  }
+}
