@@ -264,7 +264,14 @@ export function createApp({ config, store, log = (m) => console.error(m) }: AppD
     await next();
   };
   const actor = (c: Context): string => {
-    const n = cleanText(c.req.header('x-moderator-name') ?? '').slice(0, 80);
+    // Header values are Latin-1 only: the desk sends the editor's name URI-encoded.
+    let raw = c.req.header('x-moderator-name') ?? '';
+    try {
+      raw = decodeURIComponent(raw);
+    } catch {
+      /* keep as is */
+    }
+    const n = cleanText(raw).slice(0, 80);
     return n || 'moderator';
   };
 
@@ -570,8 +577,17 @@ export function createApp({ config, store, log = (m) => console.error(m) }: AppD
     c.header('Cache-Control', 'no-cache');
     if (path.endsWith('.xml')) c.header('Content-Type', 'application/xml; charset=UTF-8');
   };
-  app.use('/cdn/*', serveStatic({ root: join(config.rootDir, 'dist'), onFound: staticHeaders }));
-  app.use('/demo/*', serveStatic({ root: config.rootDir, onFound: staticHeaders }));
+  /** serveStatic, created on first use (dist/ may be built after the server starts). */
+  const lazyStatic = (root: string): MiddlewareHandler => {
+    let mw: MiddlewareHandler | undefined;
+    return async (c, next) => {
+      if (!existsSync(root)) return next();
+      mw ??= serveStatic({ root, onFound: staticHeaders });
+      return mw(c, next);
+    };
+  };
+  app.use('/cdn/*', lazyStatic(join(config.rootDir, 'dist')));
+  app.use('/demo/*', lazyStatic(config.rootDir));
   app.get('/demo/:page{[a-z0-9-]+\\.html}', (c) => c.notFound());
 
   return app;

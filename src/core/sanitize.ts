@@ -47,14 +47,16 @@ function installHooks(): void {
 /** Sanitizes markup into an inert fragment owned by the current document. */
 export function sanitizeToFragment(html: string, profile: SanitizeProfile): DocumentFragment {
   installHooks();
-  return DOMPurify.sanitize(String(html ?? ''), {
+  const fragment = DOMPurify.sanitize(String(html ?? ''), {
     ...PROFILES[profile],
     ALLOW_DATA_ATTR: false,
     ALLOW_ARIA_ATTR: false,
     RETURN_DOM_FRAGMENT: true,
     // The `target` set by the hook above must survive the final pass.
     ADD_ATTR: ['target', 'rel'],
-  }) as DocumentFragment;
+  }) as DocumentFragment | null;
+  // DOMPurify answers null when the markup has no body at all (a `<frameset>` document).
+  return fragment ?? document.createDocumentFragment();
 }
 
 /** Sanitizes markup and serializes it, for storage or tests. */

@@ -1,0 +1,202 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import { apiBase, canonicalUrl } from '../core/api.js';
+import type { NewsItem } from '../core/feeds.js';
+import type { Catalog } from '../core/locale.js';
+import { NewsList, type ListMessages } from '../core/news-list.js';
+import { styles } from './news-most-read.styles.js';
+
+export interface MostReadMessages extends ListMessages {
+  hour: string;
+  day: string;
+  week: string;
+  month: string;
+}
+
+const CATALOG: Catalog<MostReadMessages> = {
+  vi: { heading: 'Đọc nhiều', loading: 'Đang tải tin đọc nhiều…', view: '{count} lượt xem', views: '{count} lượt xem', hour: 'Giờ', day: 'Ngày', week: 'Tuần', month: 'Tháng' },
+  en: { heading: 'Most read', loading: 'Loading most read…', view: '{count} view', views: '{count} views', hour: 'This hour', day: 'Today', week: 'This week', month: 'This month' },
+};
+
+const enc = encodeURIComponent;
+
+/**
+ * "Đọc nhiều": a ranked `<ol>` of the most read articles. The feed's order is the rank;
+ * `views`, when present, is shown but never reorders. Two columns (`layout="columns"`) are
+ * filled column-first, so the DOM order stays the rank order.
+ *
+ * Sources, first match wins: the `items` property; `src` (`{window}` in it is replaced by the
+ * window, otherwise `?window=` is added); `{api}/most-read?window=…&limit=…[&section=…]` when an
+ * API base is set; the `<a href>` links inside the element.
+ *
+ * `windows="day,week,month"` (also `hour`) shows ARIA tabs (arrow keys, Home/End, roving
+ * tabindex); without it the window is `window` (default `day`).
+ *
+ * **View beacon (`track`).** With `track`, the element counts one view of the current article:
+ * once the page has been visible for `trackDelay` ms (5 s; hidden time does not count), it
+ * calls `navigator.sendBeacon('{api}/views', body)` where body is the JSON text
+ * `{"url": "<canonical URL>", "articleId": "<article-id attribute>"}` (`articleId` only when
+ * set), sent as `text/plain` so no CORS preflight is needed. It is sent at most once per article
+ * per browser session (a `sessionStorage` key `news-widgets:view:<id or URL>`), and never
+ * without an API base. The beacon does not wait for the list to load.
+ *
+ * @summary The most read articles, ranked, with optional time-window tabs.
+ *
+ * @fires news-error - `{widget, reason, status?}` when nothing can be shown (reason `http`,
+ *   `timeout`, `network`, `parse`, `shape`, `empty` or `stale`). The element then keeps its
+ *   light-DOM links, or hides itself. Nothing is ever thrown to the page.
+ *
+ * @slot - Fallback `<a href>` links (shown without JavaScript and when loading fails).
+ *
+ * @csspart base - The `<section>` region.
+ * @csspart heading - The heading.
+ * @csspart tabs - The tab list. @csspart tab - Each tab. @csspart panel - The tab panel.
+ * @csspart list - The `<ol>`.
+ * @csspart item - Each `<li>` (also `skeleton` while loading).
+ * @csspart rank - The visible rank number.
+ * @csspart link - Each article link.
+ * @csspart meta - The views line.
+ *
+ * @cssprop --news-color-accent - Rank numbers, heading rule and selected tab.
+ * @cssprop --news-rank-size - Size of the rank numbers.
+ * @cssprop --news-column-width - Minimum column width in layout `columns`.
+ * @cssprop --news-title-lines - Lines per title before it is clamped.
+ */
+export class NewsMostRead extends NewsList<MostReadMessages> {
+  static override styles = [...NewsList.styles, styles];
+
+  protected readonly widget = 'news-most-read';
+  protected readonly catalog = CATALOG;
+  protected override ordered = true;
+
+  override limit = 10;
+  /** Comma-separated time windows shown as tabs, e.g. `day,week,month`. */
+  @property() windows = '';
+  /** The selected window. */
+  @property({ reflect: true }) window = 'day';
+  /** Section filter for the API URL. */
+  @property() section?: string;
+  /** Count a view of the current article (see the beacon above). */
+  @property({ type: Boolean }) track = false;
+  /** Sent as `articleId` in the beacon. */
+  @property({ attribute: 'article-id' }) articleId?: string;
+  /** Visible milliseconds before the view counts. */
+  trackDelay = 5000;
+
+  private _seen = 0;
+  private _since = 0;
+  private _sent = false;
+  private _timer?: ReturnType<typeof setTimeout>;
+
+  private get wins(): string[] {
+    const list = this.windows.split(/[\s,]+/).filter((w) => /^[\w-]+$/.test(w));
+    return list.length ? [...new Set(list)] : [this.window || 'day'];
+  }
+
+  private get current(): string {
+    const wins = this.wins;
+    return wins.includes(this.window) ? this.window : wins[0];
+  }
+
+  private get tabbed(): boolean {
+    return this.wins.length > 1 && !this.items;
+  }
+
+  protected sourceUrl(api: string | null): string | null {
+    const w = enc(this.current);
+    if (this.src) {
+      if (this.src.includes('{window}')) return this.src.replace(/\{window\}/g, w);
+      const [path, hash] = this.src.split('#');
+      return `${path}${path.includes('?') ? '&' : '?'}window=${w}${hash === undefined ? '' : `#${hash}`}`;
+    }
+    return api ? `${api}/most-read?window=${w}&limit=${this.rows}${this.section ? `&section=${enc(this.section)}` : ''}` : null;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.addEventListener('visibilitychange', this.onVisibility);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener('visibilitychange', this.onVisibility);
+    this.onVisibility();
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has('track')) this.onVisibility();
+  }
+
+  /** Runs the visible-time clock: it runs only while the page is visible and `track` is on. */
+  private onVisibility = (): void => {
+    clearTimeout(this._timer);
+    if (this._since) this._seen += Date.now() - this._since;
+    this._since = 0;
+    if (this.track && !this._sent && this.isConnected && document.visibilityState === 'visible') {
+      this._since = Date.now();
+      this._timer = setTimeout(this.sendView, Math.max(0, this.trackDelay - this._seen));
+    }
+  };
+
+  private sendView = (): void => {
+    this._sent = true;
+    this._since = 0;
+    try {
+      const api = apiBase(this);
+      const url = canonicalUrl();
+      const key = `news-widgets:view:${this.articleId || url}`;
+      let store: Storage | null = null;
+      try {
+        store = sessionStorage;
+      } catch {
+        // Storage blocked: send once for this page instead.
+      }
+      if (!api || store?.getItem(key)) return;
+      const body: { url: string; articleId?: string } = { url };
+      if (this.articleId) body.articleId = this.articleId;
+      if (navigator.sendBeacon(`${api}/views`, JSON.stringify(body))) store?.setItem(key, '1');
+    } catch {
+      // A view that cannot be counted must never break the page.
+    }
+  };
+
+  private select(win: string, focus = false): void {
+    this.window = win;
+    if (focus) this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[aria-selected="true"]')?.focus());
+  }
+
+  private onKey = (event: KeyboardEvent): void => {
+    const wins = this.wins;
+    const i = wins.indexOf(this.current);
+    const next = { ArrowRight: i + 1, ArrowLeft: i - 1, Home: 0, End: wins.length - 1 }[event.key];
+    if (next === undefined) return;
+    event.preventDefault();
+    this.select(wins[(next + wins.length) % wins.length], true);
+  };
+
+  protected override renderControls(): unknown {
+    if (!this.tabbed) return nothing;
+    const m = this.msg as unknown as Record<string, string>;
+    const current = this.current;
+    return html`<div role="tablist" part="tabs" aria-labelledby="h" @keydown=${this.onKey}>
+      ${this.wins.map(
+        (w) =>
+          html`<button role="tab" part="tab" type="button" id="t-${w}" aria-selected=${w === current ? 'true' : 'false'} aria-controls="p" tabindex=${w === current ? 0 : -1} @click=${() => this.select(w)}>${m[w] ?? w}</button>`,
+      )}
+    </div>`;
+  }
+
+  protected override renderPanel(list: unknown): unknown {
+    return this.tabbed ? html`<div role="tabpanel" part="panel" id="p" aria-labelledby="t-${this.current}">${list}</div>` : list;
+  }
+
+  protected override renderMeta(item: NewsItem): unknown {
+    return html`<span part="meta">${item.views === undefined ? '' : this.formatViews(item.views)}</span>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'news-most-read': NewsMostRead;
+  }
+}

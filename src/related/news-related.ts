@@ -1,0 +1,62 @@
+import type { Catalog } from '../core/locale.js';
+import { canonicalUrl } from '../core/api.js';
+import { NewsList, type ListMessages } from '../core/news-list.js';
+import { styles } from './news-related.styles.js';
+
+export type RelatedMessages = ListMessages;
+
+const CATALOG: Catalog<RelatedMessages> = {
+  vi: { heading: 'Tin liên quan', loading: 'Đang tải tin liên quan…', view: '{count} lượt xem', views: '{count} lượt xem' },
+  en: { heading: 'Related news', loading: 'Loading related news…', view: '{count} view', views: '{count} views' },
+};
+
+/**
+ * "Tin liên quan": a list of links to related articles.
+ *
+ * Sources, first match wins: the `items` property; `src` (RSS, Atom, JSON Feed or the kit's
+ * JSON list); `{api}/related?url={canonical}&limit={limit}` when an API base is set (the `api`
+ * attribute or `<meta name="news-widgets:api">`); the `<a href>` links inside the element.
+ * Without JavaScript those links show as they are; with it they become the styled list, and
+ * they stay as the fallback when a fetch fails. The page's canonical URL is never listed.
+ *
+ * @summary Related articles, as a list, thumbnails, a grid of cards or a compact list.
+ *
+ * @fires news-error - `{widget, reason, status?}` when nothing can be shown (reason `http`,
+ *   `timeout`, `network`, `parse`, `shape`, `empty` or `stale`). The element then keeps its
+ *   light-DOM links, or hides itself. Nothing is ever thrown to the page.
+ *
+ * @slot - Fallback `<a href>` links (shown without JavaScript and when loading fails).
+ *
+ * @csspart base - The `<section>` region.
+ * @csspart heading - The heading.
+ * @csspart list - The `<ul>`.
+ * @csspart item - Each `<li>` (also `skeleton` while loading).
+ * @csspart link - Each article link.
+ * @csspart image - Each thumbnail (layouts `thumbnails` and `grid`).
+ *
+ * @cssprop --news-color-link - Link colour.
+ * @cssprop --news-color-accent - Heading rule colour.
+ * @cssprop --news-color-border - Separators.
+ * @cssprop --news-color-skeleton - Loading placeholder colour.
+ * @cssprop --news-title-lines - Lines per title before it is clamped.
+ * @cssprop --news-title-weight - Title font weight.
+ * @cssprop --news-thumb-width - Thumbnail width (layout `thumbnails`).
+ * @cssprop --news-card-width - Minimum card width (layout `grid`).
+ */
+export class NewsRelated extends NewsList<RelatedMessages> {
+  static override styles = [...NewsList.styles, styles];
+
+  protected readonly widget = 'news-related';
+  protected readonly catalog = CATALOG;
+
+  protected sourceUrl(api: string | null): string | null {
+    if (this.src) return this.src;
+    return api ? `${api}/related?url=${encodeURIComponent(canonicalUrl())}&limit=${this.rows}` : null;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'news-related': NewsRelated;
+  }
+}
