@@ -166,6 +166,7 @@ const MIGRATIONS: string[] = [
 ];
 
 const HOUR = 3600_000;
+const WEAK = Number(process.env.W ?? 0.5), FLOOR = Number(process.env.F ?? 0.5);
 const DAY = 24 * HOUR;
 
 export interface StoreOptions {
@@ -433,7 +434,7 @@ export class Store {
     const scores = new Map<number, { r: ArticleDbRow; score: number }>();
     for (const [qTerms, weight] of [
       [strong, 1],
-      [weak, 0.5],
+      [weak, WEAK],
     ] as const) {
       if (!qTerms.length) continue;
       const rows = this.s(
@@ -451,7 +452,7 @@ export class Store {
       .map(({ r, score }) => {
         const age = r.published_at == null ? halfLife * 4 : Math.max(0, now - r.published_at);
         // Recency decay: an old article keeps at least half its relevance.
-        return { r, score: score * (0.5 + 0.5 * Math.pow(2, -age / halfLife)) };
+        return { r, score: score * (FLOOR + (1 - FLOOR) * Math.pow(2, -age / halfLife)) };
       })
       .sort((x, y) => y.score - x.score || y.r.pk - x.r.pk);
     for (const { r } of scored) {

@@ -99,20 +99,6 @@ export function closeButton(onClick: (event: Event) => void, text = 'Tắt', nam
 }
 
 export const closeStyles = css`
-  .close {
-    display: inline-flex;
-    align-items: center;
-    gap: 0.3em;
-    min-height: 2.75rem;
-    padding: 0 0.6rem;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
-    color: inherit;
-    font: inherit;
-    cursor: pointer;
-  }
-  .close:hover {
-    background: var(--_surface-alt);
-  }
+.close{display:inline-flex;align-items:center;gap:.3em;min-height:2.75rem;padding:0 .6rem;border:1px solid var(--_border);border-radius:var(--_radius);background:var(--_surface);color:inherit;font:inherit;cursor:pointer}
+.close:hover{background:var(--_surface-alt)}
 `;

@@ -74,6 +74,9 @@ export const listStyles = css`
     position: absolute;
     inset: 0;
   }
+  slot[hidden] {
+    display: none;
+  }
   .sk .skeleton-line {
     height: 1em;
     margin: 0.175em 0;
@@ -114,7 +117,7 @@ export abstract class NewsList<M extends ListMessages = ListMessages> extends Li
   /** Bumped when the publisher's links change, so a light-DOM list re-reads them. */
   @state() private _rev = 0;
   private _lightKey?: string;
-  private _cache?: { url: string; data: ListData };
+  private _cache = new Map<string, ListData>();
   private _hid = false;
 
   /** URL of a list in any supported format (RSS, Atom, JSON Feed, the kit's JSON list). */
@@ -160,8 +163,8 @@ export abstract class NewsList<M extends ListMessages = ListMessages> extends Li
         if (Array.isArray(source)) data = { items: normalizeItems(source, { url: document.baseURI }) };
         else if (typeof source === 'string') {
           if (!near) return initialState;
-          data = this._cache?.url === source ? this._cache.data : await this.load(source, signal);
-          this._cache = { url: source, data };
+          data = this._cache.get(source) ?? (await this.load(source, signal));
+          this._cache.set(source, data);
         } else data = { items: this.lightItems() };
         const age = data.generatedAt ? Date.now() - Date.parse(data.generatedAt) : 0;
         if (staleAfter && staleAfter > 0 && age > staleAfter * 60_000) throw new NewsError('stale', `List is ${Math.round(age / 60_000)} minutes old`);
