@@ -390,6 +390,14 @@ export function createApp({ config, store, log = (m) => console.error(m) }: AppD
   // ---------------------------------------------------------------- comments
   const threadParam = (c: Context) => parse(ThreadId, c.req.param('thread'));
 
+  /**
+   * Reader pages of a thread, cached briefly in memory. Moderation actions (and new comments
+   * when pre-moderation is off) clear it at once; the TTL bounds staleness when several
+   * processes share the database.
+   */
+  const threadCache = new Map<string, { until: number; body: string }>();
+  const clearThreadCache = () => threadCache.clear();
+
   app.get('/api/threads/:thread{.+}/comments', (c) => {
     const thread = threadParam(c);
     const q = parse(
@@ -400,6 +408,12 @@ export function createApp({ config, store, log = (m) => console.error(m) }: AppD
       }),
       c.req.query(),
     );
+    c.header('Cache-Control', 'no-cache');
+    c.header('Content-Type', 'application/json');
+    const key = `${thread}\n${q.sort}\n${q.limit}\n${q.cursor ?? ''}`;
+    const t = now();
+    const hit = threadCache.get(key);
+    if (hit && hit.until > t) return c.body(hit.body);
     const info = store.threadInfo(thread, config.autoCloseDays);
     const r = store.threadComments(thread, q.sort, q.limit, q.cursor);
     const out = (x: { id: string; parentId?: string | null; name: string; body: string; bodyHtml: string | null; createdAt: string }, reply: boolean) => {
@@ -411,12 +425,16 @@ export function createApp({ config, store, log = (m) => console.error(m) }: AppD
       o.createdAt = x.createdAt;
       return o;
     };
-    c.header('Cache-Control', 'no-cache');
-    return c.json({
+    const body = JSON.stringify({
       thread: { id: info.id, closed: info.closed, count: info.count },
       items: r.items.map((i) => ({ ...out(i, false), replies: i.replies.map((rep) => out(rep, true)) })),
       nextCursor: r.nextCursor,
     });
+    if (config.threadCacheMs > 0) {
+      if (threadCache.size > 2000) threadCache.clear();
+      threadCache.set(key, { until: t + config.threadCacheMs, body });
+    }
+    return c.body(body);
   });
 
   app.post('/api/threads/:thread{.+}/comments', limiter(config.commentsPerMinute, 'comments'), async (c) => {
@@ -444,6 +462,7 @@ export function createApp({ config, store, log = (m) => console.error(m) }: AppD
       status: config.premoderation ? 'pending' : 'approved',
       autoCloseDays: config.autoCloseDays,
     });
+    if (!config.premoderation) clearThreadCache();
     return c.json({ id: r.id, status: r.status }, 202);
   });
 
@@ -471,6 +490,11 @@ export function createApp({ config, store, log = (m) => console.error(m) }: AppD
 
   // ---------------------------------------------------------------- moderation
   app.use('/api/moderation/*', requireToken);
+  // Any moderation write changes what readers see.
+  app.use('/api/moderation/*', async (c, next) => {
+    await next();
+    if (c.req.method === 'POST' && c.res.status < 400) clearThreadCache();
+  });
 
   app.get('/api/moderation/queue', (c) => {
     const q = parse(

@@ -21,6 +21,8 @@ export interface Config {
   /** Same reader counts once per article per this many ms. */
   viewDedupeMs: number;
   mostReadCacheMs: number;
+  /** Reader pages of a thread are cached this long (cleared at once by moderation actions). */
+  threadCacheMs: number;
   /** Project root (for /cdn, /demo, pages). */
   rootDir: string;
   /** Clock (injectable in tests). */
@@ -58,6 +60,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Omit<Config
     viewsPerMinute: int(env.RATE_LIMIT_VIEWS, 120),
     viewDedupeMs: 30 * 60_000,
     mostReadCacheMs: 60_000,
+    threadCacheMs: int(env.THREAD_CACHE_MS, 2000),
     rootDir: ROOT_DIR,
     now: Date.now,
   };

@@ -8,7 +8,7 @@ import Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { indexText, terms } from './vi.ts';
+import { indexText, tagToken, terms } from './vi.ts';
 
 export type Status = 'pending' | 'approved' | 'rejected';
 
@@ -98,7 +98,10 @@ const MIGRATIONS: string[] = [
     updated_at INTEGER NOT NULL
   );
   CREATE INDEX articles_published ON articles(published_at, pk);
-  CREATE VIRTUAL TABLE articles_fts USING fts5(title, summary, tags, tokenize = "unicode61 tokenchars '_'");
+  -- FTS5 (SQLite-only). title/summary/tags hold folded terms (no diacritics, đ→d) for search;
+  -- title_x/summary_x/tags_x hold the same terms with diacritics, for article-to-article ranking.
+  CREATE VIRTUAL TABLE articles_fts USING fts5(title, summary, tags, title_x, summary_x, tags_x,
+    tokenize = "unicode61 remove_diacritics 0 tokenchars '_'");
 
   CREATE TABLE threads (
     id TEXT PRIMARY KEY,
@@ -166,7 +169,10 @@ const MIGRATIONS: string[] = [
 ];
 
 const HOUR = 3600_000;
-const WEAK = Number(process.env.W ?? 0.5), FLOOR = Number(process.env.F ?? 0.5);
+/** Related ranking: weight of summary-term matches, of folded (diacritic-free) matches, and the recency floor. */
+const WEAK = 0.5;
+const FOLD = 0.25;
+const FLOOR = 0.5;
 const DAY = 24 * HOUR;
 
 export interface StoreOptions {
@@ -350,11 +356,15 @@ export class Store {
         }) as { pk: number };
         // FTS5 (SQLite-only): folded, stop-word-free unigrams + syllable bigrams.
         this.s('DELETE FROM articles_fts WHERE rowid = ?').run(row.pk);
-        this.s('INSERT INTO articles_fts(rowid, title, summary, tags) VALUES (?, ?, ?, ?)').run(
+        const tags = a.tags ?? [];
+        this.s('INSERT INTO articles_fts(rowid, title, summary, tags, title_x, summary_x, tags_x) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
           row.pk,
           indexText(a.title),
           indexText(a.summary ?? ''),
-          indexText((a.tags ?? []).join(', ')),
+          tags.map((t) => tagToken(t)).filter(Boolean).join(' '),
+          indexText(a.title, false),
+          indexText(a.summary ?? '', false),
+          tags.map((t) => tagToken(t, false)).filter(Boolean).join(' '),
         );
         ids.push(a.id);
       }
@@ -400,10 +410,10 @@ export class Store {
   search(query: string, limit: number): Article[] {
     const ts = [...new Set(terms(query))];
     if (!ts.length) return [];
-    const match = ts.map((t) => `"${t}"`).join(' OR ');
+    const match = `{title summary tags} : (${ts.map((t) => `"${t}"`).join(' OR ')})`;
     const rows = this.s(
       `SELECT a.* FROM articles_fts f JOIN articles a ON a.pk = f.rowid
-       WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts, 3.0, 1.0, 2.0) LIMIT ?`,
+       WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts, 3.0, 1.0, 2.0, 0, 0, 0) LIMIT ?`,
     ).all(match, limit) as ArticleDbRow[];
     return rows.map(toArticle);
   }
@@ -426,21 +436,24 @@ export class Store {
     }
     if (out.length >= limit) return out.slice(0, limit);
     const tags = JSON.parse(src.tags) as string[];
-    // Two queries: the source's title+tags terms (strong signal) and its summary terms (weaker).
-    const strong = [...new Set([...terms(src.title), ...terms(tags.join(', '))])].slice(0, 40);
-    const weak = [...new Set(terms(src.summary ?? ''))].filter((t) => !strong.includes(t)).slice(0, 40);
+    // Queries on the exact (diacritics kept) columns: the source's title + tags terms weigh
+    // most, its summary terms less; a folded query adds a little recall for unaccented text.
+    const strong = [...new Set([...terms(src.title, false), ...tags.map((t) => tagToken(t, false)).filter(Boolean)])].slice(0, 40);
+    const weak = [...new Set(terms(src.summary ?? '', false))].filter((t) => !strong.includes(t)).slice(0, 40);
+    const folded = [...new Set([...terms(src.title), ...tags.map((t) => tagToken(t)).filter(Boolean)])].slice(0, 40);
     const now = this.now();
     const halfLife = (opts.halfLifeDays ?? 30) * DAY;
     const scores = new Map<number, { r: ArticleDbRow; score: number }>();
-    for (const [qTerms, weight] of [
-      [strong, 1],
-      [weak, WEAK],
+    for (const [qTerms, cols, weight] of [
+      [strong, '{title_x summary_x tags_x}', 1],
+      [weak, '{title_x summary_x tags_x}', WEAK],
+      [folded, '{title summary tags}', FOLD],
     ] as const) {
-      if (!qTerms.length) continue;
+      if (!qTerms.length || !weight) continue;
       const rows = this.s(
-        `SELECT a.*, bm25(articles_fts, 3.0, 1.0, 2.0) AS rank FROM articles_fts f JOIN articles a ON a.pk = f.rowid
+        `SELECT a.*, bm25(articles_fts, 3.0, 1.0, 2.0, 3.0, 1.0, 2.0) AS rank FROM articles_fts f JOIN articles a ON a.pk = f.rowid
          WHERE articles_fts MATCH ? AND f.rowid <> ? ORDER BY rank LIMIT 60`,
-      ).all(qTerms.map((t) => `"${t}"`).join(' OR '), src.pk) as (ArticleDbRow & { rank: number })[];
+      ).all(`${cols} : (${qTerms.map((t) => `"${t.replace(/"/g, '""')}"`).join(' OR ')})`, src.pk) as (ArticleDbRow & { rank: number })[];
       for (const r of rows) {
         if (seen.has(r.pk)) continue;
         const e = scores.get(r.pk) ?? { r, score: 0 };

@@ -168,6 +168,8 @@ export function rememberCount(base: string, thread: string, count: number): void
 export function fetchCount(base: string, thread: string): Promise<number | null> {
   const cached = countCache.get(`${base} ${thread}`);
   if (cached !== undefined) return Promise.resolve(cached);
+  // The batch is comma-separated: a thread id with a comma asks on its own.
+  if (thread.includes(',')) return fetchThread(base, thread, { limit: 1 }).then((page) => page.thread.count);
   return new Promise((resolve, reject) => {
     let batch = batches.get(base);
     if (!batch) {

@@ -148,18 +148,18 @@ function attempt(entry: OutboxEntry): Promise<PostResult> {
       const delay = result.kind === 'rate' ? result.seconds * 1000 : Math.min(retryDelays.base * 2 ** (attempts - 1), retryDelays.max);
       updateEntry({ ...entry, attempts, nextAt: Date.now() + delay }, entry.key);
     } else {
+      const { post } = entry;
       updateEntry(null, entry.key);
       if (result.kind === 'accepted') {
-        const { post } = entry;
         const own: OwnComment = { id: result.id, api: entry.api, name: post.name, body: post.body, createdAt: new Date().toISOString() };
         if (post.parentId) own.parentId = post.parentId;
         writeStore(pendingKey(entry.thread), [...loadPending(entry.thread).filter((c) => c.id !== own.id), own]);
         // The draft goes only now, and only if it still holds this comment.
         const draft = loadDraft(entry.thread, post.parentId);
-        if (!draft.body || draft.body === post.body) saveDraft(entry.thread, post.parentId, {});
+        if (!draft.body || draft.body === post.body) saveDraft(entry.thread, post.parentId, { name: draft.name });
       } else if (!loadDraft(entry.thread, post.parentId).body) {
         // Refused (400, 403, 429 on the first try): the text goes back to the draft, never lost.
-        saveDraft(entry.thread, post.parentId, { name: post.name, email: post.email, body: post.body });
+        saveDraft(entry.thread, post.parentId, { name: post.name, body: post.body });
       }
     }
     inFlight.delete(entry.key);

@@ -4,7 +4,7 @@
  * API (three functions and one stylesheet, nothing else):
  *
  *   closeButton(onClick, text = 'Tắt', name?)
- *     → Lit template `<button type=button part="close" class="close">Tắt <svg X/></button>`.
+ *     → Lit template `<button type=button part="close" class="close">Tắt <span aria-hidden>✕</span></button>`.
  *       `text` stays visible; `name` (optional) becomes `aria-label` and MUST contain `text`
  *       (WCAG 2.5.3 label-in-name), e.g. text "Tắt", name "Tắt hộp chia sẻ". Enter/Space work
  *       because it is a real <button>.
@@ -29,7 +29,7 @@
  *
  *   closeStyles: CSS for `.close` (add to `static styles` after `baseStyles`).
  */
-import { css, html, svg, type TemplateResult } from 'lit';
+import { css, html, type TemplateResult } from 'lit';
 import { emit } from './events.js';
 
 export interface CloseOptions {
@@ -43,32 +43,31 @@ export interface CloseOptions {
 
 const FOCUSABLE = 'a[href],button,input,select,textarea,summary,[tabindex]';
 
-const storageKey = (host: Element): string | null => {
+// '' when the host does not remember closes. (Code kept terse: it ships in every closable widget.)
+const storageKey = (host: Element): string => {
   const value = host.getAttribute('remember-close');
-  return value === null ? null : `news-widgets:closed:${value || host.localName}`;
+  return value == null ? '' : 'news-widgets:closed:' + (value || host.localName);
 };
 
 /** True when the host asked to remember closes and was closed earlier in this session. */
 export function isRememberedClosed(host: Element): boolean {
-  const key = storageKey(host);
   try {
-    return !!key && sessionStorage.getItem(key) === '1';
+    return sessionStorage.getItem(storageKey(host)) == '1';
   } catch {
-    return false;
+    return false; // Storage blocked (private mode, sandboxed frame).
   }
 }
 
-function focusTarget(host: HTMLElement): HTMLElement | null {
-  const id = host.getAttribute('focus-after');
-  const target = id ? document.getElementById(id) : null;
+function focusTarget(host: HTMLElement): HTMLElement | undefined {
+  const target = document.getElementById(host.getAttribute('focus-after') || '');
   if (target) {
     if (!target.matches(FOCUSABLE)) target.tabIndex = -1;
     return target;
   }
-  let before: HTMLElement | null = null;
+  let before: HTMLElement | undefined;
   for (const el of document.querySelectorAll<HTMLElement>(FOCUSABLE)) {
-    if (host.contains(el) || el.matches(':disabled,[tabindex="-1"]') || el.checkVisibility?.() === false) continue;
-    if (host.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING) return el;
+    if (host.contains(el) || el.matches(':disabled,[tabindex^="-"]') || el.checkVisibility?.() == false) continue;
+    if (host.compareDocumentPosition(el) & 4 /* FOLLOWING */) return el;
     before = el;
   }
   return before;
@@ -76,27 +75,24 @@ function focusTarget(host: HTMLElement): HTMLElement | null {
 
 /** Fires cancelable `news-close`; unless cancelled, moves focus out, hides and remembers. */
 export function closeBox(host: HTMLElement, options: CloseOptions = {}): boolean {
-  if (!emit(host, 'news-close', { widget: options.widget ?? host.localName }, { cancelable: true })) return false;
+  if (!emit(host, 'news-close', { widget: options.widget || host.localName }, { cancelable: true })) return false;
   const inside = host.matches(':focus-within');
-  const to = inside ? options.focus ?? focusTarget(host) : null;
-  if (inside && !to) ((host.shadowRoot?.activeElement ?? document.activeElement) as HTMLElement | null)?.blur();
-  (options.hide ?? (() => (host.hidden = true)))();
-  to?.focus();
+  const to = inside && (options.focus || focusTarget(host));
+  if (inside && !to) ((host.shadowRoot || document).activeElement as HTMLElement | null)?.blur();
+  options.hide ? options.hide() : (host.hidden = true);
+  if (to) to.focus();
   const key = storageKey(host);
   try {
     if (key) sessionStorage.setItem(key, '1');
   } catch {
-    // Storage blocked (private mode, sandboxed frame): the box still closes for this page.
+    // Storage blocked: the box still closes on this page.
   }
   return true;
 }
 
-const X = svg`<svg viewBox="0 0 16 16" width="1em" height="1em" aria-hidden="true" focusable="false"><path d="M3 3l10 10M13 3L3 13" stroke="currentColor" stroke-width="2" fill="none"/></svg>`;
-
 /** The "Tắt [X]" button. `name`, when given, must contain `text` (label-in-name). */
-export function closeButton(onClick: (event: Event) => void, text = 'Tắt', name?: string): TemplateResult {
-  return html`<button type="button" part="close" class="close" aria-label=${name || text} @click=${onClick}>${text} ${X}</button>`;
-}
+export const closeButton = (onClick: (event: Event) => void, text = 'Tắt', name = text): TemplateResult =>
+  html`<button type="button" part="close" class="close" aria-label=${name} @click=${onClick}>${text} <span aria-hidden="true">✕</span></button>`;
 
 export const closeStyles = css`
 .close{display:inline-flex;align-items:center;gap:.3em;min-height:2.75rem;padding:0 .6rem;border:1px solid var(--_border);border-radius:var(--_radius);background:var(--_surface);color:inherit;font:inherit;cursor:pointer}

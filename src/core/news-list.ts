@@ -11,7 +11,7 @@ import { property, state } from 'lit/decorators.js';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import { apiBase, canonicalUrl } from './api.js';
 import { emit, NewsError, toErrorDetail } from './events.js';
-import { decodeFeedBytes, normalizeItems, parseFeed, type NewsItem } from './feeds.js';
+import type { NewsItem } from './feeds.js';
 import { DEFAULT_TIMEOUT_MS, fetchShared } from './fetch.js';
 import { LocaleController, format, messagesFor, type Catalog } from './locale.js';
 import { baseStyles } from './styles.js';
@@ -26,6 +26,8 @@ export interface ListMessages {
   view: string;
   views: string;
 }
+
+type Feeds = typeof import('./feeds.js');
 
 interface ListData {
   items: NewsItem[];
@@ -74,9 +76,6 @@ export const listStyles = css`
     position: absolute;
     inset: 0;
   }
-  slot[hidden] {
-    display: none;
-  }
   .sk .skeleton-line {
     height: 1em;
     margin: 0.175em 0;
@@ -116,7 +115,7 @@ export abstract class NewsList<M extends ListMessages = ListMessages> extends Li
 
   /** Bumped when the publisher's links change, so a light-DOM list re-reads them. */
   @state() private _rev = 0;
-  private _lightKey?: string;
+  private _observer?: MutationObserver;
   private _cache = new Map<string, ListData>();
   private _hid = false;
 
@@ -157,15 +156,17 @@ export abstract class NewsList<M extends ListMessages = ListMessages> extends Li
   }
 
   protected readonly task = new Task(this, {
-    task: async ([near, source, limit, exclude, staleAfter], { signal }) => {
+    task: async ([near, list, source, limit, exclude, staleAfter], { signal }) => {
       try {
+        if (typeof source === 'string' && list == null && !near) return initialState;
+        // The parser is a separate chunk: it loads only when a list is needed, beside the data.
+        const feeds = import('./feeds.js');
         let data: ListData;
-        if (Array.isArray(source)) data = { items: normalizeItems(source, { url: document.baseURI }) };
+        if (list != null) data = { items: (await feeds).normalizeItems(list, { url: document.baseURI }) };
         else if (typeof source === 'string') {
-          if (!near) return initialState;
-          data = this._cache.get(source) ?? (await this.load(source, signal));
+          data = this._cache.get(source) ?? (await this.load(source, signal, feeds));
           this._cache.set(source, data);
-        } else data = { items: this.lightItems() };
+        } else data = { items: this.lightItems(await feeds) };
         const age = data.generatedAt ? Date.now() - Date.parse(data.generatedAt) : 0;
         if (staleAfter && staleAfter > 0 && age > staleAfter * 60_000) throw new NewsError('stale', `List is ${Math.round(age / 60_000)} minutes old`);
         const skip = new Set([canonicalUrl(), ...([] as string[]).concat(exclude ?? []).flatMap((value) => String(value).split(/\s+/))].map((url) => comparableUrl(url.replace(/,$/, ''), document.baseURI)));
@@ -184,7 +185,8 @@ export abstract class NewsList<M extends ListMessages = ListMessages> extends Li
       const url = this.sourceUrl(apiBase(this));
       return [
         this.loading === 'eager' || this.viewport.near,
-        this.items ?? url ?? this._rev,
+        this.items,
+        url ?? this._rev,
         Math.min(Math.max(Math.floor(this.limit) || 1, 1), MAX_LIMIT),
         this.exclude,
         this.staleAfter,
@@ -197,13 +199,14 @@ export abstract class NewsList<M extends ListMessages = ListMessages> extends Li
     return Math.min(Math.max(Math.floor(this.limit) || 1, 1), MAX_LIMIT);
   }
 
-  private async load(url: string, signal: AbortSignal): Promise<ListData> {
+  private async load(url: string, signal: AbortSignal, feeds: Promise<Feeds>): Promise<ListData> {
     const body = await fetchShared(url, { signal, timeout: this.timeout });
+    const { parseFeed, decodeFeedBytes } = await feeds;
     return parseFeed(decodeFeedBytes(body.bytes, body.contentType), { url: body.url });
   }
 
   /** The publisher's `<a href>` children as items (same normalisation as a feed). */
-  private lightItems(): NewsItem[] {
+  private lightItems({ normalizeItems }: Feeds): NewsItem[] {
     const raw = Array.from(this.querySelectorAll('a[href]'), (a) => ({
       url: a.getAttribute('href'),
       title: a.textContent?.trim() || a.querySelector('img')?.getAttribute('alt') || '',
@@ -220,13 +223,17 @@ export abstract class NewsList<M extends ListMessages = ListMessages> extends Li
     this.hidden = hide;
   }
 
-  private onSlotChange = (): void => {
-    const key = Array.from(this.querySelectorAll('a[href]'), (a) => `${a.getAttribute('href')} ${a.textContent}`).join('\n');
-    if (key !== this._lightKey) {
-      if (this._lightKey !== undefined) this._rev++;
-      this._lightKey = key;
-    }
-  };
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Links may arrive after the upgrade (the parser is still reading them) or be changed later.
+    this._observer ??= new MutationObserver(() => this._rev++);
+    this._observer.observe(this, { childList: true, subtree: true, characterData: true });
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this._observer?.disconnect();
+  }
 
   /** Rendered above the list (e.g. tabs). */
   protected renderControls(): unknown {
@@ -269,9 +276,8 @@ export abstract class NewsList<M extends ListMessages = ListMessages> extends Li
 
   override render(): unknown {
     const { status, value } = this.task;
-    const slot = html`<slot @slotchange=${this.onSlotChange} ?hidden=${status !== TaskStatus.COMPLETE || !!value}></slot>`;
     // Failed: the publisher's own links stay as they are (or the host is hidden).
-    if (status === TaskStatus.COMPLETE && !value) return slot;
+    if (status === TaskStatus.COMPLETE && !value) return html`<slot></slot>`;
     const items = status === TaskStatus.COMPLETE ? value! : null;
     const rows = items ?? Array.from({ length: this.rows }, () => null);
     const lis = rows.map((item, index) => this.renderRow(item, index));
@@ -283,7 +289,7 @@ export abstract class NewsList<M extends ListMessages = ListMessages> extends Li
     const level = Math.min(Math.max(Math.floor(this.headingLevel) || 2, 1), 6);
     return html`<section part="base" aria-labelledby="h" aria-busy=${items ? 'false' : 'true'}>
       <div id="h" part="heading" role="heading" aria-level=${level}>${this.heading || this.msg.heading}</div>
-      ${this.renderControls()}${this.renderPanel(list)}${slot}
+      ${this.renderControls()}${this.renderPanel(list)}
     </section>`;
   }
 }

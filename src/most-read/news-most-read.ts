@@ -73,7 +73,7 @@ export class NewsMostRead extends NewsList<MostReadMessages> {
   /** Comma-separated time windows shown as tabs, e.g. `day,week,month`. */
   @property() windows = '';
   /** The selected window. */
-  @property({ reflect: true }) window = 'day';
+  @property() window = 'day';
   /** Section filter for the API URL. */
   @property() section?: string;
   /** Count a view of the current article (see the beacon above). */

@@ -119,11 +119,11 @@ export class NewsShare extends LitElement {
   declare networks?: string;
   /** Adds `utm_source={network}&utm_medium=social` to the shared URL. Off by default. */
   declare utm: boolean;
-  /** Heading text. Default: "Chia sẻ thông tin với bạn bè!" / "Share this with your friends!". Empty: no visible heading. */
+  /** Heading text (also the region's name). Default: "Chia sẻ thông tin với bạn bè!" / "Share this with your friends!". */
   declare heading?: string;
   /** Heading level (`aria-level`), 1–6. Default 2. */
   declare headingLevel: number;
-  /** `icons` (default: icon only, the name for assistive tech and as a tooltip) or `labels` (text next to icons). */
+  /** `icons` (default: icon only; the name is visually hidden text) or `labels` (text next to icons). */
   declare variant: 'icons' | 'labels';
   /** Shows the "Tắt [X]" button. */
   declare closable: boolean;
@@ -215,31 +215,23 @@ export class NewsShare extends LitElement {
     return [...new Set(names)].filter((name): name is ShareNetwork => name in ICONS);
   }
 
+  // Templates are written without indentation: Lit's html`` is not minified by the build.
   protected override render() {
     const m = messagesFor(catalog, this.locale.language, this.messages);
-    const heading = this.heading ?? m.heading;
     const title = this.title || pageTitle();
-    return html`<section part="base" aria-labelledby=${heading ? 'h' : nothing} aria-label=${heading ? nothing : m.heading}>
-      <div class="top">
-        ${heading ? html`<div id="h" part="heading" role="heading" aria-level=${Math.min(6, Math.max(1, this.headingLevel | 0 || 2))}>${heading}</div>` : nothing}
-        ${this.closable ? closeButton(() => closeBox(this, { widget: 'news-share' }), m.close, m.closeName) : nothing}
-      </div>
-      <div class="row">
-        <ul part="list" role="list">
-          ${this.list().map((network) => {
-            const build = shareUrlBuilders[network];
-            const body = html`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"><path d=${ICONS[network]} /></svg
-              ><span part="label" class=${this.variant == 'labels' ? '' : 'visually-hidden'}>${m[network]}</span>`;
-            return html`<li>
-              ${build
-                ? html`<a part="button ${network}" href=${build(this.shareUrl(network), title)} target="_blank" rel="noopener noreferrer" title=${m[network]} @click=${() => this.share(network)}>${body}</a>`
-                : html`<button type="button" part="button ${network}" title=${m[network]} @click=${() => this.share(network)}>${body}</button>`}
-            </li>`;
-          })}
-        </ul>
-        <span part="status" role="status">${this.copied ? m.copied : ''}</span>
-      </div>
-    </section>`;
+    const level = Math.min(6, Math.max(1, this.headingLevel | 0 || 2));
+    return html`<section part="base" aria-labelledby="h"><div class="top"><div id="h" part="heading" role="heading" aria-level=${level}>${this.heading || m.heading}</div>${
+      this.closable ? closeButton(() => closeBox(this, { widget: 'news-share' }), m.close, m.closeName) : nothing
+    }</div><div class="row"><ul part="list" role="list">${this.list().map((network) => {
+      const build = shareUrlBuilders[network];
+      const body = html`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"><path d=${ICONS[network]} /></svg><span part="label" class=${this.variant == 'labels' ? '' : 'visually-hidden'}>${m[network]}</span>`;
+      const share = () => this.share(network);
+      return html`<li>${
+        build
+          ? html`<a part="button ${network}" href=${build(this.shareUrl(network), title)} target="_blank" rel="noopener noreferrer" @click=${share}>${body}</a>`
+          : html`<button type="button" part="button ${network}" @click=${share}>${body}</button>`
+      }</li>`;
+    })}</ul><span part="status" role="status">${this.copied ? m.copied : ''}</span></div></section>`;
   }
 }
 

@@ -23,18 +23,15 @@ export const facebookShareUrl = (url: string): string => `https://www.facebook.c
  */
 export const zaloShareUrl = (url: string): string => `https://sp.zalo.me/share_inline?d=${enc(btoa(JSON.stringify({ url })))}`;
 
-export const xShareUrl = (url: string, title = ''): string =>
-  `https://x.com/intent/post?url=${enc(url)}${title ? `&text=${enc(title)}` : ''}`;
+export const xShareUrl = (url: string, title = ''): string => `https://x.com/intent/post?url=${enc(url)}&text=${enc(title)}`;
 
 export const linkedinShareUrl = (url: string): string => `https://www.linkedin.com/sharing/share-offsite/?url=${enc(url)}`;
 
-export const telegramShareUrl = (url: string, title = ''): string =>
-  `https://t.me/share/url?url=${enc(url)}${title ? `&text=${enc(title)}` : ''}`;
+export const telegramShareUrl = (url: string, title = ''): string => `https://t.me/share/url?url=${enc(url)}&text=${enc(title)}`;
 
-export const whatsappShareUrl = (url: string, title = ''): string => `https://wa.me/?text=${enc(title ? `${title} ${url}` : url)}`;
+export const whatsappShareUrl = (url: string, title = ''): string => `https://wa.me/?text=${enc(title)}%20${enc(url)}`;
 
-export const emailShareUrl = (url: string, title = ''): string =>
-  `mailto:?subject=${enc(title)}&body=${enc(title ? `${title}\n${url}` : url)}`;
+export const emailShareUrl = (url: string, title = ''): string => `mailto:?subject=${enc(title)}&body=${enc(title)}%0A${enc(url)}`;
 
 /** The builders by network; `copy` and `native` have none (they are buttons). */
 export const shareUrlBuilders: Partial<Record<ShareNetwork, (url: string, title?: string) => string>> = {

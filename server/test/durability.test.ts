@@ -1,0 +1,123 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { startServer } from './process.ts';
+
+const TOKEN = 'durability-token-123456';
+const T = 'an-ninh-nong-thon-moi-2026';
+
+test('every 202-accepted comment survives kill -9, exactly once (concurrent posts, kill, restart)', { timeout: 180_000 }, async () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'nw-durability-'));
+  const env = { DATA_DIR: dataDir, MODERATOR_TOKEN: TOKEN, RATE_LIMIT_COMMENTS: '0' };
+  try {
+    const s1 = await startServer(env);
+    const accepted = new Map<string, string>(); // idempotency key → id
+    const sent: { key: string; body: string; thread: string }[] = [];
+    let stop = false;
+    let n = 0;
+    const worker = async () => {
+      while (!stop) {
+        const i = n++;
+        const key = randomUUID();
+        const thread = i % 3 === 0 ? 'other/thread' : T;
+        const body = `Bình luận số ${i}`;
+        sent.push({ key, body, thread });
+        try {
+          const r = await fetch(`${s1.base}/api/threads/${encodeURIComponent(thread)}/comments`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'idempotency-key': key },
+            body: JSON.stringify({ name: 'Độc giả', body }),
+          });
+          if (r.status === 202) accepted.set(key, (await r.json()).id);
+          else assert.fail(`unexpected ${r.status}`);
+        } catch (e) {
+          if (!stop) throw e; // the connection died with the server: fine only after the kill
+        }
+      }
+    };
+    const workers = Array.from({ length: 16 }, worker);
+    while (accepted.size < 300) await new Promise((r) => setTimeout(r, 5));
+    s1.child.kill('SIGKILL');
+    stop = true;
+    await Promise.allSettled(workers);
+    const ex = await s1.exited;
+    assert.equal(ex.signal, 'SIGKILL');
+    const acceptedBeforeKill = new Map(accepted);
+    assert.ok(acceptedBeforeKill.size >= 300);
+
+    const s2 = await startServer(env);
+    try {
+      const auth = { authorization: `Bearer ${TOKEN}` };
+      const rows: { id: string; body: string }[] = [];
+      let cursor = '';
+      do {
+        const r = await (await fetch(`${s2.base}/api/moderation/queue?limit=200${cursor ? `&cursor=${cursor}` : ''}`, { headers: auth })).json();
+        rows.push(...r.items);
+        cursor = r.nextCursor ?? '';
+      } while (cursor);
+      const ids = new Set(rows.map((r) => r.id));
+      assert.equal(ids.size, rows.length, 'no duplicate ids');
+      const bodies = rows.map((r) => r.body);
+      assert.equal(new Set(bodies).size, bodies.length, 'no comment stored twice');
+      for (const [, id] of acceptedBeforeKill) assert.ok(ids.has(id), `accepted ${id} is missing after kill -9`);
+      // Replaying every request after the restart creates nothing new and answers the same ids.
+      for (const { key, body, thread } of sent) {
+        const r = await fetch(`${s2.base}/api/threads/${encodeURIComponent(thread)}/comments`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'idempotency-key': key },
+          body: JSON.stringify({ name: 'Độc giả', body }),
+        });
+        assert.equal(r.status, 202);
+        const { id } = await r.json();
+        if (acceptedBeforeKill.has(key)) assert.equal(id, acceptedBeforeKill.get(key));
+      }
+      const after = await (await fetch(`${s2.base}/api/moderation/queue?limit=1`, { headers: auth })).json();
+      assert.equal(after.counts.pending, sent.length, 'each request stored exactly once');
+    } finally {
+      s2.child.kill('SIGTERM');
+      await s2.exited;
+    }
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});
+
+test('SIGTERM shuts down gracefully; the token is printed on first start only', { timeout: 120_000 }, async () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'nw-sigterm-'));
+  try {
+    const s1 = await startServer({ DATA_DIR: dataDir, MODERATOR_TOKEN: '' });
+    const m = /Moderator token:\s+(\S+)\s+\(generated/.exec(s1.output());
+    assert.ok(m, s1.output());
+    const token = m[1]!;
+    assert.match(s1.output(), /Seeded 30 sample articles/);
+    assert.match(s1.output(), new RegExp(`${s1.base.replace('127.0.0.1', 'localhost')}/moderation`));
+    // A request in flight when SIGTERM arrives still completes.
+    const inflight = fetch(`${s1.base}/api/articles?limit=100`);
+    s1.child.kill('SIGTERM');
+    const res = await inflight;
+    assert.equal(res.status, 200);
+    assert.equal((await res.json()).items.length, 30);
+    const ex = await s1.exited;
+    assert.equal(ex.code, 0);
+    assert.match(s1.output(), /SIGTERM: shutting down/);
+
+    const s2 = await startServer({ DATA_DIR: dataDir, MODERATOR_TOKEN: '' });
+    try {
+      assert.ok(!s2.output().includes(token), 'token must not be logged again');
+      assert.doesNotMatch(s2.output(), /Seeded/);
+      const q = await fetch(`${s2.base}/api/moderation/queue`, { headers: { authorization: `Bearer ${token}` } });
+      assert.equal(q.status, 200);
+      const home = await fetch(`${s2.base}/`);
+      assert.equal(home.status, 200);
+      assert.match(home.headers.get('content-security-policy')!, /trusted-types/);
+    } finally {
+      s2.child.kill('SIGTERM');
+      assert.equal((await s2.exited).code, 0);
+    }
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});

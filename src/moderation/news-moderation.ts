@@ -1,0 +1,601 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { property, state, query } from 'lit/decorators.js';
+import { Task, TaskStatus } from '@lit/task';
+import { apiBase } from '../core/api.js';
+import { emit } from '../core/events.js';
+import { LocaleController, format, messagesFor } from '../core/locale.js';
+import { baseStyles } from '../core/styles.js';
+import { sanitizeToFragment } from '../core/sanitize.js';
+import { moderationStyles } from './news-moderation.styles.js';
+import { MODERATION_STRINGS, type ModerationStrings } from './strings.js';
+
+export type ModerationStatus = 'pending' | 'approved' | 'rejected';
+
+export interface QueueItem {
+  id: string;
+  thread: string;
+  articleTitle: string | null;
+  articleUrl?: string | null;
+  parentId: string | null;
+  parent?: { name: string; body: string } | null;
+  name: string;
+  email: string | null;
+  body: string;
+  bodyHtml: string | null;
+  originalBody?: string | null;
+  status: ModerationStatus;
+  createdAt: string;
+}
+
+export interface LogItem {
+  id: number;
+  at: string;
+  actor: string;
+  action: string;
+  commentId: string | null;
+  thread: string | null;
+  before: unknown;
+  after: unknown;
+}
+
+type Counts = Record<ModerationStatus, number>;
+type View = ModerationStatus | 'log';
+
+export interface ModerationActionDetail {
+  action: 'approve' | 'reject' | 'edit' | 'close' | 'reopen';
+  id?: string;
+  thread?: string;
+}
+
+const TOKEN_KEY = 'news-moderation:token';
+const EDITOR_KEY = 'news-moderation:editor';
+
+class HttpError extends Error {
+  constructor(readonly status: number) {
+    super(`HTTP ${status}`);
+  }
+}
+
+function session(): Storage | null {
+  try {
+    return window.sessionStorage;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * @summary The editors' moderation desk: sign in with the moderator token, work through the
+ * queue of pending comments (oldest first) with the article and thread context, approve, reject
+ * or edit ("biên tập") then approve, close or reopen threads, and read the action log.
+ * Keyboard: j/k move, a approve, r reject, e edit, Esc cancels an edit.
+ *
+ * @fires news-moderation-action - `{action, id?, thread?}` after a successful action.
+ * @fires news-error - `{widget, reason, status?}` when the queue cannot be loaded.
+ * @csspart signin - the sign-in form.
+ * @csspart tabs - the state switcher with counts.
+ * @csspart item - one comment in the queue.
+ * @csspart actions - an item's buttons.
+ * @csspart editor - the edit form.
+ * @cssprop --news-color-accent - focus ring and primary button colour.
+ * @cssprop --news-color-border - borders.
+ * @cssprop --news-color-surface-alt - background of context blocks.
+ */
+export class NewsModeration extends LitElement {
+  static override styles = [baseStyles, moderationStyles];
+
+  private readonly locale = new LocaleController(this);
+
+  /** API base; else `<meta name="news-widgets:api">`; else `/api` on this origin. */
+  @property() api?: string;
+  /** Page size of the queue. */
+  @property({ type: Number }) limit = 50;
+  @property({ attribute: false }) messages?: Partial<ModerationStrings>;
+
+  @state() private token = session()?.getItem(TOKEN_KEY) ?? '';
+  @state() private editor = session()?.getItem(EDITOR_KEY) ?? '';
+  @state() private view: View = 'pending';
+  @state() private items: QueueItem[] = [];
+  @state() private counts: Counts = { pending: 0, approved: 0, rejected: 0 };
+  @state() private nextCursor: string | null = null;
+  @state() private logItems: LogItem[] = [];
+  @state() private active = 0;
+  @state() private editing: string | null = null;
+  @state() private closedThreads: Record<string, boolean> = {};
+  @state() private signInError = '';
+  @state() private announcement = '';
+  @state() private busy = false;
+  @state() private reload = 0;
+
+  @query('#token') private tokenInput?: HTMLInputElement;
+  private focusAfterUpdate: 'item' | 'editor' | 'signin' | null = null;
+
+  private get s(): ModerationStrings {
+    return messagesFor(MODERATION_STRINGS, this.locale.language, this.messages);
+  }
+
+  private get base(): string {
+    if (this.api) return this.api.replace(/\/+$/, '');
+    return apiBase(this) ?? new URL('/api', location.href).href;
+  }
+
+  private async call<T>(path: string, init: { method?: string; body?: unknown; signal?: AbortSignal } = {}): Promise<T> {
+    const headers: Record<string, string> = { authorization: `Bearer ${this.token}` };
+    if (this.editor) headers['x-moderator-name'] = encodeURIComponent(this.editor);
+    if (init.body !== undefined) headers['content-type'] = 'application/json';
+    const res = await fetch(`${this.base}${path}`, {
+      method: init.method ?? 'GET',
+      headers,
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+      signal: init.signal,
+      credentials: 'omit',
+      cache: 'no-store',
+    });
+    if (!res.ok) throw new HttpError(res.status);
+    return (await res.json()) as T;
+  }
+
+  private readonly task = new Task(this, {
+    task: async ([token, view], { signal }) => {
+      if (!token) return null;
+      if (view === 'log') {
+        const log = await this.call<{ items: LogItem[]; nextCursor: string | null }>(`/moderation/log?limit=${this.limit}`, { signal });
+        return { log };
+      }
+      const q = await this.call<{ items: QueueItem[]; counts: Counts; nextCursor: string | null }>(
+        `/moderation/queue?status=${view}&limit=${this.limit}`,
+        { signal },
+      );
+      return { q };
+    },
+    args: () => [this.token, this.view, this.reload] as const,
+    onComplete: (value) => {
+      if (!value) return;
+      if ('log' in value && value.log) {
+        this.logItems = value.log.items;
+        return;
+      }
+      if ('q' in value && value.q) {
+        this.items = value.q.items;
+        this.counts = value.q.counts;
+        this.nextCursor = value.q.nextCursor;
+        this.active = Math.min(this.active, Math.max(0, this.items.length - 1));
+        this.loadThreadStates(this.items);
+      }
+    },
+    onError: (error) => {
+      if (error instanceof HttpError && error.status === 401) {
+        this.signOut(this.s.wrongToken);
+        return;
+      }
+      emit(this, 'news-error', {
+        widget: this.localName,
+        reason: error instanceof HttpError ? 'http' : 'network',
+        status: error instanceof HttpError ? error.status : undefined,
+      });
+    },
+  });
+
+  private async loadThreadStates(items: QueueItem[]): Promise<void> {
+    const threads = [...new Set(items.map((i) => i.thread))].filter((t) => !(t in this.closedThreads));
+    const results = await Promise.all(
+      threads.map((t) =>
+        this.call<{ id: string; closed: boolean }>(`/moderation/threads/${encodeURIComponent(t)}`).catch(() => null),
+      ),
+    );
+    const next = { ...this.closedThreads };
+    for (const r of results) if (r) next[r.id] = r.closed;
+    this.closedThreads = next;
+  }
+
+  // ------------------------------------------------------------------ sign in
+
+  private async onSignIn(e: SubmitEvent): Promise<void> {
+    e.preventDefault();
+    const form = e.currentTarget as HTMLFormElement;
+    const data = new FormData(form);
+    const token = String(data.get('token') ?? '').trim();
+    const editor = String(data.get('editor') ?? '').trim().slice(0, 80);
+    // Tokens are printable ASCII (HTTP header values cannot carry anything else).
+    if (!token || /[^\x21-\x7e]/.test(token)) {
+      this.signInError = this.s.wrongToken;
+      this.focusAfterUpdate = 'signin';
+      return;
+    }
+    this.busy = true;
+    try {
+      const res = await fetch(`${this.base}/moderation/queue?limit=1`, {
+        headers: { authorization: `Bearer ${token}` },
+        credentials: 'omit',
+        cache: 'no-store',
+      });
+      if (res.status === 401) {
+        this.signInError = this.s.wrongToken;
+        this.focusAfterUpdate = 'signin';
+        return;
+      }
+      if (!res.ok) throw new HttpError(res.status);
+      this.signInError = '';
+      session()?.setItem(TOKEN_KEY, token);
+      session()?.setItem(EDITOR_KEY, editor);
+      this.editor = editor;
+      this.view = 'pending';
+      this.active = 0;
+      this.focusAfterUpdate = 'item';
+      this.token = token;
+    } catch (error) {
+      this.signInError = format(this.s.actionFailed, { status: error instanceof HttpError ? error.status : '—' });
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private signOut(message = ''): void {
+    session()?.removeItem(TOKEN_KEY);
+    this.token = '';
+    this.items = [];
+    this.logItems = [];
+    this.editing = null;
+    this.signInError = message;
+    this.focusAfterUpdate = 'signin';
+  }
+
+  // ------------------------------------------------------------------ actions
+
+  private async act(item: QueueItem, action: 'approve' | 'reject' | 'edit', edit?: { body: string; bodyHtml: string }): Promise<void> {
+    if (this.busy) return;
+    this.busy = true;
+    try {
+      const body = edit ? { body: edit.body, bodyHtml: edit.bodyHtml } : undefined;
+      const r = await this.call<{ id: string; status: ModerationStatus; body: string; bodyHtml: string | null }>(
+        `/moderation/comments/${encodeURIComponent(item.id)}/${action}`,
+        { method: 'POST', body: body ?? {} },
+      );
+      const from = item.status;
+      const index = this.items.findIndex((i) => i.id === item.id);
+      if (r.status !== this.view) {
+        this.items = this.items.filter((i) => i.id !== item.id);
+        this.active = Math.min(index, Math.max(0, this.items.length - 1));
+      } else {
+        const original = item.originalBody ?? (r.body !== item.body ? item.body : null);
+        this.items = this.items.map((i) => (i.id === item.id ? { ...i, body: r.body, bodyHtml: r.bodyHtml, status: r.status, originalBody: original } : i));
+      }
+      if (from !== r.status) this.counts = { ...this.counts, [from]: this.counts[from] - 1, [r.status]: this.counts[r.status] + 1 };
+      this.editing = null;
+      const s = this.s;
+      this.announcement = format(action === 'approve' ? s.doneApproved : action === 'reject' ? s.doneRejected : s.doneEdited, { name: item.name });
+      this.focusAfterUpdate = 'item';
+      emit<ModerationActionDetail>(this, 'news-moderation-action', { action, id: item.id, thread: item.thread });
+    } catch (error) {
+      if (error instanceof HttpError && error.status === 401) this.signOut(this.s.wrongToken);
+      else this.announcement = format(this.s.actionFailed, { status: error instanceof HttpError ? error.status : '—' });
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private async toggleThread(thread: string): Promise<void> {
+    if (this.busy) return;
+    const close = !this.closedThreads[thread];
+    this.busy = true;
+    try {
+      const r = await this.call<{ id: string; closed: boolean }>(`/moderation/threads/${encodeURIComponent(thread)}/${close ? 'close' : 'reopen'}`, {
+        method: 'POST',
+        body: {},
+      });
+      this.closedThreads = { ...this.closedThreads, [thread]: r.closed };
+      this.announcement = format(close ? this.s.doneClosed : this.s.doneReopened, { thread });
+      emit<ModerationActionDetail>(this, 'news-moderation-action', { action: close ? 'close' : 'reopen', thread });
+    } catch (error) {
+      if (error instanceof HttpError && error.status === 401) this.signOut(this.s.wrongToken);
+      else this.announcement = format(this.s.actionFailed, { status: error instanceof HttpError ? error.status : '—' });
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private async loadMore(): Promise<void> {
+    if (!this.nextCursor || this.view === 'log') return;
+    try {
+      const q = await this.call<{ items: QueueItem[]; counts: Counts; nextCursor: string | null }>(
+        `/moderation/queue?status=${this.view}&limit=${this.limit}&cursor=${encodeURIComponent(this.nextCursor)}`,
+      );
+      const seen = new Set(this.items.map((i) => i.id));
+      this.items = [...this.items, ...q.items.filter((i) => !seen.has(i.id))];
+      this.counts = q.counts;
+      this.nextCursor = q.nextCursor;
+      this.loadThreadStates(q.items);
+    } catch (error) {
+      this.announcement = format(this.s.actionFailed, { status: error instanceof HttpError ? error.status : '—' });
+    }
+  }
+
+  private startEdit(item: QueueItem): void {
+    this.editing = item.id;
+    this.active = this.items.indexOf(item);
+    this.focusAfterUpdate = 'editor';
+  }
+
+  private onEditSubmit(e: SubmitEvent, item: QueueItem): void {
+    e.preventDefault();
+    const form = e.currentTarget as HTMLFormElement;
+    const data = new FormData(form);
+    const submitter = e.submitter as HTMLButtonElement | null;
+    const edit = { body: String(data.get('body') ?? ''), bodyHtml: String(data.get('bodyHtml') ?? '') };
+    void this.act(item, submitter?.value === 'save' ? 'edit' : 'approve', edit);
+  }
+
+  private cancelEdit(): void {
+    this.editing = null;
+    this.focusAfterUpdate = 'item';
+  }
+
+  private switchView(view: View): void {
+    if (view === this.view) {
+      this.reload++;
+      return;
+    }
+    this.view = view;
+    this.active = 0;
+    this.editing = null;
+    this.items = [];
+    this.nextCursor = null;
+  }
+
+  // ------------------------------------------------------------------ keyboard
+
+  private onKeydown(e: KeyboardEvent): void {
+    if (e.altKey || e.ctrlKey || e.metaKey) return;
+    const target = e.composedPath()[0] as HTMLElement | undefined;
+    const typing = !!target && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT' || target.isContentEditable);
+    if (e.key === 'Escape' && this.editing) {
+      e.preventDefault();
+      this.cancelEdit();
+      return;
+    }
+    if (typing || !this.token || this.view === 'log') return;
+    const item = this.items[this.active];
+    switch (e.key) {
+      case 'j':
+      case 'ArrowDown':
+        if (e.key === 'ArrowDown' && target?.tagName !== 'ARTICLE') return;
+        e.preventDefault();
+        this.moveTo(this.active + 1);
+        break;
+      case 'k':
+      case 'ArrowUp':
+        if (e.key === 'ArrowUp' && target?.tagName !== 'ARTICLE') return;
+        e.preventDefault();
+        this.moveTo(this.active - 1);
+        break;
+      case 'a':
+        if (item && item.status !== 'approved') {
+          e.preventDefault();
+          void this.act(item, 'approve');
+        }
+        break;
+      case 'r':
+        if (item && item.status !== 'rejected') {
+          e.preventDefault();
+          void this.act(item, 'reject');
+        }
+        break;
+      case 'e':
+        if (item) {
+          e.preventDefault();
+          this.startEdit(item);
+        }
+        break;
+    }
+  }
+
+  private moveTo(index: number): void {
+    if (!this.items.length) return;
+    this.active = Math.max(0, Math.min(this.items.length - 1, index));
+    this.focusAfterUpdate = 'item';
+    this.requestUpdate();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.addEventListener('keydown', this.keyListener);
+  }
+
+  override disconnectedCallback(): void {
+    this.removeEventListener('keydown', this.keyListener);
+    super.disconnectedCallback();
+  }
+
+  private readonly keyListener = (e: KeyboardEvent) => this.onKeydown(e);
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    const focus = this.focusAfterUpdate;
+    if (!focus) return;
+    const root = this.renderRoot as ShadowRoot;
+    if (focus === 'signin') {
+      this.focusAfterUpdate = null;
+      this.tokenInput?.focus();
+    } else if (focus === 'editor') {
+      const ta = root.querySelector<HTMLTextAreaElement>('.editor textarea[name=body]');
+      if (ta) {
+        this.focusAfterUpdate = null;
+        ta.focus();
+      }
+    } else if (focus === 'item') {
+      const el = root.querySelector<HTMLElement>(`article[data-index="${this.active}"]`);
+      if (el) {
+        this.focusAfterUpdate = null;
+        el.focus();
+      } else if (this.task.status === TaskStatus.COMPLETE) {
+        this.focusAfterUpdate = null;
+        root.querySelector<HTMLElement>('.tabs button[aria-pressed=true]')?.focus();
+      }
+    }
+  }
+
+  // ------------------------------------------------------------------ render
+
+  override render() {
+    return this.token ? this.renderDesk() : this.renderSignIn();
+  }
+
+  private renderSignIn() {
+    const s = this.s;
+    return html`
+      <form class="signin" part="signin" @submit=${this.onSignIn} aria-labelledby="signin-title">
+        <h2 id="signin-title">${s.signInTitle}</h2>
+        <label for="token">${s.tokenLabel}</label>
+        <input id="token" name="token" type="password" autocomplete="current-password" required
+          aria-invalid=${this.signInError ? 'true' : 'false'} aria-describedby="signin-error" />
+        <label for="editor">${s.editorLabel} <span class="hint">(${s.editorHint})</span></label>
+        <input id="editor" name="editor" type="text" autocomplete="username" maxlength="80" .value=${this.editor} />
+        <p id="signin-error" class="error" role="alert">${this.signInError}</p>
+        <button type="submit" class="primary" ?disabled=${this.busy}>${s.signIn}</button>
+      </form>
+    `;
+  }
+
+  private renderDesk() {
+    const s = this.s;
+    const tabs: [View, string][] = [
+      ['pending', s.pending],
+      ['approved', s.approved],
+      ['rejected', s.rejected],
+      ['log', s.log],
+    ];
+    return html`
+      <header class="top">
+        <h2>${s.title}</h2>
+        <p class="who">
+          ${this.editor ? format(s.signedInAs, { name: this.editor }) : nothing}
+          <button type="button" class="link" @click=${() => this.signOut()}>${s.signOut}</button>
+        </p>
+      </header>
+      <nav class="tabs" part="tabs" aria-label=${s.states}>
+        ${tabs.map(
+          ([view, label]) => html`<button type="button" aria-pressed=${this.view === view ? 'true' : 'false'} data-view=${view}
+            @click=${() => this.switchView(view)}>
+            ${label}${view !== 'log' ? html` <span class="count" data-count=${view}>${this.counts[view]}</span>` : nothing}
+          </button>`,
+        )}
+      </nav>
+      <p class="help" id="help">${s.shortcuts}</p>
+      <p class="live" role="status" aria-live="polite">${this.announcement}</p>
+      ${this.view === 'log' ? this.renderLog() : this.renderQueue()}
+    `;
+  }
+
+  private renderQueue() {
+    const s = this.s;
+    if (this.task.status === TaskStatus.ERROR && !this.items.length) {
+      return html`<p class="error">${s.failed} <button type="button" @click=${() => this.reload++}>${s.retry}</button></p>`;
+    }
+    if (this.task.status === TaskStatus.PENDING && !this.items.length) return html`<p class="muted">${s.loading}</p>`;
+    if (!this.items.length) return html`<p class="muted empty">${s.empty}</p>`;
+    const stateLabel = this.view === 'pending' ? s.pending : this.view === 'approved' ? s.approved : s.rejected;
+    return html`
+      <ol class="queue" aria-label=${format(s.queueLabel, { state: stateLabel })}>
+        ${this.items.map((item, index) => this.renderItem(item, index))}
+      </ol>
+      ${this.nextCursor ? html`<button type="button" class="more" @click=${this.loadMore}>${s.loadMore}</button>` : nothing}
+    `;
+  }
+
+  private renderItem(item: QueueItem, index: number) {
+    const s = this.s;
+    const active = index === this.active;
+    const closed = this.closedThreads[item.thread];
+    const when = new Date(item.createdAt);
+    const editing = this.editing === item.id;
+    return html`
+      <li>
+        <article part="item" class=${active ? 'item active' : 'item'} tabindex=${active ? '0' : '-1'} data-index=${index} data-id=${item.id}
+          aria-labelledby="by-${item.id}" aria-describedby="help" @focus=${() => (this.active = index)}>
+          <p class="context">
+            <span>${s.article}:</span>
+            ${item.articleUrl
+              ? html`<a href=${item.articleUrl} target="_blank" rel="noopener">${item.articleTitle ?? item.thread}</a>`
+              : html`<span class="article">${item.articleTitle ?? '—'}</span>`}
+            <span class="thread">${s.thread}: <code>${item.thread}</code>${closed ? html` · <strong>${s.threadClosed}</strong>` : nothing}</span>
+          </p>
+          ${item.parent ? html`<blockquote class="parent"><span>${format(s.replyTo, { name: item.parent.name })}</span> ${item.parent.body}</blockquote>` : nothing}
+          <header class="byline" id="by-${item.id}">
+            <strong class="name">${item.name}</strong>
+            ${item.email ? html`<span class="email">${item.email}</span>` : nothing}
+            <time datetime=${item.createdAt}>${isNaN(when.getTime()) ? item.createdAt : when.toLocaleString(this.locale.tag)}</time>
+          </header>
+          <p class="body">${item.body}</p>
+          ${item.bodyHtml ? html`<div class="formatted"><span class="label">${s.formatted}</span><div class="html">${sanitizeToFragment(item.bodyHtml, 'comment')}</div></div>` : nothing}
+          ${item.originalBody && item.originalBody !== item.body ? html`<p class="original"><span class="label">${s.original}</span> ${item.originalBody}</p>` : nothing}
+          ${editing ? this.renderEditor(item) : this.renderActions(item, closed)}
+        </article>
+      </li>
+    `;
+  }
+
+  private renderActions(item: QueueItem, closed: boolean | undefined) {
+    const s = this.s;
+    return html`<div class="actions" part="actions">
+      ${item.status !== 'approved' ? html`<button type="button" class="primary" data-action="approve" aria-keyshortcuts="a" ?disabled=${this.busy} @click=${() => this.act(item, 'approve')}>${s.approve}</button>` : nothing}
+      ${item.status !== 'rejected' ? html`<button type="button" class="danger" data-action="reject" aria-keyshortcuts="r" ?disabled=${this.busy} @click=${() => this.act(item, 'reject')}>${s.reject}</button>` : nothing}
+      <button type="button" data-action="edit" aria-keyshortcuts="e" ?disabled=${this.busy} @click=${() => this.startEdit(item)}>${s.edit}</button>
+      <button type="button" class="link" data-action="thread" ?disabled=${this.busy || closed === undefined} @click=${() => this.toggleThread(item.thread)}>
+        ${closed ? s.reopenThread : s.closeThread}
+      </button>
+    </div>`;
+  }
+
+  private renderEditor(item: QueueItem) {
+    const s = this.s;
+    return html`<form class="editor" part="editor" @submit=${(e: SubmitEvent) => this.onEditSubmit(e, item)}>
+      <label for="edit-body-${item.id}">${s.bodyLabel}</label>
+      <textarea id="edit-body-${item.id}" name="body" rows="4" maxlength="2000" required .value=${item.body}></textarea>
+      <label for="edit-html-${item.id}">${s.htmlLabel}</label>
+      <textarea id="edit-html-${item.id}" name="bodyHtml" rows="3" maxlength="8000" aria-describedby="edit-hint-${item.id}" .value=${item.bodyHtml ?? ''}></textarea>
+      <p class="hint" id="edit-hint-${item.id}">${s.htmlHint}</p>
+      <div class="actions">
+        <button type="submit" class="primary" value="approve" ?disabled=${this.busy}>${s.saveApprove}</button>
+        <button type="submit" value="save" ?disabled=${this.busy}>${s.save}</button>
+        <button type="button" @click=${this.cancelEdit}>${s.cancel}</button>
+      </div>
+    </form>`;
+  }
+
+  private renderLog() {
+    const s = this.s;
+    if (this.task.status === TaskStatus.PENDING && !this.logItems.length) return html`<p class="muted">${s.loading}</p>`;
+    if (!this.logItems.length) return html`<p class="muted">${s.logEmpty}</p>`;
+    const brief = (v: unknown) => {
+      if (!v || typeof v !== 'object') return '';
+      const o = v as Record<string, unknown>;
+      return Object.entries(o)
+        .map(([k, x]) => `${k}: ${x === null ? '—' : String(x).slice(0, 60)}`)
+        .join('; ');
+    };
+    return html`<table class="log">
+      <caption class="visually-hidden">${s.log}</caption>
+      <thead><tr><th scope="col">${s.logWhen}</th><th scope="col">${s.logWho}</th><th scope="col">${s.logAction}</th><th scope="col">${s.logComment}</th><th scope="col">${s.logChange}</th></tr></thead>
+      <tbody>
+        ${this.logItems.map(
+          (e) => html`<tr>
+            <td><time datetime=${e.at}>${new Date(e.at).toLocaleString(this.locale.tag)}</time></td>
+            <td>${e.actor}</td>
+            <td>${e.action}</td>
+            <td><code>${e.commentId ?? e.thread ?? ''}</code></td>
+            <td>${brief(e.before)} → ${brief(e.after)}</td>
+          </tr>`,
+        )}
+      </tbody>
+    </table>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'news-moderation': NewsModeration;
+  }
+  interface GlobalEventHandlersEventMap {
+    'news-moderation-action': CustomEvent<ModerationActionDetail>;
+  }
+}

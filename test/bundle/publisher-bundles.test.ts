@@ -1,0 +1,60 @@
+/**
+ * The built publisher files (dist/cdn, made by `npm run build`, which `npm test` runs first),
+ * loaded the way publishers load them, in pages of their own.
+ */
+import { expect, waitUntil } from '@open-wc/testing';
+
+interface ProbeWindow extends Window {
+  __violations: string[];
+  __errors: string[];
+  __trustedTypesEnforced: boolean;
+}
+
+async function openPage(url: string): Promise<ProbeWindow> {
+  const frame = document.createElement('iframe');
+  frame.style.cssText = 'width:1000px;height:3000px';
+  frame.src = url;
+  document.body.append(frame);
+  await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+  return frame.contentWindow as ProbeWindow;
+}
+
+const shadow = (win: Window, selector: string) => win.document.querySelector(selector)?.shadowRoot ?? null;
+
+describe('publisher bundles', () => {
+  afterEach(() => document.querySelectorAll('iframe').forEach((frame) => frame.remove()));
+
+  it('render every widget under a strict CSP with Trusted Types enforced, with no violation', async () => {
+    const win = await openPage('/__fixture/csp?page=/test/fixtures/pages/csp.html');
+    expect(win.__trustedTypesEnforced, 'the page really enforces Trusted Types').to.equal(true);
+    await waitUntil(() => (shadow(win, 'news-related')?.querySelectorAll('[part~="item"]').length ?? 0) > 0, 'related list rendered', { timeout: 8000 });
+    await waitUntil(() => (shadow(win, 'news-most-read')?.querySelectorAll('[part~="item"]').length ?? 0) > 0, 'most-read list rendered', { timeout: 8000 });
+    await waitUntil(() => (shadow(win, 'news-share')?.querySelectorAll('a[href]').length ?? 0) > 0, 'share links rendered', { timeout: 8000 });
+    // The comment list renders the publisher template and an editor's HTML body: both need DOMPurify under TT.
+    const commentsText = () => {
+      const stack: Node[] = [win.document.querySelector('news-comments')!];
+      let text = '';
+      while (stack.length) {
+        const node = stack.pop()!;
+        if (node.nodeType === Node.TEXT_NODE) text += node.textContent;
+        if ((node as Element).shadowRoot) stack.push((node as Element).shadowRoot!);
+        stack.push(...Array.from(node.childNodes).filter((child) => child.nodeName !== 'TEMPLATE'));
+      }
+      return text;
+    };
+    await waitUntil(() => commentsText().includes('đã đọc'), 'comments with the HTML body rendered', { timeout: 8000 });
+    expect(commentsText()).to.contain('Nguyễn Văn A');
+    expect(win.__violations).to.deep.equal([]);
+    expect(win.__errors).to.deep.equal([]);
+  });
+
+  it('load twice, classic and module, with no error', async () => {
+    const win = await openPage('/test/fixtures/pages/twice.html');
+    await waitUntil(() => (shadow(win, 'news-share')?.querySelectorAll('a[href]').length ?? 0) > 0, 'share rendered', { timeout: 8000 });
+    await waitUntil(() => (shadow(win, 'news-related')?.querySelectorAll('[part~="item"]').length ?? 0) > 0, 'related rendered', { timeout: 8000 });
+    for (const tag of ['news-related', 'news-most-read', 'news-share', 'news-comments', 'news-comment-count', 'news-comment-list', 'news-comment-form']) {
+      expect(win.customElements.get(tag), tag).to.be.a('function');
+    }
+    expect(win.__errors).to.deep.equal([]);
+  });
+});
