@@ -6,6 +6,7 @@
 //    separate chunk that loads only when a widget needs markup sanitized. The IIFE inlines it.
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import esbuild from 'rollup-plugin-esbuild';
+import { minifyCssTemplates } from './scripts/minify-css-templates.mjs';
 
 const CDN_ENTRIES = {
   'news-widgets': 'src/index.ts',
@@ -36,7 +37,7 @@ export default [
   },
   ...Object.entries(CDN_ENTRIES).map(([name, input]) => ({
     input: { [name]: input },
-    plugins: [bundledResolve(), compile(true)],
+    plugins: [bundledResolve(), minifyCssTemplates(), compile(true)],
     onwarn,
     output: {
       dir: 'dist/cdn',
@@ -47,7 +48,7 @@ export default [
   })),
   {
     input: 'src/index.ts',
-    plugins: [bundledResolve(), compile(true)],
+    plugins: [bundledResolve(), minifyCssTemplates(), compile(true)],
     onwarn,
     output: { file: 'dist/cdn/news-widgets.iife.js', format: 'iife', name: 'NewsWidgets', inlineDynamicImports: true },
   },

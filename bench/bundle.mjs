@@ -8,6 +8,7 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { rollup } from 'rollup';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import esbuild from 'rollup-plugin-esbuild';
+import { minifyCssTemplates } from '../scripts/minify-css-templates.mjs';
 
 const CDN = 'dist/cdn';
 const KB = 1024;
@@ -65,6 +66,7 @@ async function together(entries) {
     plugins: [
       { name: 'together', resolveId: (id) => (id === 'virtual:together' ? id : null), load: (id) => (id === 'virtual:together' ? source : null) },
       nodeResolve({ exportConditions: ['production', 'browser', 'module', 'import', 'default'], browser: true }),
+      minifyCssTemplates(),
       esbuild({ tsconfig: './tsconfig.json', target: 'es2021', minify: true, legalComments: 'none' }),
     ],
     onwarn: () => {},

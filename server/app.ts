@@ -262,6 +262,7 @@ export function createApp({ config, store, log = (m) => console.error(m) }: AppD
       return c.json(errorBody('unauthorized', 'A valid moderator token is required.'), 401);
     }
     await next();
+    return undefined;
   };
   const actor = (c: Context): string => {
     // Header values are Latin-1 only: the desk sends the editor's name URI-encoded.

@@ -1,6 +1,8 @@
 /**
- * `npm run ingest -- <file-or-url> [more…]`: loads RSS 2.0, Atom or JSON Feed items into the
- * database (DATA_DIR) with the kit's feed parser. Safe while the server runs (SQLite WAL).
+ * `npm run ingest -- [--base <url>] <file-or-url> [more…]`: loads RSS 2.0, Atom or JSON Feed
+ * items into the database (DATA_DIR) with the kit's feed parser. Safe while the server runs
+ * (SQLite WAL). Relative links in a feed resolve against its URL, or for a file against `--base`;
+ * items without an absolute http(s) link are skipped.
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -9,7 +11,7 @@ import { configFromEnv } from './config.ts';
 import { Store } from './db.ts';
 import { itemsToArticles, parseFeedBytes } from './seed.ts';
 
-export async function ingest(sources: string[], store: Store, log: (s: string) => void = console.log): Promise<number> {
+export async function ingest(sources: string[], store: Store, log: (s: string) => void = console.log, opts: { base?: string } = {}): Promise<number> {
   let total = 0;
   for (const src of sources) {
     let bytes: Uint8Array;
@@ -23,9 +25,9 @@ export async function ingest(sources: string[], store: Store, log: (s: string) =
       url = res.url || src;
     } else {
       bytes = await readFile(src);
-      url = pathToFileURL(src).href;
+      url = opts.base;
     }
-    const items = parseFeedBytes(bytes, { url: url.startsWith('file:') ? undefined : url, contentType });
+    const items = parseFeedBytes(bytes, { url, contentType });
     const articles = itemsToArticles(items);
     const ids = store.upsertArticles(articles);
     log(`${src}: ${ids.length} article(s) upserted`);
@@ -36,15 +38,22 @@ export async function ingest(sources: string[], store: Store, log: (s: string) =
 
 const isMain = process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href;
 if (isMain) {
-  const sources = process.argv.slice(2).filter((a) => a !== '--');
-  if (!sources.length) {
-    console.error('Usage: npm run ingest -- <feed file or URL> [more…]');
+  const args = process.argv.slice(2).filter((a) => a !== '--');
+  let base: string | undefined;
+  const bi = args.indexOf('--base');
+  if (bi !== -1) {
+    base = args[bi + 1];
+    args.splice(bi, 2);
+  }
+  const sources = args;
+  if (!sources.length || (bi !== -1 && !base)) {
+    console.error('Usage: npm run ingest -- [--base <url for relative links>] <feed file or URL> [more…]');
     process.exit(2);
   }
   const cfg = configFromEnv();
   const store = new Store({ file: join(cfg.dataDir, 'news-widgets.sqlite') });
   try {
-    await ingest(sources, store);
+    await ingest(sources, store, console.log, { base });
   } catch (e) {
     console.error(`ingest failed: ${e instanceof Error ? e.message : String(e)}`);
     process.exitCode = 1;

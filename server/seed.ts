@@ -13,9 +13,12 @@ export const DEMO_ARTICLE_ID = 'an-ninh-nong-thon-moi-2026';
 
 const ID_RE = /^[A-Za-z0-9._:/-]{1,200}$/;
 
-/** The publisher's id: the item's id (guid) when usable, else the URL's last path segment, else a hash. */
+/**
+ * The publisher's id: the item's id (guid) when usable and not itself a URL, else the link's last
+ * path segment without extension, else a hash of the link.
+ */
 export function articleIdFor(item: NewsItem): string {
-  if (item.id && ID_RE.test(item.id)) return item.id;
+  if (item.id && ID_RE.test(item.id) && !/^https?:/i.test(item.id)) return item.id;
   try {
     const seg = new URL(item.url).pathname.split('/').filter(Boolean).pop()?.replace(/\.[a-z0-9]{2,5}$/i, '');
     if (seg && ID_RE.test(seg)) return seg;

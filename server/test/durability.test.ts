@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
+import { request } from 'node:http';
 import { startServer } from './process.ts';
 
 const TOKEN = 'durability-token-123456';
@@ -94,12 +95,28 @@ test('SIGTERM shuts down gracefully; the token is printed on first start only', 
     const token = m[1]!;
     assert.match(s1.output(), /Seeded 30 sample articles/);
     assert.match(s1.output(), new RegExp(`${s1.base.replace('127.0.0.1', 'localhost')}/moderation`));
-    // A request in flight when SIGTERM arrives still completes.
-    const inflight = fetch(`${s1.base}/api/articles?limit=100`);
-    s1.child.kill('SIGTERM');
-    const res = await inflight;
-    assert.equal(res.status, 200);
-    assert.equal((await res.json()).items.length, 30);
+    // A request in flight when SIGTERM arrives still completes: its body is half sent at the signal.
+    const payload = JSON.stringify({ id: 'sigterm-1', url: 'https://tinhnha.example/x/sigterm-1.html', title: 'Bài gửi lúc tắt máy' });
+    const answer = new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = request(`${s1.base}/api/articles`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), connection: 'close' },
+      });
+      req.on('response', (res) => {
+        let body = '';
+        res.on('data', (d) => (body += d));
+        res.on('end', () => resolve({ status: res.statusCode!, body }));
+      });
+      req.on('error', reject);
+      req.write(payload.slice(0, 20));
+      setTimeout(() => {
+        s1.child.kill('SIGTERM');
+        setTimeout(() => req.end(payload.slice(20)), 300);
+      }, 300);
+    });
+    const res = await answer;
+    assert.equal(res.status, 200, res.body);
+    assert.deepEqual(JSON.parse(res.body), { upserted: 1, ids: ['sigterm-1'] });
     const ex = await s1.exited;
     assert.equal(ex.code, 0);
     assert.match(s1.output(), /SIGTERM: shutting down/);
@@ -110,6 +127,7 @@ test('SIGTERM shuts down gracefully; the token is printed on first start only', 
       assert.doesNotMatch(s2.output(), /Seeded/);
       const q = await fetch(`${s2.base}/api/moderation/queue`, { headers: { authorization: `Bearer ${token}` } });
       assert.equal(q.status, 200);
+      assert.equal((await (await fetch(`${s2.base}/api/articles/sigterm-1`)).json()).title, 'Bài gửi lúc tắt máy');
       const home = await fetch(`${s2.base}/`);
       assert.equal(home.status, 200);
       assert.match(home.headers.get('content-security-policy')!, /trusted-types/);

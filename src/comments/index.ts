@@ -14,7 +14,6 @@ defineElement('news-comment-list', NewsCommentList);
 defineElement('news-comments', NewsComments);
 
 export { NewsCommentCount, NewsCommentForm, NewsCommentList, NewsComments };
-export { lacksDiacritics, scoreDiacritics } from './diacritics.js';
 export { COMMENT_STRINGS, type CommentStrings } from './strings.js';
 export type { CommentData, ThreadPage, CommentSort, CommentStatus } from './comments-api.js';
 export type { CommentSentDetail } from './news-comment-form.js';

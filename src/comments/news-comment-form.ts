@@ -6,7 +6,6 @@ import { emit, NewsError, toErrorDetail } from '../core/events.js';
 import { LocaleController, format, messagesFor } from '../core/locale.js';
 import { baseStyles } from '../core/styles.js';
 import type { CommentPost, PostResult } from './comments-api.js';
-import { lacksDiacritics } from './diacritics.js';
 import { loadDraft, loadOutbox, outboxEvents, saveDraft, startOutbox, submit, type OutboxEntry, type OutboxResultDetail } from './outbox.js';
 import { COMMENT_STRINGS, type CommentStrings } from './strings.js';
 import { styles } from './news-comment-form.styles.js';
@@ -14,6 +13,14 @@ import { styles } from './news-comment-form.styles.js';
 export const NAME_MAX = 80;
 export const BODY_MAX = 2000;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** The diacritics detector loads when the reader starts typing a body (its own small chunk). */
+let detect: ((text: string) => boolean) | undefined;
+const loadDetector = () =>
+  import('./diacritics.js').then(
+    (m) => (detect = m.lacksDiacritics),
+    () => undefined,
+  );
 
 type Field = 'name' | 'email' | 'body';
 type Status = '' | 'sending' | 'queued' | 'sent';
@@ -135,14 +142,20 @@ export class NewsCommentForm extends LitElement {
     const value = (event.target as HTMLInputElement | HTMLTextAreaElement).value;
     this[field] = value;
     if (this.errors[field]) this.errors = { ...this.errors, [field]: undefined };
-    if (field === 'body' && this.hint && !lacksDiacritics(value)) this.hint = false;
+    if (field === 'body' && !detect) void loadDetector();
+    if (field === 'body' && this.hint && !detect?.(value)) this.hint = false;
     if (this.status === 'sent') this.status = '';
     saveDraft(this.thread, this.parent, { name: this.name, body: this.body });
   }
 
   private checkDiacritics(): boolean {
-    this.hint = this.locale.language === 'vi' && lacksDiacritics(this.body);
+    this.hint = this.locale.language === 'vi' && !!detect?.(this.body);
     return this.hint;
+  }
+
+  private async onBlur(): Promise<void> {
+    if (this.locale.language === 'vi' && this.body) await loadDetector();
+    this.checkDiacritics();
   }
 
   private validate(): Partial<Record<Field, string>> {
@@ -169,6 +182,7 @@ export class NewsCommentForm extends LitElement {
     event.preventDefault();
     if (this.status === 'sending') return;
     this.general = '';
+    if (this.locale.language === 'vi') await loadDetector();
     this.errors = this.validate();
     if (Object.values(this.errors).some(Boolean)) return this.focusFirstInvalid();
     const base = apiBase(this);
@@ -274,7 +288,7 @@ export class NewsCommentForm extends LitElement {
         <label part="label" for="body">${s.body}</label>
         <textarea part="textarea" id="body" name="body" rows="4" required aria-invalid=${e.body ? 'true' : 'false'}
           aria-describedby=${described('body', this.hint && e.body !== s.diacritics ? 'hint' : '', 'counter', 'notice')}
-          .value=${this.body} @input=${(ev: Event) => this.onInput('body', ev)} @blur=${this.checkDiacritics}></textarea>
+          .value=${this.body} @input=${(ev: Event) => this.onInput('body', ev)} @blur=${this.onBlur}></textarea>
         <div class="below">
           ${this.hint && e.body !== s.diacritics ? html`<p part="hint" class="hint" id="hint">${s.diacritics}</p>` : nothing}
           ${e.body ? html`<p part="field-error" class="error" id="body-error">${e.body}</p>` : nothing}

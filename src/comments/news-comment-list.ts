@@ -1,8 +1,6 @@
 import { LitElement, html, nothing, render, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { repeat } from 'lit/directives/repeat.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { Task, TaskStatus, initialState } from '@lit/task';
 import { apiBase } from '../core/api.js';
 import { emit, NewsError, toErrorDetail } from '../core/events.js';
 import { LocaleController, format, messagesFor } from '../core/locale.js';
@@ -12,7 +10,6 @@ import { NearViewportController } from '../core/viewport.js';
 import { fetchStatuses, fetchThread, rememberCount, type CommentData, type CommentSort, type ThreadPage } from './comments-api.js';
 import { loadOutbox, loadPending, outboxEvents, removePending, startOutbox } from './outbox.js';
 import { COMMENT_STRINGS, type CommentStrings } from './strings.js';
-import { fillTemplate, prepareTemplate } from './template.js';
 import { styles } from './news-comment-list.styles.js';
 import type { NewsCommentForm } from './news-comment-form.js';
 
@@ -78,6 +75,9 @@ export function textBody(body: string): unknown {
 type Sanitize = typeof import('../core/sanitize.js');
 let sanitizer: Promise<Sanitize> | null = null;
 const loadSanitizer = () => (sanitizer ??= import('../core/sanitize.js'));
+/** Publisher templates, loaded only when a page has one (it needs DOMPurify anyway). */
+const loadTemplates = () => import('./template.js');
+let templates: typeof import('./template.js') | null = null;
 
 /**
  * @summary The approved comments of a thread, with replies, newest or oldest first, "Load more"
@@ -131,25 +131,35 @@ export class NewsCommentList extends LitElement {
   private pollTimer?: ReturnType<typeof setTimeout>;
   private preparedFrom: HTMLTemplateElement | null = null;
 
-  private readonly task = new Task(this, {
-    task: async ([base, thread, sort, near, given]: readonly [string | null, string, CommentSort, boolean, boolean], { signal }) => {
-      if (given || !thread || (!near && this.loading !== 'eager')) return initialState;
+  @state() private page?: ThreadPage;
+  @state() private failed = false;
+  private loadKey = '';
+  private abort?: AbortController;
+
+  /** Loads the first page when the thread, sort or API changes (and the box is near). */
+  private async load(base: string | null, key: string): Promise<void> {
+    this.loadKey = key;
+    this.abort?.abort();
+    const abort = (this.abort = new AbortController());
+    this.failed = false;
+    try {
       if (!base) throw new NewsError('shape', 'No API base: set the api attribute or <meta name="news-widgets:api">');
       await this.prepareTemplate();
-      const page = await fetchThread(base, thread, { sort, limit: this.pageSize, signal });
+      const page = await fetchThread(base, this.thread, { sort: this.sort, limit: this.pageSize, signal: abort.signal });
+      if (abort.signal.aborted) return;
       this.more = [];
       this.cursor = page.nextCursor;
       this.closed = page.thread.closed;
-      rememberCount(base, thread, page.thread.count);
-      emit<CommentsLoadDetail>(this, 'news-comments-load', { thread, count: page.thread.count, closed: page.thread.closed });
+      this.page = page;
+      rememberCount(base, this.thread, page.thread.count);
+      emit<CommentsLoadDetail>(this, 'news-comments-load', { thread: this.thread, count: page.thread.count, closed: page.thread.closed });
       void this.poll();
-      return page;
-    },
-    args: () => [apiBase(this), this.thread, this.sort, this.viewport.near, this.comments !== undefined] as const,
-    onError: (error) => {
-      if ((error as Error)?.name !== 'AbortError') emit(this, 'news-error', toErrorDetail(this.localName, error));
-    },
-  });
+    } catch (error) {
+      if (abort.signal.aborted) return;
+      this.failed = true;
+      emit(this, 'news-error', toErrorDetail(this.localName, error));
+    }
+  }
 
   private get pageSize(): number {
     return Math.min(100, Math.max(1, Math.floor(this.limit) || 20));
@@ -177,6 +187,10 @@ export class NewsCommentList extends LitElement {
     if (changed.has('loading') && this.loading === 'eager') this.viewport.markNear();
     if (changed.has('comments') && this.comments) void this.prepareTemplate();
     if (changed.has('thread') || changed.has('sort')) this.replyTo = null;
+    if (changed.has('thread')) this.settled.clear();
+    const base = apiBase(this);
+    const key = `${base} ${this.sort} ${this.thread}`;
+    if (this.comments === undefined && this.thread && this.viewport.near && key !== this.loadKey) void this.load(base, key);
   }
 
   // -------------------------------------------------------------------------------- handlers
@@ -227,7 +241,8 @@ export class NewsCommentList extends LitElement {
     this.preparedFrom = template;
     this.templated.clear();
     try {
-      this.prepared = template ? await prepareTemplate(template) : null;
+      templates = template ? await loadTemplates() : templates;
+      this.prepared = template ? await templates!.prepareTemplate(template) : null;
     } catch {
       this.prepared = null;
     }
@@ -277,7 +292,7 @@ export class NewsCommentList extends LitElement {
   // -------------------------------------------------------------------------------- data
 
   private allTop(): CommentData[] {
-    const first = this.comments ?? (this.task.value as ThreadPage | undefined)?.items ?? [];
+    const first = this.comments ?? this.page?.items ?? [];
     return this.more.length ? [...first, ...this.more] : first;
   }
 
@@ -298,11 +313,11 @@ export class NewsCommentList extends LitElement {
 
   override render() {
     const s = this.strings;
-    const loaded = this.comments !== undefined || this.task.value !== undefined;
-    if (this.task.status === TaskStatus.ERROR && this.comments === undefined) {
+    const loaded = this.comments !== undefined || this.page !== undefined;
+    if (this.failed && this.comments === undefined) {
       return html`<div part="error" role="alert">
         <p>${s.loadError}</p>
-        <button type="button" part="retry" @click=${() => this.task.run()}>${s.retry}</button>
+        <button type="button" part="retry" @click=${() => void this.load(apiBase(this), this.loadKey)}>${s.retry}</button>
       </div>`;
     }
     if (!loaded) {
@@ -335,7 +350,7 @@ export class NewsCommentList extends LitElement {
       </div>
       <div role="status" class="visually-hidden">${this.announcement}</div>
       ${top.length
-        ? html`<section part="list" class="list" aria-label=${s.listLabel}>${repeat(top, (c) => c.id, (c) => this.renderThread(c, ctx))}</section>`
+        ? html`<section part="list" class="list" aria-label=${s.listLabel}>${top.map((c) => this.renderThread(c, ctx))}</section>`
         : html`<p part="empty" class="empty">${s.empty}</p>`}
       ${this.cursor && this.comments === undefined
         ? html`<button type="button" part="more" class="more" ?disabled=${this.loadingMore} aria-busy=${this.loadingMore ? 'true' : 'false'} @click=${this.loadMore}>${s.more}</button>`
@@ -437,7 +452,7 @@ export class NewsCommentList extends LitElement {
       const repliesEl = document.createElement('div');
       repliesEl.setAttribute('part', 'replies');
       repliesEl.className = 'replies';
-      const { fragment, placed } = fillTemplate(this.prepared!, { name: c.name, time, body, replies: repliesEl });
+      const { fragment, placed } = templates!.fillTemplate(this.prepared!, { name: c.name, time, body, replies: repliesEl });
       const node = document.createElement('div');
       node.className = 'templated';
       node.append(fragment);

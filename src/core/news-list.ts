@@ -118,6 +118,8 @@ export abstract class NewsList<M extends ListMessages = ListMessages> extends Li
   private _observer?: MutationObserver;
   private _cache = new Map<string, ListData>();
   private _hid = false;
+  /** Whether a list has been shown at least once. */
+  protected loadedOnce = false;
 
   /** URL of a list in any supported format (RSS, Atom, JSON Feed, the kit's JSON list). */
   @property() src?: string;
@@ -173,11 +175,12 @@ export abstract class NewsList<M extends ListMessages = ListMessages> extends Li
         const items = data.items.filter((item) => !skip.has(comparableUrl(item.url))).slice(0, limit);
         if (!items.length) throw new NewsError('empty', 'Nothing to show');
         this.setHidden(false);
+        this.loadedOnce = true;
         return items;
       } catch (error) {
         if (signal.aborted) return initialState;
         emit(this, 'news-error', toErrorDetail(this.widget, error));
-        this.setHidden(!this.querySelector('a[href]'));
+        this.setHidden(!this.keepOnFailure() && !this.querySelector('a[href]'));
         return null;
       }
     },
@@ -235,6 +238,19 @@ export abstract class NewsList<M extends ListMessages = ListMessages> extends Li
     this._observer?.disconnect();
   }
 
+  /**
+   * Whether the box stays (with its controls, and `renderFailure()` in place of the list) when
+   * loading fails, instead of falling back to the light-DOM links or hiding.
+   */
+  protected keepOnFailure(): boolean {
+    return false;
+  }
+
+  /** Shown in place of the list when `keepOnFailure()` holds. */
+  protected renderFailure(): unknown {
+    return nothing;
+  }
+
   /** Rendered above the list (e.g. tabs). */
   protected renderControls(): unknown {
     return nothing;
@@ -276,18 +292,21 @@ export abstract class NewsList<M extends ListMessages = ListMessages> extends Li
 
   override render(): unknown {
     const { status, value } = this.task;
+    const failed = status === TaskStatus.COMPLETE && !value;
     // Failed: the publisher's own links stay as they are (or the host is hidden).
-    if (status === TaskStatus.COMPLETE && !value) return html`<slot></slot>`;
-    const items = status === TaskStatus.COMPLETE ? value! : null;
+    if (failed && !this.keepOnFailure()) return html`<slot></slot>`;
+    const items = status === TaskStatus.COMPLETE ? value : null;
     const rows = items ?? Array.from({ length: this.rows }, () => null);
     const lis = rows.map((item, index) => this.renderRow(item, index));
-    const list = items
+    const list = failed
+      ? this.renderFailure()
+      : items
       ? this.ordered
         ? html`<ol part="list" role="list">${lis}</ol>`
         : html`<ul part="list" role="list">${lis}</ul>`
       : html`<span class="visually-hidden" role="status">${this.msg.loading}</span>${this.ordered ? html`<ol part="list" aria-hidden="true">${lis}</ol>` : html`<ul part="list" aria-hidden="true">${lis}</ul>`}`;
     const level = Math.min(Math.max(Math.floor(this.headingLevel) || 2, 1), 6);
-    return html`<section part="base" aria-labelledby="h" aria-busy=${items ? 'false' : 'true'}>
+    return html`<section part="base" aria-labelledby="h" aria-busy=${items || failed ? 'false' : 'true'}>
       <div id="h" part="heading" role="heading" aria-level=${level}>${this.heading || this.msg.heading}</div>
       ${this.renderControls()}${this.renderPanel(list)}
     </section>`;

@@ -11,11 +11,13 @@ export interface MostReadMessages extends ListMessages {
   day: string;
   week: string;
   month: string;
+  /** Shown in a tab whose list cannot be loaded. */
+  empty: string;
 }
 
 const CATALOG: Catalog<MostReadMessages> = {
-  vi: { heading: 'Đọc nhiều', loading: 'Đang tải tin đọc nhiều…', view: '{count} lượt xem', views: '{count} lượt xem', hour: 'Giờ', day: 'Ngày', week: 'Tuần', month: 'Tháng' },
-  en: { heading: 'Most read', loading: 'Loading most read…', view: '{count} view', views: '{count} views', hour: 'This hour', day: 'Today', week: 'This week', month: 'This month' },
+  vi: { heading: 'Đọc nhiều', loading: 'Đang tải tin đọc nhiều…', view: '{count} lượt xem', views: '{count} lượt xem', hour: 'Giờ', day: 'Ngày', week: 'Tuần', month: 'Tháng', empty: 'Chưa có dữ liệu cho mục này.' },
+  en: { heading: 'Most read', loading: 'Loading most read…', view: '{count} view', views: '{count} views', hour: 'This hour', day: 'Today', week: 'This week', month: 'This month', empty: 'Nothing to show here yet.' },
 };
 
 const enc = encodeURIComponent;
@@ -40,6 +42,7 @@ const enc = encodeURIComponent;
  * per browser session (a `sessionStorage` key `news-widgets:view:<id or URL>`), and never
  * without an API base. The beacon does not wait for the list to load.
  *
+ * @customElement news-most-read
  * @summary The most read articles, ranked, with optional time-window tabs.
  *
  * @fires news-error - `{widget, reason, status?}` when nothing can be shown (reason `http`,
@@ -56,6 +59,7 @@ const enc = encodeURIComponent;
  * @csspart rank - The visible rank number.
  * @csspart link - Each article link.
  * @csspart meta - The views line.
+ * @csspart empty - The message in a tab whose list failed to load (the box stays, with its tabs).
  *
  * @cssprop --news-color-accent - Rank numbers, heading rule and selected tab.
  * @cssprop --news-rank-size - Size of the rank numbers.
@@ -188,6 +192,15 @@ export class NewsMostRead extends NewsList<MostReadMessages> {
 
   protected override renderPanel(list: unknown): unknown {
     return this.tabbed ? html`<div role="tabpanel" part="panel" id="p" aria-labelledby="t-${this.current}">${list}</div>` : list;
+  }
+
+  /** After a tab switch, a failed window keeps the tabs (and the focus) instead of hiding the box. */
+  protected override keepOnFailure(): boolean {
+    return this.tabbed && this.loadedOnce;
+  }
+
+  protected override renderFailure(): unknown {
+    return html`<p part="empty">${this.msg.empty}</p>`;
   }
 
   protected override renderMeta(item: NewsItem): unknown {

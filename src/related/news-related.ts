@@ -19,6 +19,7 @@ const CATALOG: Catalog<RelatedMessages> = {
  * Without JavaScript those links show as they are; with it they become the styled list, and
  * they stay as the fallback when a fetch fails. The page's canonical URL is never listed.
  *
+ * @customElement news-related
  * @summary Related articles, as a list, thumbnails, a grid of cards or a compact list.
  *
  * @fires news-error - `{widget, reason, status?}` when nothing can be shown (reason `http`,

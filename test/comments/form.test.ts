@@ -46,7 +46,7 @@ describe('<news-comment-form>', () => {
   it('validates: required name and body, lengths, e-mail; errors tied to fields; focus on the first', async () => {
     const el = await mount();
     submit(el);
-    await el.updateComplete;
+    await waitUntil(() => !!$(el, '#name-error'));
     const name = field(el, 'name');
     expect(name.getAttribute('aria-invalid')).to.equal('true');
     expect(name.getAttribute('aria-describedby')).to.equal('name-error');
@@ -62,7 +62,7 @@ describe('<news-comment-form>', () => {
     expect($(el, '[part~="counter"]')!.textContent).to.equal('2203/2000');
     expect($(el, '[part~="counter"]')!.getAttribute('aria-live')).to.equal('polite');
     submit(el);
-    await el.updateComplete;
+    await waitUntil(() => !!$(el, '#email-error'));
     expect($(el, '#name-error')!.textContent).to.equal('Họ tên dài quá 80 ký tự.');
     expect($(el, '#email-error')!.textContent).to.equal('Địa chỉ email không hợp lệ.');
     expect($(el, '#body-error')!.textContent).to.equal('Nội dung dài quá 2000 ký tự.');
@@ -251,7 +251,7 @@ describe('<news-comment-form>', () => {
     await el.updateComplete;
     expect($(el, '#hint')).to.equal(null);
     body.blur();
-    await el.updateComplete;
+    await waitUntil(() => !!$(el, '#hint'));
     expect($(el, '#hint')!.textContent).to.equal('Bình luận của bạn có vẻ chưa có dấu. Vui lòng gõ tiếng Việt có dấu.');
     expect(body.getAttribute('aria-describedby')).to.include('hint');
     await expect(el).to.be.accessible();
@@ -269,7 +269,7 @@ describe('<news-comment-form>', () => {
     const el = await mount({ require: true });
     fill(el, 'Nam', 'Nguoi dan khong duoc thong bao truoc ve viec cam duong');
     submit(el);
-    await el.updateComplete;
+    await waitUntil(() => !!$(el, '#body-error'));
     expect($(el, '#body-error')!.textContent).to.equal('Bình luận của bạn có vẻ chưa có dấu. Vui lòng gõ tiếng Việt có dấu.');
     expect(field(el, 'body').getAttribute('aria-invalid')).to.equal('true');
     await waitUntil(() => deepActive() === field(el, 'body'));

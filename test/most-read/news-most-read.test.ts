@@ -2,7 +2,7 @@ import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/most-read/index.js';
 import type { NewsMostRead } from '../../src/most-read/index.js';
 import {
-  FEEDS, LISTS, body, count, counted, errors, failed, hrefs, isSkeleton, items, links, loaded, resetErrors, root, titles, uniqueKey,
+  FEEDS, LISTS, body, count, counted, errors, failed, hrefs, isSkeleton, items, links, loaded, reservedHeights, resetErrors, root, titles, uniqueKey,
 } from '../fixtures/lists/helpers.js';
 
 async function mostRead(template: unknown): Promise<NewsMostRead> {
@@ -201,6 +201,24 @@ describe('news-most-read', () => {
       await expect(el).to.be.accessible();
     });
 
+    it('a window that fails keeps the tabs and the focus, fires news-error, and the others still work', async () => {
+      const el = await mostRead(html`<news-most-read lang="vi" windows="day,hour" src="${LISTS}/most-read-{window}.json"></news-most-read>`);
+      await loaded(el);
+      selected(el).focus();
+      key(el, 'ArrowRight');
+      const detail = await failed(el);
+      expect(detail).to.include({ reason: 'http', status: 404 });
+      await el.updateComplete;
+      expect(el.hidden).to.equal(false);
+      expect(selected(el).textContent?.trim()).to.equal('Giờ');
+      expect(root(el).activeElement).to.equal(selected(el));
+      expect(root(el).querySelector('[role="tabpanel"] [part~="empty"]')!.textContent).to.equal('Chưa có dữ liệu cho mục này.');
+      await expect(el).to.be.accessible();
+      key(el, 'Home');
+      await waitUntil(() => titles(el)[0] === 'Giá xăng giảm lần thứ ba liên tiếp', 'day list not back');
+      expect(errors).to.have.length(1);
+    });
+
     it('is accessible while a tab is loading', async () => {
       const el = await mostRead(html`<news-most-read windows="day,week" src="/__fixture/delay/1000?then=${LISTS}/most-read-{window}.json&a11y=1"></news-most-read>`);
       await aTimeout(50);
@@ -324,6 +342,35 @@ describe('news-most-read', () => {
       await loaded(el);
       expect(await count(key)).to.equal(1);
       window.scrollTo(0, 0);
+    });
+
+    it('reserve.css keeps the skeleton\'s height before the element is defined', async () => {
+      const reserved = await reservedHeights('/src/most-read/reserve.css');
+      const cases: [string, string, string][] = [
+        ['list', '', 'news-most-read:not(:defined)'],
+        ['list', 'day,week', 'news-most-read[windows*=","][layout="list"]:not(:defined)'],
+        ['columns', '', 'news-most-read[layout="columns"]:not(:defined)'],
+        ['compact', '', 'news-most-read[layout="compact"]:not(:defined)'],
+      ];
+      for (const [layout, windows, selector] of cases) {
+        const host = await fixture<HTMLElement>(html`<div style="width: 700px; font-size: 16px">
+          <news-most-read layout="${layout}" windows="${windows}" loading="eager" src="/__fixture/delay/3000?reserve=${layout}{window}"></news-most-read>
+        </div>`);
+        const el = host.querySelector('news-most-read')!;
+        await el.updateComplete;
+        expect(isSkeleton(el)).to.equal(true);
+        const skeleton = el.getBoundingClientRect().height;
+        const min = reserved.get(selector)!;
+        expect(min, selector).to.be.a('number');
+        expect(min, selector).to.be.at.most(skeleton);
+        expect(skeleton - min, selector).to.be.below(4);
+      }
+    });
+
+    it('messages override tab labels', async () => {
+      const el = await mostRead(html`<news-most-read lang="vi" windows="day,week" .messages=${{ day: 'Hôm nay', week: '7 ngày' }} src="${LISTS}/most-read-{window}.json"></news-most-read>`);
+      await loaded(el);
+      expect(tabs(el).map((t) => t.textContent?.trim())).to.deep.equal(['Hôm nay', '7 ngày']);
     });
 
     for (const layout of ['list', 'columns', 'compact']) {

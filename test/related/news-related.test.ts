@@ -2,7 +2,7 @@ import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/related/index.js';
 import type { NewsRelated } from '../../src/related/index.js';
 import {
-  FEEDS, LISTS, body, count, counted, errors, failed, hrefs, isSkeleton, items, links, loaded, resetErrors, root, titles, uniqueKey,
+  FEEDS, LISTS, body, count, counted, errors, failed, hrefs, isSkeleton, items, links, loaded, reservedHeights, resetErrors, root, titles, uniqueKey,
 } from '../fixtures/lists/helpers.js';
 
 async function related(template: unknown): Promise<NewsRelated> {
@@ -137,6 +137,15 @@ describe('news-related', () => {
       await loaded(ruby);
       expect(hrefs(ruby)[0]).to.equal(new URL('/blog/2013/01/30/Plex', location.origin).href);
       for (const href of hrefs(ruby)) expect(new URL(href).origin).to.equal(location.origin);
+    });
+
+    it('reads the real malformed UOL feed (undeclared Latin-1) or fails cleanly', async () => {
+      const el = await related(html`<news-related limit="15" src="${FEEDS}/uol-noticias-2018-09-24.malformed.rss.xml"></news-related>`);
+      await loaded(el);
+      const all = titles(el).join(' ');
+      expect(all).to.not.contain('\uFFFD');
+      expect(all).to.match(/[áâãçéêíóôõú]/);
+      expect(errors).to.deep.equal([]);
     });
 
     it('decodes the ISO-8859-1 feed by its declaration', async () => {
@@ -433,6 +442,23 @@ describe('news-related', () => {
       await expect(el).to.be.accessible();
       await loaded(el);
       expect(root(el).querySelector('section')!.getAttribute('aria-busy')).to.equal('false');
+    });
+
+    it('reserve.css keeps the skeleton\'s height before the element is defined', async () => {
+      const reserved = await reservedHeights('/src/related/reserve.css');
+      for (const layout of ['list', 'thumbnails', 'grid', 'compact']) {
+        const host = await fixture<HTMLElement>(html`<div style="width: 700px; font-size: 16px">
+          <news-related layout="${layout}" loading="eager" src="/__fixture/delay/3000?reserve=${layout}"></news-related>
+        </div>`);
+        const el = host.querySelector('news-related')!;
+        await el.updateComplete;
+        expect(isSkeleton(el)).to.equal(true);
+        const skeleton = el.getBoundingClientRect().height;
+        const min = reserved.get(layout === 'list' ? 'news-related:not(:defined)' : `news-related[layout="${layout}"]:not(:defined)`)!;
+        expect(min, layout).to.be.a('number');
+        expect(min, layout).to.be.at.most(skeleton);
+        expect(skeleton - min, layout).to.be.below(4);
+      }
     });
 
     for (const layout of ['list', 'thumbnails', 'grid', 'compact']) {
