@@ -135,7 +135,7 @@ try {
         const now = Date.now();
         const toolbar = el('div', { part: 'toolbar', class: 'toolbar', role: 'group', 'aria-label': 'Sắp xếp' });
         for (const [label, pressed] of [['Mới nhất', 'true'], ['Cũ nhất', 'false']]) toolbar.append(el('button', { type: 'button', part: 'sort', 'aria-pressed': pressed }, label));
-        const section = el('section', { part: 'list', class: 'list', 'aria-label': 'Bình luận' });
+        const section = el('section', { part: 'list', class: 'list long', 'aria-label': 'Bình luận' });
         for (const c of items) {
           const top = article(c, 0, now);
           if (c.replies.length) {

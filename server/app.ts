@@ -156,6 +156,17 @@ const Limit = (def: number, max: number) =>
   );
 const Cursor = v.optional(v.pipe(v.string(), v.maxLength(200)));
 
+const ThreadPageQuery = v.object({
+  sort: v.optional(v.picklist(['newest', 'oldest'], 'sort must be newest or oldest.'), 'newest'),
+  limit: Limit(20, 100),
+  cursor: Cursor,
+});
+const MostReadQuery = v.object({
+  window: v.optional(v.picklist(['hour', 'day', 'week', 'month'], 'window must be hour, day, week or month.'), 'day'),
+  section: v.optional(v.pipe(v.string(), v.transform(cleanText), v.maxLength(100))),
+  limit: Limit(10, 50),
+});
+
 const WINDOWS: Record<string, number> = { hour: 1, day: 24, week: 24 * 7, month: 24 * 30 };
 
 /** The kit's list item: drop fields the widgets do not use. */
@@ -366,14 +377,7 @@ export function createApp({ config, store, log = (m) => console.error(m) }: AppD
   });
 
   app.get('/api/most-read', (c) => {
-    const q = parse(
-      v.object({
-        window: v.optional(v.picklist(['hour', 'day', 'week', 'month'], 'window must be hour, day, week or month.'), 'day'),
-        section: v.optional(v.pipe(v.string(), v.transform(cleanText), v.maxLength(100))),
-        limit: Limit(10, 50),
-      }),
-      c.req.query(),
-    );
+    const q = parse(MostReadQuery, c.req.query());
     const key = `${q.window}|${q.section ?? ''}|${q.limit}`;
     const t = now();
     let hit = mostReadCache.get(key);
@@ -401,14 +405,7 @@ export function createApp({ config, store, log = (m) => console.error(m) }: AppD
 
   app.get('/api/threads/:thread{.+}/comments', (c) => {
     const thread = threadParam(c);
-    const q = parse(
-      v.object({
-        sort: v.optional(v.picklist(['newest', 'oldest'], 'sort must be newest or oldest.'), 'newest'),
-        limit: Limit(20, 100),
-        cursor: Cursor,
-      }),
-      c.req.query(),
-    );
+    const q = parse(ThreadPageQuery, c.req.query());
     c.header('Cache-Control', 'no-cache');
     c.header('Content-Type', 'application/json');
     const key = `${thread}\n${q.sort}\n${q.limit}\n${q.cursor ?? ''}`;
@@ -613,7 +610,6 @@ export function createApp({ config, store, log = (m) => console.error(m) }: AppD
   };
   app.use('/cdn/*', lazyStatic(join(config.rootDir, 'dist')));
   app.use('/demo/*', lazyStatic(config.rootDir));
-  app.get('/demo/:page{[a-z0-9-]+\\.html}', (c) => c.notFound());
 
   return app;
 }

@@ -71,7 +71,7 @@ export class NewsCommentCount extends LitElement {
     const count = this.count ?? this.fetched;
     const known = typeof count === 'number' && Number.isFinite(count);
     const text = known ? plural(this.locale.tag, count as number, { one: s.countOne, other: s.countOther }) : this.failed ? s.listLabel : null;
-    if (text === null) return html`<span class="skeleton-line" aria-hidden="true"></span>`;
+    if (text === null) return html`<span class="skeleton-line" aria-hidden="true"></span><span class="visually-hidden">${s.listLabel}</span>`;
     return this.plain ? html`<span part="count">${text}</span>` : html`<a part="link" href=${this.href || '#comments'}>${text}</a>`;
   }
 }

@@ -180,7 +180,18 @@ export class NewsCommentForm extends LitElement {
 
   private async onSubmit(event: Event): Promise<void> {
     event.preventDefault();
-    if (this.status === 'sending') return;
+    if (this.busy) return;
+    this.busy = true;
+    try {
+      await this.send();
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private busy = false;
+
+  private async send(): Promise<void> {
     this.general = '';
     if (this.locale.language === 'vi') await loadDetector();
     this.errors = this.validate();

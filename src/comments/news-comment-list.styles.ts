@@ -6,7 +6,8 @@ export const styles = css`
   [part~='sort']{padding:.3rem .7rem;min-height:2.25rem;border:1px solid var(--_border);border-radius:var(--_radius);background:var(--_surface)}
   [part~='sort'][aria-pressed='true']{background:var(--_surface-alt);font-weight:700;border-color:currentColor}
   .comment{padding:.6rem 0;border-top:1px solid var(--_border);outline-offset:-2px}
-  .d0{content-visibility:auto;contain-intrinsic-size:auto 7rem}
+  /* Long threads: the browser skips rendering comments far off-screen (DOM order and find-in-page stay). */
+  .long>.d0{content-visibility:auto;contain-intrinsic-size:auto 7rem}
   .list>.comment:first-child{border-top:0}
   .replies{margin-left:var(--news-comment-indent,1.25rem);padding-left:.75rem;border-left:2px solid var(--_border)}
   .replies .comment{padding:.45rem 0;border-top:0}

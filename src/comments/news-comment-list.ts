@@ -14,7 +14,7 @@ import { styles } from './news-comment-list.styles.js';
 import type { NewsCommentForm } from './news-comment-form.js';
 
 /** What the reader sees about their own comment. */
-type OwnState = 'queued' | 'pending' | 'approved' | 'rejected';
+type OwnState = 'sending' | 'queued' | 'pending' | 'approved' | 'rejected';
 
 interface Shown extends CommentData {
   own?: OwnState;
@@ -304,7 +304,7 @@ export class NewsCommentList extends LitElement {
     for (const c of loadPending(this.thread)) if (!ids.has(c.id) && c.api === base) own.push({ ...c, own: 'pending' });
     for (const e of loadOutbox()) {
       if (e.thread !== this.thread || e.api !== base) continue;
-      own.push({ id: `outbox-${e.key}`, parentId: e.post.parentId, name: e.post.name, body: e.post.body, createdAt: e.createdAt, own: 'queued' });
+      own.push({ id: `outbox-${e.key}`, parentId: e.post.parentId, name: e.post.name, body: e.post.body, createdAt: e.createdAt, own: e.attempts ? 'queued' : 'sending' });
     }
     return own;
   }
@@ -321,7 +321,7 @@ export class NewsCommentList extends LitElement {
       </div>`;
     }
     if (!loaded) {
-      return html`<div part="skeleton" class="skeleton" aria-busy="true" aria-label=${s.listLabel}>
+      return html`<div part="skeleton" class="skeleton" role="status" aria-busy="true" aria-label=${s.listLabel}>
         ${[1, 2, 3].map(() => html`<span class="skeleton-line w30"></span><span class="skeleton-line"></span><span class="skeleton-line w70"></span>`)}
       </div>`;
     }
@@ -341,7 +341,8 @@ export class NewsCommentList extends LitElement {
     const ownTop = own.filter((c) => !c.parentId);
     const ownReplies = own.filter((c) => c.parentId);
     const top: Shown[] = this.sort === 'oldest' ? [...server, ...ownTop] : [...ownTop.reverse(), ...server];
-    const ctx = { s, now, tag: this.locale.tag, depthMax: Math.max(1, Math.floor(this.maxDepth) || 2), ownReplies };
+    const base = apiBase(this);
+    const ctx = { s, now, tag: this.locale.tag, depthMax: Math.max(1, Math.floor(this.maxDepth) || 2), ownReplies, base, canReply: !this.closed && !!base && this.comments === undefined };
     return html`
       <div part="toolbar" class="toolbar" role="group" aria-label=${s.sort}>
         ${(['newest', 'oldest'] as const).map(
@@ -350,7 +351,7 @@ export class NewsCommentList extends LitElement {
       </div>
       <div role="status" class="visually-hidden">${this.announcement}</div>
       ${top.length
-        ? html`<section part="list" class="list" aria-label=${s.listLabel}>${top.map((c) => this.renderThread(c, ctx))}</section>`
+        ? html`<section part="list" class="list ${top.length > 30 ? 'long' : ''}" aria-label=${s.listLabel}>${top.map((c) => this.renderThread(c, ctx))}</section>`
         : html`<p part="empty" class="empty">${s.empty}</p>`}
       ${this.cursor && this.comments === undefined
         ? html`<button type="button" part="more" class="more" ?disabled=${this.loadingMore} aria-busy=${this.loadingMore ? 'true' : 'false'} @click=${this.loadMore}>${s.more}</button>`
@@ -359,6 +360,7 @@ export class NewsCommentList extends LitElement {
   }
 
   private renderThread(topComment: Shown, ctx: RenderContext): TemplateResult {
+    if (!topComment.replies?.length && !ctx.ownReplies.length) return this.renderComment(topComment, 0, { ...ctx, children: NO_CHILDREN });
     const replies: Shown[] = [...(topComment.replies ?? [])];
     const ids = new Set([topComment.id, ...replies.map((r) => r.id)]);
     for (const r of ctx.ownReplies) if (r.parentId && ids.has(r.parentId)) replies.push(r);
@@ -371,7 +373,7 @@ export class NewsCommentList extends LitElement {
       if (list) list.push(r);
       else children.set(parent, [r]);
     }
-    return this.renderComment(topComment, 0, { ...ctx, children, byId });
+    return this.renderComment(topComment, 0, { ...ctx, children });
   }
 
   private renderComment(c: Shown, depth: number, ctx: TreeContext, cue?: string): TemplateResult {
@@ -389,7 +391,7 @@ export class NewsCommentList extends LitElement {
       }
     }
     const s = ctx.s;
-    const canReply = !this.closed && !c.own && !!apiBase(this) && this.comments === undefined;
+    const canReply = ctx.canReply && !c.own;
     const replying = this.replyTo === c.id;
     const repliesPart = nested.length ? html`${nested}` : null;
     const templated = this.prepared ? this.renderTemplated(c, ctx, repliesPart) : null;
@@ -397,7 +399,7 @@ export class NewsCommentList extends LitElement {
       ${templated ??
       html`<header part="comment-header"><strong part="comment-name">${c.name}</strong> - <time part="comment-time" datetime=${c.createdAt}>${timeText(c.createdAt, ctx.tag, ctx.now)}</time></header>
         ${cue ? html`<span part="comment-cue" class="cue">${cue}</span>` : nothing}${this.renderBody(c)}`}
-      ${c.own ? html`<p part="comment-status" class="status ${c.own}">${c.own === 'queued' ? s.queued : c.own === 'pending' ? s.pending : c.own === 'approved' ? s.approved : s.rejected}</p>` : nothing}
+      ${c.own ? html`<p part="comment-status" class="status ${c.own}">${c.own === 'sending' ? s.sending : c.own === 'queued' ? s.queued : c.own === 'pending' ? s.pending : c.own === 'approved' ? s.approved : s.rejected}</p>` : nothing}
       ${canReply
         ? html`<div part="comment-actions" class="actions"><button type="button" part="reply-button" data-reply=${c.id} aria-expanded=${replying ? 'true' : 'false'} @click=${() => this.openReply(c.id)}>${s.reply}</button></div>`
         : nothing}
@@ -405,7 +407,7 @@ export class NewsCommentList extends LitElement {
         ? html`<news-comment-form
             part="reply-form"
             .thread=${this.thread}
-            api=${ifDefined(apiBase(this) ?? undefined)}
+            api=${ifDefined(ctx.base ?? undefined)}
             parent=${c.id}
             .replyName=${c.name}
             .messages=${this.messages}
@@ -466,17 +468,20 @@ export class NewsCommentList extends LitElement {
   }
 }
 
+const NO_CHILDREN = new Map<string, Shown[]>();
+
 interface RenderContext {
   s: CommentStrings;
   now: number;
   tag: string;
   depthMax: number;
   ownReplies: Shown[];
+  base: string | null;
+  canReply: boolean;
 }
 
 interface TreeContext extends RenderContext {
   children: Map<string, Shown[]>;
-  byId: Map<string, Shown>;
 }
 
 declare global {

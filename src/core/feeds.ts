@@ -210,7 +210,7 @@ interface RawItem {
 function normalize(raw: RawItem, domParser?: DomParserLike): NewsItem | null {
   const url = raw.url ? safeHttpUrl(raw.url, raw.base) : null;
   const rawTitle = raw.title ?? '';
-  const title = truncate(raw.titleIsHtml || /<[a-z/!]/i.test(rawTitle) ? htmlToText(rawTitle, domParser) : collapse(rawTitle), TITLE_MAX);
+  const title = truncate(raw.titleIsHtml || /<[a-z/!]|&(#?\w+);/i.test(rawTitle) ? htmlToText(rawTitle, domParser) : collapse(rawTitle), TITLE_MAX);
   if (!url || !title) return null;
   const item: NewsItem = { url, title };
   const summarySource = raw.summaryText !== undefined ? collapse(raw.summaryText) : raw.summaryHtml ? htmlToText(raw.summaryHtml, domParser) : '';

@@ -50,72 +50,40 @@ export async function request(input: string, init: RequestInit = {}, options: Re
   }
 }
 
-async function readBody(response: Response): Promise<Uint8Array> {
+async function readBody(response: Response, url: string): Promise<FetchedBody> {
+  const tooLarge = (bytes: number) => new NewsError('parse', `Body of ${bytes} bytes is too large`);
   const declared = Number(response.headers.get('content-length'));
-  if (declared > MAX_BODY_BYTES) throw new NewsError('parse', `Body of ${declared} bytes is too large`);
-  const buffer = new Uint8Array(await response.arrayBuffer());
-  if (buffer.byteLength > MAX_BODY_BYTES) throw new NewsError('parse', `Body of ${buffer.byteLength} bytes is too large`);
-  return buffer;
+  if (declared > MAX_BODY_BYTES) throw tooLarge(declared);
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  if (bytes.byteLength > MAX_BODY_BYTES) throw tooLarge(bytes.byteLength);
+  return { url: response.url || url, status: response.status, contentType: response.headers.get('content-type'), bytes };
 }
 
-interface SharedRequest {
-  promise: Promise<FetchedBody>;
-  controller: AbortController;
-  waiters: number;
-}
-
-const inFlight = new Map<string, SharedRequest>();
+const inFlight = new Map<string, Promise<FetchedBody>>();
 
 /**
  * GETs a URL once for every widget that asks for it at the same time: two boxes on one page
- * with the same `src` share one request. Each caller keeps its own time-out and abort signal;
- * the shared request is aborted only when every caller has given up.
+ * with the same `src` share one request. Each caller keeps its own time-out and abort signal.
+ * The shared request itself runs to its end (bounded by a 60 s time-out), so one caller giving
+ * up never fails another.
  */
 export function fetchShared(url: string, options: RequestOptions = {}): Promise<FetchedBody> {
   const { signal, timeout = DEFAULT_TIMEOUT_MS } = options;
   let shared = inFlight.get(url);
   if (!shared) {
-    const controller = new AbortController();
-    const promise = request(url, { credentials: 'omit', headers: { accept: 'application/json, application/feed+json, application/rss+xml, application/atom+xml, application/xml;q=0.9, */*;q=0.5' } }, { signal: controller.signal, timeout: 60_000 })
-      .then(async (response) => ({
-        url: response.url || url,
-        status: response.status,
-        contentType: response.headers.get('content-type'),
-        bytes: await readBody(response),
-      }))
+    shared = request(url, { credentials: 'omit' }, { timeout: 60_000 })
+      .then((response) => readBody(response, url))
       .finally(() => inFlight.delete(url));
-    shared = { promise, controller, waiters: 0 };
-    // Callers attach their own handlers; this one only keeps an abandoned request quiet.
-    promise.catch(() => undefined);
     inFlight.set(url, shared);
   }
-  const entry = shared;
-  entry.waiters++;
   return new Promise<FetchedBody>((resolve, reject) => {
-    let settled = false;
-    /** Settles this caller once; `giveUp` also aborts the shared request if nobody else waits. */
-    const settle = (finish: () => void, giveUp = false) => {
-      if (settled) return;
-      settled = true;
+    const timer = setTimeout(() => reject(new NewsError('timeout', `No answer within ${timeout} ms from ${url}`)), timeout > 0 ? timeout : DEFAULT_TIMEOUT_MS);
+    const onAbort = () => reject(signal?.reason ?? new DOMException('Aborted', 'AbortError'));
+    if (signal?.aborted) onAbort();
+    signal?.addEventListener('abort', onAbort, { once: true });
+    shared.then(resolve, reject).finally(() => {
       clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);
-      entry.waiters--;
-      if (giveUp && entry.waiters === 0 && inFlight.get(url) === entry) {
-        entry.controller.abort();
-        inFlight.delete(url);
-      }
-      finish();
-    };
-    const timer = setTimeout(
-      () => settle(() => reject(new NewsError('timeout', `No answer within ${timeout} ms from ${url}`)), true),
-      timeout > 0 ? timeout : DEFAULT_TIMEOUT_MS,
-    );
-    const onAbort = () => settle(() => reject(signal?.reason ?? new DOMException('Aborted', 'AbortError')), true);
-    if (signal?.aborted) return onAbort();
-    signal?.addEventListener('abort', onAbort, { once: true });
-    entry.promise.then(
-      (body) => settle(() => resolve(body)),
-      (error) => settle(() => reject(error)),
-    );
+    });
   });
 }

@@ -298,13 +298,14 @@ export abstract class NewsList<M extends ListMessages = ListMessages> extends Li
     const items = status === TaskStatus.COMPLETE ? value : null;
     const rows = items ?? Array.from({ length: this.rows }, () => null);
     const lis = rows.map((item, index) => this.renderRow(item, index));
+    // `role=list` keeps list semantics under `list-style: none`; the skeleton is hidden from AT.
+    const role = items ? 'list' : nothing;
+    const hidden = items ? nothing : 'true';
     const list = failed
       ? this.renderFailure()
-      : items
-      ? this.ordered
-        ? html`<ol part="list" role="list">${lis}</ol>`
-        : html`<ul part="list" role="list">${lis}</ul>`
-      : html`<span class="visually-hidden" role="status">${this.msg.loading}</span>${this.ordered ? html`<ol part="list" aria-hidden="true">${lis}</ol>` : html`<ul part="list" aria-hidden="true">${lis}</ul>`}`;
+      : html`${items ? nothing : html`<span class="visually-hidden" role="status">${this.msg.loading}</span>`}${this.ordered
+          ? html`<ol part="list" role=${role} aria-hidden=${hidden}>${lis}</ol>`
+          : html`<ul part="list" role=${role} aria-hidden=${hidden}>${lis}</ul>`}`;
     const level = Math.min(Math.max(Math.floor(this.headingLevel) || 2, 1), 6);
     return html`<section part="base" aria-labelledby="h" aria-busy=${items || failed ? 'false' : 'true'}>
       <div id="h" part="heading" role="heading" aria-level=${level}>${this.heading || this.msg.heading}</div>

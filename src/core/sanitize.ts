@@ -8,6 +8,7 @@
  * 12 KB are loaded only on pages that need it.
  */
 import DOMPurify, { type Config } from 'dompurify';
+import { defuseInlineHandlers } from './trusted-types.js';
 import { safeHttpUrl } from './url.js';
 
 export type SanitizeProfile = 'comment' | 'template';
@@ -43,15 +44,6 @@ function installHooks(): void {
     }
   });
 }
-
-/**
- * Renames `on…=` attributes inside tags before parsing. Nothing would run either way (DOMPurify
- * parses into an inert document and drops them), but Chromium still files a CSP
- * `script-src-attr` violation report for every inline handler it parses, which would flood a
- * publisher's CSP reports. Best effort only: DOMPurify stays the gate.
- */
-const defuseInlineHandlers = (html: string): string =>
-  html.replace(/<[^<>]*>/g, (tag) => tag.replace(/([\s/"'])on([a-z]+\s*=)/gi, '$1data-defused-on$2'));
 
 /** Sanitizes markup into an inert fragment owned by the current document. */
 export function sanitizeToFragment(html: string, profile: SanitizeProfile): DocumentFragment {

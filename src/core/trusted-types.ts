@@ -44,11 +44,21 @@ export interface DomParserLike {
 }
 
 /**
+ * Renames `on…=` attributes inside tags before HTML is parsed. Nothing would run either way
+ * (the document is inert, and DOMPurify drops them), but Chromium still files a CSP
+ * `script-src-attr` violation report for every inline handler it parses, which would flood a
+ * publisher's CSP reports. Best effort, not a security boundary.
+ */
+export const defuseInlineHandlers = (html: string): string =>
+  html.replace(/<[^<>]*>/g, (tag) => tag.replace(/([\s/"'])on([a-z]+\s*=)/gi, '$1data-defused-on$2'));
+
+/**
  * Parses markup into a detached, inert document. `DOMParser` is a Trusted Types sink even for
  * XML, so the text goes through the kit's policy first.
  */
 export function parseInert(source: string, type: DOMParserSupportedType, parser?: DomParserLike): Document {
   const impl = parser ?? new DOMParser();
+  if (type === 'text/html') source = defuseInlineHandlers(source);
   const trusted = parser ? source : (policy()?.createHTML(source) ?? source);
   return impl.parseFromString(trusted as string, type);
 }

@@ -445,11 +445,11 @@ export class NewsModeration extends LitElement {
     return html`
       <form class="signin" part="signin" @submit=${this.onSignIn} aria-labelledby="signin-title">
         <h2 id="signin-title">${s.signInTitle}</h2>
+        <label for="editor">${s.editorLabel} <span class="hint">(${s.editorHint})</span></label>
+        <input id="editor" name="editor" type="text" autocomplete="username" maxlength="80" .value=${this.editor} />
         <label for="token">${s.tokenLabel}</label>
         <input id="token" name="token" type="password" autocomplete="current-password" required
           aria-invalid=${this.signInError ? 'true' : 'false'} aria-describedby="signin-error" />
-        <label for="editor">${s.editorLabel} <span class="hint">(${s.editorHint})</span></label>
-        <input id="editor" name="editor" type="text" autocomplete="username" maxlength="80" .value=${this.editor} />
         <p id="signin-error" class="error" role="alert">${this.signInError}</p>
         <button type="submit" class="primary" ?disabled=${this.busy}>${s.signIn}</button>
       </form>

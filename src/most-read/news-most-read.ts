@@ -29,7 +29,11 @@ const enc = encodeURIComponent;
  *
  * Sources, first match wins: the `items` property; `src` (`{window}` in it is replaced by the
  * window, otherwise `?window=` is added); `{api}/most-read?window=…&limit=…[&section=…]` when an
- * API base is set; the `<a href>` links inside the element.
+ * API base is set; the `<a href>` links inside the element (a `data-views` attribute on a link
+ * gives its views).
+ *
+ * Layouts (`layout`, CSS only): `list` (default), `columns` (two columns when there is room,
+ * filled column-first) and `compact` (one line per title).
  *
  * `windows="day,week,month"` (also `hour`) shows ARIA tabs (arrow keys, Home/End, roving
  * tabindex); without it the window is `window` (default `day`).
@@ -49,11 +53,16 @@ const enc = encodeURIComponent;
  *   `timeout`, `network`, `parse`, `shape`, `empty` or `stale`). The element then keeps its
  *   light-DOM links, or hides itself. Nothing is ever thrown to the page.
  *
+ * @attribute api - API base URL (else `<meta name="news-widgets:api">`), used when there is no `src`.
+ * @attribute theme - `dark`, `light` or `auto` (follow the reader); default: the page's `color-scheme`.
+ *
  * @slot - Fallback `<a href>` links (shown without JavaScript and when loading fails).
  *
  * @csspart base - The `<section>` region.
  * @csspart heading - The heading.
- * @csspart tabs - The tab list. @csspart tab - Each tab. @csspart panel - The tab panel.
+ * @csspart tabs - The tab list.
+ * @csspart tab - Each tab.
+ * @csspart panel - The tab panel.
  * @csspart list - The `<ol>`.
  * @csspart item - Each `<li>` (also `skeleton` while loading).
  * @csspart rank - The visible rank number.

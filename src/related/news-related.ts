@@ -19,12 +19,19 @@ const CATALOG: Catalog<RelatedMessages> = {
  * Without JavaScript those links show as they are; with it they become the styled list, and
  * they stay as the fallback when a fetch fails. The page's canonical URL is never listed.
  *
+ * Layouts (`layout`, CSS only): `list` (default), `thumbnails` (picture beside the title),
+ * `grid` (cards) and `compact` (one line per title). While loading, a skeleton of the final
+ * size holds the space; `src/related/reserve.css` holds it before the script has loaded.
+ *
  * @customElement news-related
  * @summary Related articles, as a list, thumbnails, a grid of cards or a compact list.
  *
  * @fires news-error - `{widget, reason, status?}` when nothing can be shown (reason `http`,
  *   `timeout`, `network`, `parse`, `shape`, `empty` or `stale`). The element then keeps its
  *   light-DOM links, or hides itself. Nothing is ever thrown to the page.
+ *
+ * @attribute api - API base URL (else `<meta name="news-widgets:api">`), used when there is no `src`.
+ * @attribute theme - `dark`, `light` or `auto` (follow the reader); default: the page's `color-scheme`.
  *
  * @slot - Fallback `<a href>` links (shown without JavaScript and when loading fails).
  *

@@ -69,10 +69,9 @@ describe('<news-comments>', () => {
     const { el, list, form } = await mount({ poll: 1000 });
     fill(form, 'Tôi', 'Bình luận của tôi');
     $<HTMLButtonElement>(form, '[part~="submit"]')!.click();
-    await waitUntil(() => !!byName(list, 'Tôi'));
+    await waitUntil(() => byName(list, 'Tôi')?.querySelector('[part~="comment-status"]')?.textContent === 'Đang chờ duyệt');
     const mine = byName(list, 'Tôi');
     expect(articles(list)[0]).to.equal(mine);
-    expect(mine.querySelector('[part~="comment-status"]')!.textContent).to.equal('Đang chờ duyệt');
     expect(mine.querySelector('[part~="reply-button"]')).to.equal(null);
     await expect(el).to.be.accessible();
     // Reload.
@@ -122,12 +121,21 @@ describe('<news-comments>', () => {
     api().offline = true;
     fill(form, 'Mất mạng', 'Đang chờ mạng');
     $<HTMLButtonElement>(form, '[part~="submit"]')!.click();
-    await waitUntil(() => !!byName(list, 'Mất mạng'));
-    expect(byName(list, 'Mất mạng').querySelector('[part~="comment-status"]')!.textContent).to.equal('Sẽ gửi khi có mạng');
+    await waitUntil(() => byName(list, 'Mất mạng')?.querySelector('[part~="comment-status"]')?.textContent === 'Sẽ gửi khi có mạng');
     api().offline = false;
     window.dispatchEvent(new Event('online'));
     await waitUntil(() => api().comments.length === 1);
     await waitUntil(() => byName(list, 'Mất mạng')?.querySelector('[part~="comment-status"]')?.textContent === 'Đang chờ duyệt');
+  });
+
+  it('shows "Đang gửi…" on the reader\'s comment while the first try is under way', async () => {
+    const { list, form } = await mount();
+    api().delay = 600;
+    fill(form, 'Chậm', 'Mạng chậm');
+    $<HTMLButtonElement>(form, '[part~="submit"]')!.click();
+    await waitUntil(() => byName(list, 'Chậm')?.querySelector('[part~="comment-status"]')?.textContent === 'Đang gửi…');
+    expect($(form, '[role="status"]')!.textContent).to.equal('Đang gửi…');
+    await waitUntil(() => byName(list, 'Chậm')?.querySelector('[part~="comment-status"]')?.textContent === 'Đang chờ duyệt');
   });
 
   it('replaces the form with "Bình luận đã đóng" and drops "Trả lời" on a closed thread', async () => {
@@ -145,5 +153,25 @@ describe('<news-comments>', () => {
     const { list } = await mount();
     expect(list.getAttribute('exportparts')).to.include('comment');
     expect(articles(list)[0].getAttribute('part')).to.equal('comment');
+  });
+});
+
+describe('<news-comments> states', () => {
+  const api = useFakeApi();
+
+  it('is accessible while loading (skeleton) and in dark mode once loaded', async () => {
+    const thread = newThread('s');
+    api().seed(thread, 3, 1);
+    api().delay = 400;
+    // A dark page, as a publisher's dark mode has.
+    const page = await fixture(html`<div style="background:#121212;color-scheme:dark"><news-comments thread=${thread} api=${FAKE_BASE} loading="eager" theme="dark"></news-comments></div>`);
+    const el = page.querySelector<NewsComments>('news-comments')!;
+    const list = $<NewsCommentList>(el, 'news-comment-list')!;
+    await list.updateComplete;
+    expect($(list, '[part~="skeleton"]')).to.not.equal(null);
+    await expect(page).to.be.accessible();
+    await loaded(list);
+    expect(getComputedStyle(el).colorScheme).to.equal('dark');
+    await expect(page).to.be.accessible();
   });
 });
