@@ -222,16 +222,18 @@ export function createApp({ config, store, log = (m) => console.error(m) }: AppD
   };
 
   // ---------------------------------------------------------------- common
+  // Headers are set before the handler runs: touching c.res afterwards would force
+  // @hono/node-server to build a full Response for every request (much slower).
   app.use('*', async (c, next) => {
-    await next();
     c.header('X-Content-Type-Options', 'nosniff');
     c.header('Referrer-Policy', 'strict-origin-when-cross-origin');
-    const type = c.res.headers.get('content-type') ?? '';
-    if (type.startsWith('text/html')) {
-      c.header('Content-Security-Policy', CSP);
-      c.header('X-Frame-Options', 'SAMEORIGIN');
-    }
+    await next();
   });
+  /** For HTML answers: the strict CSP with Trusted Types. */
+  const pageHeaders = (c: Context) => {
+    c.header('Content-Security-Policy', CSP);
+    c.header('X-Frame-Options', 'SAMEORIGIN');
+  };
 
   app.onError((e, c) => {
     if (e instanceof ApiError) return c.json(errorBody(e.code, e.message, e.field), e.status);
@@ -261,8 +263,8 @@ export function createApp({ config, store, log = (m) => console.error(m) }: AppD
     }),
   );
   app.use('/api/*', async (c, next) => {
+    c.header('Cache-Control', 'no-store'); // routes that may be cached set their own
     await next();
-    if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store');
   });
 
   const requireToken: MiddlewareHandler<Env> = async (c, next) => {
@@ -581,6 +583,7 @@ export function createApp({ config, store, log = (m) => console.error(m) }: AppD
     const path = join(config.rootDir, file);
     const html = existsSync(path) ? readFileSync(path, 'utf8') : fallback;
     c.header('Cache-Control', 'no-cache');
+    pageHeaders(c);
     return c.html(html);
   };
   app.get(
@@ -597,6 +600,7 @@ export function createApp({ config, store, log = (m) => console.error(m) }: AppD
   app.get('/favicon.ico', (c) => c.body(null, 204));
   const staticHeaders = (path: string, c: Context) => {
     c.header('Cache-Control', 'no-cache');
+    if (path.endsWith('.html')) pageHeaders(c);
     if (path.endsWith('.xml')) c.header('Content-Type', 'application/xml; charset=UTF-8');
   };
   /** serveStatic, created on first use (dist/ may be built after the server starts). */
