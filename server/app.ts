@@ -175,6 +175,9 @@ function listItem(a: Article): Article {
   return rest;
 }
 
+/** UTF-8 bytes, for cached bodies (no re-encoding per request). */
+const utf8 = (s: string) => new TextEncoder().encode(s) as Uint8Array<ArrayBuffer>;
+
 function sha256(s: string): Buffer {
   return createHash('sha256').update(s).digest();
 }
@@ -222,13 +225,6 @@ export function createApp({ config, store, log = (m) => console.error(m) }: AppD
   };
 
   // ---------------------------------------------------------------- common
-  // Headers are set before the handler runs: touching c.res afterwards would force
-  // @hono/node-server to build a full Response for every request (much slower).
-  app.use('*', async (c, next) => {
-    c.header('X-Content-Type-Options', 'nosniff');
-    c.header('Referrer-Policy', 'strict-origin-when-cross-origin');
-    await next();
-  });
   /** For HTML answers: the strict CSP with Trusted Types. */
   const pageHeaders = (c: Context) => {
     c.header('Content-Security-Policy', CSP);
@@ -244,27 +240,39 @@ export function createApp({ config, store, log = (m) => console.error(m) }: AppD
 
   app.notFound((c) => c.json(errorBody('not_found', `No route for ${c.req.method} ${c.req.path}.`), 404));
 
-  app.use(
-    '/api/*',
-    cors({
-      origin: (origin) => (config.allowedOrigins.includes(origin) ? origin : null),
-      allowMethods: ['GET', 'POST', 'OPTIONS'],
-      allowHeaders: ['Content-Type', 'Idempotency-Key', 'Authorization', 'X-Moderator-Name'],
-      exposeHeaders: ['Retry-After'],
-      maxAge: 600,
-      credentials: false,
-    }),
-  );
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: (c) => c.json(errorBody('payload_too_large', `The request body is over ${MAX_BODY_BYTES / 1024} KB.`), 413),
-    }),
-  );
-  app.use('/api/*', async (c, next) => {
+  // CORS and the body limit run only where they apply: both make @hono/node-server build full
+  // Request/Response objects, which costs more than the rest of a cached GET.
+  const corsMw = cors({
+    origin: (origin) => (config.allowedOrigins.includes(origin) ? origin : null),
+    allowMethods: ['GET', 'POST', 'OPTIONS'],
+    allowHeaders: ['Content-Type', 'Idempotency-Key', 'Authorization', 'X-Moderator-Name'],
+    exposeHeaders: ['Retry-After'],
+    maxAge: 600,
+    credentials: false,
+  });
+  const limitMw = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: (c) => c.json(errorBody('payload_too_large', `The request body is over ${MAX_BODY_BYTES / 1024} KB.`), 413),
+  });
+  // One middleware for every request. Headers are set before the handler runs (touching c.res
+  // afterwards would make @hono/node-server build a full Response each time), and CORS and the
+  // body limit run only where they apply (both build full Request/Response objects).
+  app.use('*', async (c, next) => {
+    c.header('X-Content-Type-Options', 'nosniff');
+    c.header('Referrer-Policy', 'strict-origin-when-cross-origin');
+    if (!c.req.path.startsWith('/api/')) return next();
     c.header('Cache-Control', 'no-store'); // routes that may be cached set their own
-    await next();
+    const m = c.req.method;
+    const rest = async () => {
+      if (m === 'GET' || m === 'HEAD' || m === 'OPTIONS') return next();
+      const r = await limitMw(c, next);
+      if (r instanceof Response) c.res = r; // the 413
+    };
+    if (config.allowedOrigins.length) {
+      c.header('Vary', 'Origin');
+      if (c.req.header('origin')) return corsMw(c, rest);
+    }
+    return rest();
   });
 
   const requireToken: MiddlewareHandler<Env> = async (c, next) => {
@@ -357,7 +365,7 @@ export function createApp({ config, store, log = (m) => console.error(m) }: AppD
   });
 
   // ---------------------------------------------------------------- views & most read
-  const mostReadCache = new Map<string, { until: number; body: string }>();
+  const mostReadCache = new Map<string, { until: number; body: Uint8Array<ArrayBuffer> }>();
 
   app.post('/api/views', limiter(config.viewsPerMinute, 'views'), async (c) => {
     const body = parse(ViewIn, await readJson(c));
@@ -385,7 +393,7 @@ export function createApp({ config, store, log = (m) => console.error(m) }: AppD
     let hit = mostReadCache.get(key);
     if (!hit || hit.until <= t) {
       const items = store.mostRead(WINDOWS[q.window]!, q.limit, q.section || undefined);
-      hit = { until: t + config.mostReadCacheMs, body: JSON.stringify({ items: items.map(listItem), generatedAt: new Date(t).toISOString() }) };
+      hit = { until: t + config.mostReadCacheMs, body: utf8(JSON.stringify({ items: items.map(listItem), generatedAt: new Date(t).toISOString() })) };
       if (mostReadCache.size > 500) mostReadCache.clear();
       mostReadCache.set(key, hit);
     }
@@ -402,7 +410,7 @@ export function createApp({ config, store, log = (m) => console.error(m) }: AppD
    * when pre-moderation is off) clear it at once; the TTL bounds staleness when several
    * processes share the database.
    */
-  const threadCache = new Map<string, { until: number; body: string }>();
+  const threadCache = new Map<string, { until: number; body: Uint8Array<ArrayBuffer> }>();
   const clearThreadCache = () => threadCache.clear();
 
   app.get('/api/threads/:thread{.+}/comments', (c) => {
@@ -425,11 +433,11 @@ export function createApp({ config, store, log = (m) => console.error(m) }: AppD
       o.createdAt = x.createdAt;
       return o;
     };
-    const body = JSON.stringify({
+    const body = utf8(JSON.stringify({
       thread: { id: info.id, closed: info.closed, count: info.count },
       items: r.items.map((i) => ({ ...out(i, false), replies: i.replies.map((rep) => out(rep, true)) })),
       nextCursor: r.nextCursor,
-    });
+    }));
     if (config.threadCacheMs > 0) {
       if (threadCache.size > 2000) threadCache.clear();
       threadCache.set(key, { until: t + config.threadCacheMs, body });

@@ -35,6 +35,12 @@ test('bodies over 16 KB get 413 and write nothing', async () => {
   });
   const r2 = await c.req('/api/threads/t/comments', { method: 'POST', headers: { 'content-type': 'application/json' }, body: stream, duplex: 'half' } as RequestInit);
   assert.equal(r2.status, 413);
+  // And through CORS for an allowed origin.
+  const x = await makeCtx({ allowedOrigins: ['https://tinhnha.example'] });
+  const r3 = await x.json('/api/threads/t/comments', big, { headers: { origin: 'https://tinhnha.example' } });
+  assert.equal(r3.status, 413);
+  assert.equal(r3.headers.get('access-control-allow-origin'), 'https://tinhnha.example');
+  assert.equal(x.store.countAllComments(), 0);
   assert.equal(c.store.countAllComments(), 0);
 });
 

@@ -1,7 +1,7 @@
 import { LitElement, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { apiBase } from '../core/api.js';
-import { closeBox, closeButton, closeStyles } from '../core/closable.js';
+import { closeBox, closeButton, closeStyles, isRememberedClosed } from '../core/closable.js';
 import { emit, NewsError, toErrorDetail } from '../core/events.js';
 import { LocaleController, format, messagesFor } from '../core/locale.js';
 import { baseStyles } from '../core/styles.js';
@@ -85,6 +85,8 @@ export class NewsCommentForm extends LitElement {
     super.connectedCallback();
     startOutbox();
     outboxEvents?.addEventListener('result', this.onResult);
+    // `remember-close`: a form the reader closed stays closed for the session.
+    if (!this.parent && isRememberedClosed(this)) this.open = false;
   }
 
   override disconnectedCallback(): void {

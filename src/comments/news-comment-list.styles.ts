@@ -15,9 +15,9 @@ export const styles = css`
   [part~='comment-name']{font-weight:700}
   [part~='comment-time']{color:var(--_muted);font-size:.9em}
   .body{white-space:pre-line;overflow-wrap:anywhere;margin:.2rem 0}
-  .body.html{white-space:normal}
-  .body.html p{margin:.3rem 0}
-  .body.html blockquote{margin:.3rem 0;padding-left:.6rem;border-left:3px solid var(--_border);color:var(--_muted)}
+  .html{white-space:normal}
+  .html p{margin:.3rem 0}
+  .html blockquote{margin:.3rem 0;padding-left:.6rem;border-left:3px solid var(--_border);color:var(--_muted)}
   .cue{color:var(--_muted);font-weight:600;margin-right:.3em}
   .status{margin:.2rem 0;font-size:.9em;color:var(--_muted);font-style:italic}
   .status.rejected{color:var(--_accent)}

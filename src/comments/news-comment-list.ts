@@ -391,47 +391,55 @@ export class NewsCommentList extends LitElement {
       }
     }
     const s = ctx.s;
-    const canReply = ctx.canReply && !c.own;
     const replying = this.replyTo === c.id;
     const repliesPart = nested.length ? html`${nested}` : null;
     const templated = this.prepared ? this.renderTemplated(c, ctx, repliesPart) : null;
-    return html`<article part="comment" class="comment d${depth}" data-id=${c.id} tabindex="-1" aria-label=${c.name}>
-      ${templated ??
-      html`<header part="comment-header"><strong part="comment-name">${c.name}</strong> - <time part="comment-time" datetime=${c.createdAt}>${timeText(c.createdAt, ctx.tag, ctx.now)}</time></header>
-        ${cue ? html`<span part="comment-cue" class="cue">${cue}</span>` : nothing}${this.renderBody(c)}`}
-      ${c.own ? html`<p part="comment-status" class="status ${c.own}">${c.own === 'sending' ? s.sending : c.own === 'queued' ? s.queued : c.own === 'pending' ? s.pending : c.own === 'approved' ? s.approved : s.rejected}</p>` : nothing}
-      ${canReply
-        ? html`<div part="comment-actions" class="actions"><button type="button" part="reply-button" data-reply=${c.id} aria-expanded=${replying ? 'true' : 'false'} @click=${() => this.openReply(c.id)}>${s.reply}</button></div>`
-        : nothing}
-      ${replying
-        ? html`<news-comment-form
-            part="reply-form"
-            .thread=${this.thread}
-            api=${ifDefined(ctx.base ?? undefined)}
-            parent=${c.id}
-            .replyName=${c.name}
-            .messages=${this.messages}
-            .returnFocus=${this.replyButton(c.id)}
-            @news-close=${this.onReplyClose}
-            @news-comment-sent=${() => {
-              this.replyTo = null;
-              void this.updateComplete.then(() => this.replyButton(c.id)?.focus());
-            }}
-          ></news-comment-form>`
-        : nothing}
-      ${repliesPart && !templated ? html`<div part="replies" class="replies">${repliesPart}</div>` : nothing}
-    </article>`;
+    // Rare things (a cue, an own comment's state, an open reply form, replies) share one binding,
+    // so an ordinary comment is a single template instance: a 1,000-comment thread stays cheap.
+    const extra: unknown[] = [];
+    if (c.own) extra.push(html`<p part="comment-status" class="status ${c.own}">${c.own === 'sending' ? s.sending : c.own === 'queued' ? s.queued : c.own === 'pending' ? s.pending : c.own === 'approved' ? s.approved : s.rejected}</p>`);
+    if (replying) extra.push(this.renderReplyForm(c, ctx));
+    if (repliesPart && !templated) extra.push(html`<div part="replies" class="replies">${repliesPart}</div>`);
+    const more = extra.length ? extra : nothing;
+    const hideActions = !ctx.canReply || !!c.own;
+    const expanded = replying ? 'true' : 'false';
+    if (templated) {
+      return html`<article part="comment" class="comment d${depth}" data-id=${c.id} tabindex="-1" aria-label=${c.name}>${templated}<div part="comment-actions" class="actions" ?hidden=${hideActions}><button type="button" part="reply-button" data-reply=${c.id} aria-expanded=${expanded} @click=${this.onReplyClick}>${s.reply}</button></div>${more}</article>`;
+    }
+    const body = this.renderBody(c);
+    return html`<article part="comment" class="comment d${depth}" data-id=${c.id} tabindex="-1" aria-label=${c.name}><header part="comment-header"><strong part="comment-name">${c.name}</strong> - <time part="comment-time" datetime=${c.createdAt}>${timeText(c.createdAt, ctx.tag, ctx.now)}</time></header><div part="comment-body" class="body">${cue ? [html`<span part="comment-cue" class="cue">${cue}</span>`, body] : body}</div><div part="comment-actions" class="actions" ?hidden=${hideActions}><button type="button" part="reply-button" data-reply=${c.id} aria-expanded=${expanded} @click=${this.onReplyClick}>${s.reply}</button></div>${more}</article>`;
   }
 
-  private renderBody(c: Shown): TemplateResult {
+  private onReplyClick(event: Event): void {
+    void this.openReply((event.currentTarget as HTMLElement).dataset.reply!);
+  }
+
+  private renderReplyForm(c: Shown, ctx: TreeContext): TemplateResult {
+    return html`<news-comment-form
+      part="reply-form"
+      .thread=${this.thread}
+      api=${ifDefined(ctx.base ?? undefined)}
+      parent=${c.id}
+      .replyName=${c.name}
+      .messages=${this.messages}
+      .returnFocus=${this.replyButton(c.id)}
+      @news-close=${this.onReplyClose}
+      @news-comment-sent=${() => {
+        this.replyTo = null;
+        void this.updateComplete.then(() => this.replyButton(c.id)?.focus());
+      }}
+    ></news-comment-form>`;
+  }
+
+  /** The body's content: text with links, or the sanitized editor HTML once DOMPurify is here. */
+  private renderBody(c: Shown): unknown {
     if (c.bodyHtml) {
       const cached = this.htmlBodies.get(c.id);
-      if (cached) return html`${cached}`;
+      if (cached) return cached;
       void loadSanitizer().then(
         (mod) => {
           const el = document.createElement('div');
-          el.setAttribute('part', 'comment-body');
-          el.className = 'body html';
+          el.className = 'html';
           el.append(mod.sanitizeToFragment(c.bodyHtml!, 'comment'));
           this.htmlBodies.set(c.id, el);
           this.requestUpdate();
@@ -439,7 +447,7 @@ export class NewsCommentList extends LitElement {
         () => undefined,
       );
     }
-    return html`<div part="comment-body" class="body">${textBody(c.body)}</div>`;
+    return textBody(c.body);
   }
 
   /** A comment through the publisher's template: values go into text nodes only. */
@@ -451,6 +459,8 @@ export class NewsCommentList extends LitElement {
       time.setAttribute('datetime', c.createdAt);
       time.textContent = timeText(c.createdAt, ctx.tag, ctx.now);
       const body = document.createElement('div');
+      body.setAttribute('part', 'comment-body');
+      body.className = 'body';
       const repliesEl = document.createElement('div');
       repliesEl.setAttribute('part', 'replies');
       repliesEl.className = 'replies';

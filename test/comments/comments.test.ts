@@ -72,7 +72,7 @@ describe('<news-comments>', () => {
     await waitUntil(() => byName(list, 'Tôi')?.querySelector('[part~="comment-status"]')?.textContent === 'Đang chờ duyệt');
     const mine = byName(list, 'Tôi');
     expect(articles(list)[0]).to.equal(mine);
-    expect(mine.querySelector('[part~="reply-button"]')).to.equal(null);
+    expect(mine.querySelector<HTMLElement>('[part~="reply-button"]')!.checkVisibility()).to.equal(false);
     await expect(el).to.be.accessible();
     // Reload.
     el.remove();
@@ -144,7 +144,9 @@ describe('<news-comments>', () => {
     const { el, list, form } = await mount();
     await waitUntil(() => !!$(form, '[part~="closed"]'));
     expect($(form, '[part~="closed"]')!.textContent).to.equal('Bình luận đã đóng');
-    expect(list.shadowRoot!.querySelector('[part~="reply-button"]')).to.equal(null);
+    const buttons = [...list.shadowRoot!.querySelectorAll<HTMLElement>('[part~="reply-button"]')];
+    expect(buttons).to.have.length(2);
+    expect(buttons.some((b) => b.checkVisibility())).to.equal(false);
     await expect(el).to.be.accessible();
   });
 
@@ -173,5 +175,24 @@ describe('<news-comments> states', () => {
     await loaded(list);
     expect(getComputedStyle(el).colorScheme).to.equal('dark');
     await expect(page).to.be.accessible();
+  });
+});
+
+describe('<news-comments> options', () => {
+  const api = useFakeApi();
+
+  it('passes require-diacritics, messages and English down to its parts', async () => {
+    const thread = newThread('p');
+    api().seed(thread, 1);
+    const el = await fixture<NewsComments>(html`<news-comments thread=${thread} api=${FAKE_BASE} loading="eager" require-diacritics .messages=${{ reply: 'Phản hồi', submit: 'Đăng' }}></news-comments>`);
+    const list = $<NewsCommentList>(el, 'news-comment-list')!;
+    const form = $<NewsCommentForm>(el, 'news-comment-form')!;
+    await loaded(list);
+    expect(form.requireDiacritics).to.equal(true);
+    expect($(form, '[part~="submit"]')!.textContent).to.equal('Đăng');
+    expect(articles(list)[0].querySelector('[part~="reply-button"]')!.textContent).to.equal('Phản hồi');
+    el.setAttribute('lang', 'en');
+    await waitUntil(() => $(el, 'news-comment-count')!.shadowRoot!.textContent!.trim() === '1 comment');
+    await waitUntil(() => $(form, 'label[for="name"]')!.textContent === 'Name');
   });
 });

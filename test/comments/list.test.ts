@@ -179,8 +179,8 @@ describe('<news-comment-list>', () => {
       bodyHtml: '<p>Đoạn <b>đậm</b> <i>nghiêng</i></p><blockquote>trích</blockquote><a href="https://vnexpress.net/">link</a><a href="javascript:alert(1)">xấu</a><img src=x onerror=alert(1)><script>alert(1)</script><h1>to</h1>',
     });
     const el = await mount(t);
-    await waitUntil(() => !!articles(el)[0].querySelector('.body.html'));
-    const body = articles(el)[0].querySelector('.body.html')!;
+    await waitUntil(() => !!articles(el)[0].querySelector('.body .html'));
+    const body = articles(el)[0].querySelector('.body .html')!;
     expect(body.querySelector('b')!.textContent).to.equal('đậm');
     expect(body.querySelector('blockquote')).to.not.equal(null);
     expect(body.querySelector('img, script, h1')).to.equal(null);

@@ -67,7 +67,8 @@ describe('parseFeed: real feeds', () => {
     const feed = await load('huffpost-canada-2017-10-17.rss.xml');
     expect(feed.items).to.have.length(2);
     for (const item of feed.items) {
-      expect(item.title).to.equal(item.title.trim()).and.not.be.empty;
+      expect(item.title).to.equal(item.title.trim());
+      expect(item.title).not.to.equal('');
       expect(item.image ?? '').not.to.match(/\.mp4(\?|$)/);
     }
   });

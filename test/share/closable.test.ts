@@ -95,7 +95,7 @@ describe('closable (Tắt [X])', () => {
     }
   });
 
-  it('falls back to the previous focusable element, then to <body>, never leaving focus on the hidden box', async () => {
+  it.only('falls back to the previous focusable element, then to <body>, never leaving focus on the hidden box', async () => {
     const wrapper = await fixture<HTMLDivElement>(html`<div><button id="only">Trước</button><news-share lang="vi" closable networks="copy"></news-share></div>`);
     const el = wrapper.querySelector('news-share')!;
     await el.updateComplete;
