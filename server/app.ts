@@ -387,11 +387,12 @@ export function createApp({ config, store, log = (m) => console.error(m) }: AppD
   });
 
   app.get('/api/most-read', (c) => {
-    const q = parse(MostReadQuery, c.req.query());
-    const key = `${q.window}|${q.section ?? ''}|${q.limit}`;
+    // Keyed by the raw URL: a hit skips parsing (only valid requests are ever cached).
+    const key = c.req.url;
     const t = now();
     let hit = mostReadCache.get(key);
     if (!hit || hit.until <= t) {
+      const q = parse(MostReadQuery, c.req.query());
       const items = store.mostRead(WINDOWS[q.window]!, q.limit, q.section || undefined);
       hit = { until: t + config.mostReadCacheMs, body: utf8(JSON.stringify({ items: items.map(listItem), generatedAt: new Date(t).toISOString() })) };
       if (mostReadCache.size > 500) mostReadCache.clear();
@@ -414,14 +415,15 @@ export function createApp({ config, store, log = (m) => console.error(m) }: AppD
   const clearThreadCache = () => threadCache.clear();
 
   app.get('/api/threads/:thread{.+}/comments', (c) => {
-    const thread = threadParam(c);
-    const q = parse(ThreadPageQuery, c.req.query());
     c.header('Cache-Control', 'no-cache');
     c.header('Content-Type', 'application/json');
-    const key = `${thread}\n${q.sort}\n${q.limit}\n${q.cursor ?? ''}`;
+    // Keyed by the raw URL: a hit skips parsing (only valid requests are ever cached).
+    const key = c.req.url;
     const t = now();
     const hit = threadCache.get(key);
     if (hit && hit.until > t) return c.body(hit.body);
+    const thread = threadParam(c);
+    const q = parse(ThreadPageQuery, c.req.query());
     const info = store.threadInfo(thread, config.autoCloseDays);
     const r = store.threadComments(thread, q.sort, q.limit, q.cursor);
     const out = (x: { id: string; parentId?: string | null; name: string; body: string; bodyHtml: string | null; createdAt: string }, reply: boolean) => {

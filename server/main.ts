@@ -49,6 +49,12 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: config.hos
   else if (!env.moderatorToken) console.log(`  Moderator token:  in ${tokenFile}`);
 });
 
+server.on('error', (e: NodeJS.ErrnoException) => {
+  console.error(e.code === 'EADDRINUSE' ? `Port ${config.port} is in use: set PORT to another port.` : `Server error: ${e.message}`);
+  store.close();
+  process.exit(1);
+});
+
 const prune = setInterval(() => store.pruneViews(), 10 * 60_000);
 prune.unref();
 

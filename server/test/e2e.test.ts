@@ -79,6 +79,12 @@ async function post(page: Page, name: string, body: string) {
 async function editorDesk(): Promise<Page> {
   const ctx = await browser.newContext({ locale: 'vi-VN' });
   const page = await ctx.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  (page as Page & { errors: string[] }).errors = errors;
   await page.goto(`${server.base}/moderation`);
   await page.locator('news-moderation #token').fill(TOKEN);
   await page.locator('news-moderation #editor').fill('Hà Phương');
@@ -119,6 +125,8 @@ test('reader posts → pending for them only → editor approves → others see 
   assert.equal(await b.locator('news-comments').getByText('Đang chờ duyệt').count(), 0);
   assert.deepEqual((b as Page & { errors: string[] }).errors, []);
   assert.deepEqual((a as Page & { errors: string[] }).errors, []);
+  // No CSP / Trusted Types violation or script error on the desk either.
+  assert.deepEqual((desk as Page & { errors: string[] }).errors, []);
 });
 
 test('the same for a comment the editor edits ("Biên tập") before approving', { skip, timeout: 120_000 }, async () => {
@@ -182,4 +190,52 @@ async function assertCount(page: Page, n: number) {
 
 async function assertContains(loc: import('playwright-core').Locator, text: string) {
   assert.ok((await loc.textContent())!.includes(text), `expected "${text}"`);
+}
+
+test('the demo page’s <news-most-read track> beacon is counted once per reader; headless/bot agents are not', { skip, timeout: 120_000 }, async () => {
+  const { Store } = await import('../db.ts');
+  const views = () => {
+    const store = new Store({ file: join(dataDir, 'news-widgets.sqlite') });
+    try {
+      const row = store.db
+        .prepare("SELECT COALESCE(SUM(v.count), 0) AS n FROM views_hourly v JOIN articles a ON a.pk = v.article_pk WHERE a.id = 'an-ninh-nong-thon-moi-2026'")
+        .get() as { n: number };
+      return row.n;
+    } finally {
+      store.close();
+    }
+  };
+  const visit = async (userAgent?: string) => {
+    const ctx = await browser.newContext({ locale: 'vi-VN', userAgent });
+    const page = await ctx.newPage();
+    const beacon = page.waitForRequest((r) => r.url().endsWith('/api/views') && r.method() === 'POST', { timeout: 20_000 });
+    await page.goto(`${server.base}/`);
+    const req = await beacon;
+    const res = await req.response();
+    await ctx.close();
+    return { type: req.headers()['content-type'], body: req.postDataJSON(), status: res?.status() };
+  };
+  const before = views();
+  // Headless Chromium announces itself ("HeadlessChrome"): answered 204, not counted.
+  const bot = await visit();
+  assert.equal(bot.status, 204);
+  assert.equal(views(), before);
+  const human = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0.0.0 Safari/537.36';
+  const r1 = await visit(human);
+  assert.match(r1.type!, /^text\/plain/);
+  assert.equal(r1.body.url, 'https://tinhnha.example/an-ninh-trat-tu/an-ninh-nong-thon-moi-2026.html');
+  assert.equal(r1.status, 204);
+  await waitUntil(() => views() === before + 1);
+  // The same reader (address + agent) again within 30 minutes: not counted twice.
+  await visit(human);
+  await new Promise((r) => setTimeout(r, 300));
+  assert.equal(views(), before + 1);
+});
+
+async function waitUntil(check: () => boolean, ms = 5000) {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }

@@ -1,29 +1,32 @@
 import { LitElement, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { apiBase } from '../core/api.js';
 import { closeBox, closeButton, closeStyles, isRememberedClosed } from '../core/closable.js';
-import { emit, NewsError, toErrorDetail } from '../core/events.js';
 import { LocaleController, format, messagesFor } from '../core/locale.js';
 import { baseStyles } from '../core/styles.js';
-import type { CommentPost, PostResult } from './comments-api.js';
-import { loadDraft, loadOutbox, outboxEvents, saveDraft, startOutbox, submit, type OutboxEntry, type OutboxResultDetail } from './outbox.js';
+import { loadDraft, loadOutbox, outboxEvents, saveDraft, watchStore, type OutboxEntry } from './store.js';
 import { COMMENT_STRINGS, type CommentStrings } from './strings.js';
 import { styles } from './news-comment-form.styles.js';
 
-export const NAME_MAX = 80;
 export const BODY_MAX = 2000;
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** The diacritics detector loads when the reader starts typing a body (its own small chunk). */
 let detect: ((text: string) => boolean) | undefined;
-const loadDetector = () =>
-  import('./diacritics.js').then(
-    (m) => (detect = m.lacksDiacritics),
-    () => undefined,
-  );
+const loadDetector = () => import('./diacritics.js').then((m) => (detect = m.lacksDiacritics), () => undefined);
 
-type Field = 'name' | 'email' | 'body';
-type Status = '' | 'sending' | 'queued' | 'sent';
+/**
+ * Validation, sending and the answers' handling: their own chunk, fetched as soon as the reader
+ * moves into the form (and awaited on submit), so the form paints without it.
+ */
+type Send = typeof import('./form-send.js');
+let sender: Promise<Send> | undefined;
+const loadSend = (): Promise<Send> =>
+  (sender ??= import('./form-send.js').catch((error) => {
+    sender = undefined; // A failed chunk load is tried again next time.
+    throw error;
+  }));
+const prefetch = () => void loadSend().catch(() => undefined);
+
+export type Field = 'name' | 'email' | 'body';
 
 export interface CommentSentDetail {
   thread: string;
@@ -51,7 +54,8 @@ export interface CommentSentDetail {
 export class NewsCommentForm extends LitElement {
   static override styles = [baseStyles, closeStyles, styles];
 
-  private readonly locale = new LocaleController(this);
+  /** @internal */
+  readonly locale = new LocaleController(this);
 
   @property({ reflect: true }) thread = '';
   @property() api?: string;
@@ -69,201 +73,113 @@ export class NewsCommentForm extends LitElement {
   @property({ attribute: false }) returnFocus?: HTMLElement | null;
   @property({ attribute: false }) messages?: Partial<CommentStrings>;
 
-  @state() private name = '';
-  @state() private email = '';
-  @state() private body = '';
-  @state() private errors: Partial<Record<Field, string>> = {};
-  @state() private general = '';
-  @state() private status: Status = '';
-  @state() private hint = false;
+  // Internal state, shared with form-send.ts.
+  /** @internal */ @state() name = '';
+  /** @internal */ @state() email = '';
+  /** @internal */ @state() body = '';
+  /** @internal */ @state() errors: Partial<Record<Field, string>> = {};
+  /** @internal */ @state() general = '';
+  /** @internal */ @state() status: '' | 'sending' | 'queued' | 'sent' = '';
+  /** @internal */ @state() hint = false;
+  /** @internal The outbox key of the comment this form is sending now. */
+  sendingKey = '';
+  private busy = false;
 
-  private get strings(): CommentStrings {
+  /** @internal */
+  get strings(): CommentStrings {
     return messagesFor(COMMENT_STRINGS, this.locale.language, this.messages);
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    startOutbox();
-    outboxEvents?.addEventListener('result', this.onResult);
+    watchStore();
+    outboxEvents.addEventListener('result', this.onResult);
     // `remember-close`: a form the reader closed stays closed for the session.
     if (!this.parent && isRememberedClosed(this)) this.open = false;
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    outboxEvents?.removeEventListener('result', this.onResult);
+    outboxEvents.removeEventListener('result', this.onResult);
   }
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    if (changed.has('thread') || changed.has('parent')) this.restore();
+    if (changed.has('thread') || changed.has('parent')) {
+      // The draft comes back, except text that already waits in the outbox.
+      const draft = loadDraft(this.thread, this.parent);
+      const queued = this.queued();
+      this.name = typeof draft.name == 'string' ? draft.name : '';
+      this.body = typeof draft.body == 'string' && !queued.some((e) => e.post.body == draft.body) ? draft.body : '';
+      this.email = this.general = '';
+      this.errors = {};
+      this.status = queued.length ? 'queued' : '';
+    }
   }
 
-  /** Puts the draft back, except text that already waits in the outbox. */
-  private restore(): void {
-    const draft = loadDraft(this.thread, this.parent);
-    const queued = this.queued();
-    this.name = typeof draft.name === 'string' ? draft.name : '';
-    this.body = typeof draft.body === 'string' && !queued.some((e) => e.post.body === draft.body) ? draft.body : '';
-    this.email = '';
-    this.errors = {};
-    this.general = '';
-    this.status = queued.length ? 'queued' : '';
-  }
-
-  private queued(): OutboxEntry[] {
-    return loadOutbox().filter((e) => e.thread === this.thread && (e.post.parentId ?? '') === (this.parent ?? ''));
+  /** @internal This form's comments waiting in the outbox. */
+  queued(): OutboxEntry[] {
+    return loadOutbox().filter((e) => e.thread == this.thread && (e.post.parentId ?? '') == (this.parent ?? ''));
   }
 
   /** Moves focus into the body field (reply forms open this way). */
   focusBody(): void {
-    this.renderRoot.querySelector<HTMLElement>('#body')?.focus();
+    this.focusField('body');
+  }
+
+  /** @internal */
+  focusField(id: string): void {
+    this.renderRoot.querySelector<HTMLElement>('#' + id)?.focus();
+  }
+
+  /** @internal Shows (and returns) the "no diacritics" hint for Vietnamese. */
+  async checkHint(): Promise<boolean> {
+    const vi = this.locale.language == 'vi';
+    if (vi && this.body) await loadDetector();
+    return (this.hint = vi && !!detect?.(this.body));
   }
 
   // -------------------------------------------------------------------------------- handlers
 
-  private onResult = (event: Event) => {
-    const { entry, result } = (event as CustomEvent<OutboxResultDetail>).detail;
-    if (entry.thread !== this.thread || (entry.post.parentId ?? '') !== (this.parent ?? '') || this.sendingKey === entry.key) return;
-    // A queued comment went out in the background.
-    if (result.kind === 'accepted') {
-      if (!this.queued().length) this.status = 'sent';
-      this.dispatchSent(entry, result.id);
-    } else if (result.kind !== 'retry' && result.kind !== 'rate') {
-      this.status = '';
-      if (!this.body) {
-        this.name = entry.post.name;
-        this.body = entry.post.body;
-      }
-      this.applyRefusal(result);
-    }
-  };
+  /** A queued comment went out (or was refused) in the background. */
+  private onResult = (event: Event) => void loadSend().then((m) => m.onResult(this, (event as CustomEvent).detail), prefetch);
 
-  private sendingKey = '';
-
-  private onInput(field: Field, event: Event): void {
-    const value = (event.target as HTMLInputElement | HTMLTextAreaElement).value;
+  private onInput(event: Event): void {
+    const { id, value } = event.target as HTMLInputElement;
+    const field = id as Field;
     this[field] = value;
     if (this.errors[field]) this.errors = { ...this.errors, [field]: undefined };
-    if (field === 'body' && !detect) void loadDetector();
-    if (field === 'body' && this.hint && !detect?.(value)) this.hint = false;
-    if (this.status === 'sent') this.status = '';
+    if (field == 'body') {
+      if (!detect) void loadDetector();
+      if (this.hint && !detect?.(value)) this.hint = false;
+    }
+    if (this.status == 'sent') this.status = '';
     saveDraft(this.thread, this.parent, { name: this.name, body: this.body });
   }
 
-  private checkDiacritics(): boolean {
-    this.hint = this.locale.language === 'vi' && !!detect?.(this.body);
-    return this.hint;
-  }
-
-  private async onBlur(): Promise<void> {
-    if (this.locale.language === 'vi' && this.body) await loadDetector();
-    this.checkDiacritics();
-  }
-
-  private validate(): Partial<Record<Field, string>> {
-    const s = this.strings;
-    const errors: Partial<Record<Field, string>> = {};
-    const name = this.name.trim();
-    const body = this.body.trim();
-    if (!name) errors.name = format(s.required, { field: s.name.toLocaleLowerCase(this.locale.tag) });
-    else if (name.length > NAME_MAX) errors.name = format(s.tooLong, { field: s.name, max: NAME_MAX });
-    if (this.email.trim() && !EMAIL.test(this.email.trim())) errors.email = s.invalidEmail;
-    if (!body) errors.body = format(s.required, { field: s.body.toLocaleLowerCase(this.locale.tag) });
-    else if (body.length > BODY_MAX) errors.body = format(s.tooLong, { field: s.body, max: BODY_MAX });
-    else if (this.checkDiacritics() && this.requireDiacritics) errors.body = s.diacritics;
-    return errors;
-  }
-
-  private async focusFirstInvalid(): Promise<void> {
-    await this.updateComplete;
-    const field = (['name', 'email', 'body'] as Field[]).find((f) => this.errors[f]);
-    if (field) this.renderRoot.querySelector<HTMLElement>(`#${field}`)?.focus();
-  }
-
-  private async onSubmit(event: Event): Promise<void> {
+  private onSubmit(event: Event): void {
     event.preventDefault();
     if (this.busy) return;
     this.busy = true;
-    try {
-      await this.send();
-    } finally {
-      this.busy = false;
-    }
-  }
-
-  private busy = false;
-
-  private async send(): Promise<void> {
-    this.general = '';
-    if (this.locale.language === 'vi') await loadDetector();
-    this.errors = this.validate();
-    if (Object.values(this.errors).some(Boolean)) return this.focusFirstInvalid();
-    const base = apiBase(this);
-    if (!base) {
-      this.general = this.strings.failed;
-      emit(this, 'news-error', toErrorDetail(this.localName, new NewsError('shape', 'No API base')));
-      return;
-    }
-    const website = this.renderRoot.querySelector<HTMLInputElement>('#website')?.value ?? '';
-    const post: CommentPost = { name: this.name.trim(), body: this.body.trim() };
-    if (this.email.trim()) post.email = this.email.trim();
-    if (this.parent) post.parentId = this.parent;
-    if (website) post.website = website;
-    this.status = 'sending';
-    const { entry, result } = submit(base, this.thread, post);
-    this.sendingKey = entry.key;
-    const answer = await result;
-    this.sendingKey = '';
-    if (answer.kind === 'accepted' || answer.kind === 'retry') {
-      this.status = answer.kind === 'accepted' ? 'sent' : 'queued';
-      this.body = '';
-      this.hint = false;
-      saveDraft(this.thread, this.parent, { name: this.name, body: '' });
-      this.dispatchSent(entry, answer.kind === 'accepted' ? answer.id : undefined);
-    } else {
-      this.status = '';
-      this.applyRefusal(answer);
-    }
-  }
-
-  private dispatchSent(entry: OutboxEntry, id?: string): void {
-    const detail: CommentSentDetail = { thread: entry.thread, status: id ? 'pending' : 'queued' };
-    if (entry.post.parentId) detail.parentId = entry.post.parentId;
-    if (id) detail.id = id;
-    emit(this, 'news-comment-sent', detail);
-  }
-
-  private applyRefusal(result: PostResult): void {
-    const s = this.strings;
-    if (result.kind === 'closed') {
-      this.closed = true;
-      emit(this, 'news-thread-closed', { thread: this.thread });
-    } else if (result.kind === 'rate') {
-      this.general = format(s.tooFast, { seconds: result.seconds });
-    } else if (result.kind === 'invalid') {
-      const message = result.message ? `${s.failed} (${result.message})` : s.failed;
-      const field = result.field === 'name' || result.field === 'email' || result.field === 'body' ? result.field : null;
-      if (field) {
-        this.errors = { [field]: message };
-        void this.focusFirstInvalid();
-      } else this.general = message;
-    }
+    loadSend()
+      .then((m) => m.send(this))
+      .catch(() => (this.general = this.strings.failed))
+      .finally(() => (this.busy = false));
   }
 
   private close(): void {
     const wasReply = !!this.parent;
-    const closed = closeBox(this, { widget: this.localName, hide: () => (this.open = false), focus: this.returnFocus ?? (this as HTMLElement) });
-    if (closed && !wasReply) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[part~="write"]')?.focus());
+    const closed = closeBox(this, { hide: () => (this.open = false), focus: this.returnFocus ?? this });
+    if (closed && !wasReply) void this.updateComplete.then(() => this.focusField('write'));
   }
 
   private async reopen(): Promise<void> {
     this.open = true;
     await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>(this.name ? '#body' : '#name')?.focus();
+    this.focusField(this.name ? 'body' : 'name');
   }
 
   private onKeydown(event: KeyboardEvent): void {
-    if (event.key === 'Escape' && !event.defaultPrevented) {
+    if (event.key == 'Escape' && !event.defaultPrevented) {
       event.preventDefault();
       this.close();
     }
@@ -274,48 +190,31 @@ export class NewsCommentForm extends LitElement {
   override render() {
     const s = this.strings;
     if (this.closed) return html`<p part="closed" class="closed">${s.closed}</p>`;
-    if (!this.open) return this.parent ? nothing : html`<button type="button" part="write" class="write" @click=${this.reopen}>${s.write}</button>`;
+    if (!this.open) return this.parent ? nothing : html`<button type="button" part="write" id="write" class="write" @click=${this.reopen}>${s.write}</button>`;
     const e = this.errors;
     const length = this.body.length;
-    const statusText = this.status === 'sending' ? s.sending : this.status === 'queued' ? s.queued : this.status === 'sent' ? s.sent : '';
-    const described = (field: Field, ...extra: string[]) => [e[field] ? `${field}-error` : '', ...extra].filter(Boolean).join(' ') || nothing;
-    const label = this.parent ? format(s.replyLabel, { name: this.replyName }) : s.write;
-    return html`<form part="form" novalidate aria-label=${label} @submit=${this.onSubmit} @keydown=${this.onKeydown}>
-      <div class="top">
-        <p part="notice" id="notice" class="notice">${s.notice}</p>
-        ${closeButton(() => this.close(), s.close)}
-      </div>
-      <div part="field" class="field">
-        <label part="label" for="name">${s.name}</label>
-        <input part="input" id="name" name="name" autocomplete="name" required aria-invalid=${e.name ? 'true' : 'false'}
-          aria-describedby=${described('name')} .value=${this.name} @input=${(ev: Event) => this.onInput('name', ev)} />
-        ${e.name ? html`<p part="field-error" class="error" id="name-error">${e.name}</p>` : nothing}
-      </div>
-      <div part="field" class="field">
-        <label part="label" for="email">${s.email}</label>
-        <input part="input" id="email" name="email" type="email" autocomplete="email" aria-invalid=${e.email ? 'true' : 'false'}
-          aria-describedby=${described('email')} .value=${this.email} @input=${(ev: Event) => this.onInput('email', ev)} />
-        ${e.email ? html`<p part="field-error" class="error" id="email-error">${e.email}</p>` : nothing}
-      </div>
+    const hint = this.hint && e.body != s.diacritics;
+    const field = (id: Field, label: string, control: unknown) =>
+      html`<div part="field" class="field"><label part="label" for=${id}>${label}</label>${control}${e[id] ? html`<p part="field-error" class="error" id="${id}-error">${e[id]}</p>` : nothing}</div>`;
+    const input = (id: Field, type: string) =>
+      html`<input part="input" id=${id} name=${id} type=${type} autocomplete=${id} ?required=${id == 'name'} aria-invalid=${!!e[id]} aria-describedby=${e[id] ? `${id}-error` : nothing} .value=${this[id]} @input=${this.onInput} />`;
+    return html`<form part="form" novalidate aria-label=${this.parent ? format(s.replyLabel, { name: this.replyName }) : s.write} @submit=${this.onSubmit} @keydown=${this.onKeydown} @focusin=${prefetch}>
+      <div class="top"><p part="notice" id="notice" class="notice">${s.notice}</p>${closeButton(() => this.close(), s.close)}</div>
+      ${field('name', s.name, input('name', 'text'))}${field('email', s.email, input('email', 'email'))}
       <div part="field" class="field">
         <label part="label" for="body">${s.body}</label>
-        <textarea part="textarea" id="body" name="body" rows="4" required aria-invalid=${e.body ? 'true' : 'false'}
-          aria-describedby=${described('body', this.hint && e.body !== s.diacritics ? 'hint' : '', 'counter', 'notice')}
-          .value=${this.body} @input=${(ev: Event) => this.onInput('body', ev)} @blur=${this.onBlur}></textarea>
+        <textarea part="textarea" id="body" name="body" rows="4" required aria-invalid=${!!e.body}
+          aria-describedby=${[e.body && 'body-error', hint && 'hint', 'counter notice'].filter(Boolean).join(' ')}
+          .value=${this.body} @input=${this.onInput} @blur=${this.checkHint}></textarea>
         <div class="below">
-          ${this.hint && e.body !== s.diacritics ? html`<p part="hint" class="hint" id="hint">${s.diacritics}</p>` : nothing}
+          ${hint ? html`<p part="hint" class="hint" id="hint">${s.diacritics}</p>` : nothing}
           ${e.body ? html`<p part="field-error" class="error" id="body-error">${e.body}</p>` : nothing}
           <span part="counter" id="counter" class="counter ${length > BODY_MAX ? 'over' : ''}" aria-live=${length > BODY_MAX * 0.9 ? 'polite' : 'off'}>${length}/${BODY_MAX}</span>
         </div>
       </div>
-      <div class="hp" inert aria-hidden="true">
-        <label for="website">Website</label>
-        <input id="website" name="website" tabindex="-1" autocomplete="off" />
-      </div>
-      <div class="actions">
-        <button type="submit" part="submit" aria-disabled=${this.status === 'sending' ? 'true' : 'false'}>${s.submit}</button>
-      </div>
-      <p part="status" class="status" role="status">${statusText}</p>
+      <div class="hp" inert aria-hidden="true"><label for="website">Website</label><input id="website" name="website" tabindex="-1" autocomplete="off" /></div>
+      <div class="actions"><button type="submit" part="submit" aria-disabled=${this.status == 'sending'}>${s.submit}</button></div>
+      <p part="status" class="status" role="status">${this.status && s[this.status]}</p>
       <p part="error" class="error general" role="alert">${this.general}</p>
     </form>`;
   }

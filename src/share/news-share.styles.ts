@@ -1,13 +1,18 @@
 import { css } from 'lit';
 
-// Kept on a few lines on purpose: Lit's css`` is not minified by the build and this entry has a
-// 9 KB gzip budget including Lit.
+// Written compactly on purpose: Lit's css`` is not minified by the build and this entry has a
+// 9 KB gzip budget including Lit. Icon buttons shrink from 44px to 36px before the row wraps,
+// so the default seven buttons stay on one row (the height reserve.css keeps) down to 288px.
 export const styles = css`
-.top,.row,ul{display:flex;flex-wrap:wrap;align-items:center;gap:.5rem;margin:0;padding:0;list-style:none}
+.top,ul{display:flex;flex-wrap:wrap;align-items:center;gap:.375rem;margin:0;padding:0;list-style:none}
 .top{align-items:flex-start}
 [part~=heading]{flex:1}
-[part~=button]{display:inline-flex;align-items:center;justify-content:center;gap:.4em;min-width:2.75rem;height:2.75rem;padding:0 .6rem;border:1px solid var(--_border);border-radius:var(--news-share-radius,2rem);background:var(--_surface);color:var(--news-share-color,var(--_link));font:inherit;cursor:pointer}
+li{flex:1 1 2.25rem;max-width:2.75rem}
+.labels li{flex:none;max-width:none}
+[part~=button]{display:flex;align-items:center;justify-content:center;gap:.4em;width:100%;height:2.75rem;padding:0 .6rem;border:1px solid var(--_border);border-radius:var(--news-share-radius,2rem);background:var(--_surface);color:var(--news-share-color,var(--_link));font:inherit;cursor:pointer}
+.icons [part~=button]{padding:0}
 [part~=button]:hover{background:var(--_surface-alt);text-decoration:none}
-[part~=button] svg{width:1.25rem;height:1.25rem}
+svg{width:1.25rem;height:1.25rem;flex:none;fill:none;stroke:currentColor;stroke-width:2;stroke-linecap:round;stroke-linejoin:round}
 [part~=status]{color:var(--_muted);font-size:.875em}
+[part~=status]:not(:empty){margin-top:.375rem}
 `;

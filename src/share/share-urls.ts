@@ -1,6 +1,7 @@
 /**
  * One pure function per share network: `(url, title) → share URL`. `url` must already be a safe
- * absolute http(s) URL (the element checks it with `safeHttpUrl`); `title` is plain text. Every
+ * absolute http(s) URL in its serialized (ASCII) form, as `safeHttpUrl` / `URL.href` return it;
+ * `title` is plain text. Every
  * value is encoded with `encodeURIComponent`, so spaces are `%20` (never `+`) and newlines `%0A`.
  */
 

@@ -12,6 +12,7 @@ const deepActive = () => {
   while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
   return active;
 };
+const describe_ = (node: Element | null) => (node ? `${node.localName}#${node.id}` : 'null');
 const isInside = (node: Element | null, host: Element) => !!node && (host.contains(node) || host.shadowRoot!.contains(node));
 
 /** A page with a focusable element before and after a closable box; `attrs` are extra attributes. */
@@ -68,13 +69,13 @@ describe('closable (Tắt [X])', () => {
   });
 
   it('closes with Enter and with Space, and moves focus to the next focusable element after the box', async () => {
-    for (const key of [' ']) {
+    for (const key of ['Enter', ' ']) {
       const { el, after } = await page();
       closeOf(el).focus();
-      expect(deepActive()).to.equal(closeOf(el));
+      expect(deepActive() === closeOf(el), `focus on ${describe_(deepActive())}`).to.equal(true);
       await sendKeys({ press: key });
       expect(el.hidden, key).to.equal(true);
-      expect(deepActive(), key).to.equal(after);
+      expect(deepActive() === after, `focus on ${describe_(deepActive())}`).to.equal(true);
       expect(isInside(document.activeElement, el)).to.equal(false);
     }
   });
@@ -88,28 +89,29 @@ describe('closable (Tắt [X])', () => {
       const { el } = await page({ 'focus-after': 'tiep-theo' });
       closeOf(el).focus();
       await sendKeys({ press: 'Enter' });
-      expect(document.activeElement).to.equal(target);
+      expect(document.activeElement === target, `focus on ${describe_(deepActive())}`).to.equal(true);
       expect(target.tabIndex).to.equal(-1);
     } finally {
       target.remove();
     }
   });
 
-  it.only('falls back to the previous focusable element, then to <body>, never leaving focus on the hidden box', async () => {
+  it('falls back to the previous focusable element, then to <body>, never leaving focus on the hidden box', async () => {
     const wrapper = await fixture<HTMLDivElement>(html`<div><button id="only">Trước</button><news-share lang="vi" closable networks="copy"></news-share></div>`);
     const el = wrapper.querySelector('news-share')!;
     await el.updateComplete;
     closeOf(el).focus();
     closeOf(el).click();
-    expect(deepActive()).to.equal(wrapper.querySelector('#only'));
+    expect(deepActive() === wrapper.querySelector('#only'), `focus on ${describe_(deepActive())}`).to.equal(true);
 
+    wrapper.remove();
     const alone = await fixture<NewsShare>(html`<news-share lang="vi" closable networks="copy"></news-share>`);
     closeOf(alone).focus();
-    expect(deepActive()).to.equal(closeOf(alone));
+    expect(deepActive() === closeOf(alone), `focus on ${describe_(deepActive())}`).to.equal(true);
     closeOf(alone).click();
     expect(alone.hidden).to.equal(true);
-    expect(document.activeElement).to.equal(document.body);
-    expect(alone.shadowRoot!.activeElement).to.equal(null);
+    expect(document.activeElement === document.body, `focus on ${describe_(deepActive())}`).to.equal(true);
+    expect(alone.shadowRoot!.activeElement === null).to.equal(true);
   });
 
   it('does not steal focus when the box was closed without focus inside', async () => {
@@ -117,7 +119,7 @@ describe('closable (Tắt [X])', () => {
     before.focus();
     closeBox(el);
     expect(el.hidden).to.equal(true);
-    expect(document.activeElement).to.equal(before);
+    expect(document.activeElement === before, `focus on ${describe_(deepActive())}`).to.equal(true);
   });
 
   it('remember-close keeps it closed for the session, also for a re-created element', async () => {
@@ -188,6 +190,6 @@ describe('closable API (custom hide and focus)', () => {
     expect(events.map((event) => event.detail)).to.deep.equal([{ widget: 'test-form' }]);
     expect(probe.hidden).to.equal(false);
     expect(probe.shadowRoot!.querySelector('form')).to.equal(null);
-    expect(document.activeElement).to.equal(write);
+    expect(document.activeElement === write, `focus on ${describe_(deepActive())}`).to.equal(true);
   });
 });

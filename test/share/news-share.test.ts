@@ -399,3 +399,30 @@ describe('<news-share>', () => {
     });
   });
 });
+
+describe('<news-share> reserved space (reserve.css)', () => {
+  it('reserves the rendered height before the element is defined, so nothing shifts', async () => {
+    const css = await (await fetch('/src/share/reserve.css')).text();
+    const style = document.createElement('style');
+    // The same rules for a tag that is never defined stand in for news-share before the script runs.
+    style.textContent = css.replaceAll('news-share', 'test-share-undefined');
+    document.head.append(style);
+    try {
+      for (const attrs of [{}, { closable: '' }, { variant: 'labels' }]) {
+        const wrapper = await fixture<HTMLDivElement>(html`<div style="width:768px"></div>`);
+        const reserved = document.createElement('test-share-undefined');
+        const real = document.createElement('news-share');
+        for (const [name, value] of Object.entries({ lang: 'vi', networks: 'zalo,facebook,x,telegram,email,copy', ...attrs })) {
+          reserved.setAttribute(name, value);
+          real.setAttribute(name, value);
+        }
+        wrapper.append(reserved, real);
+        await real.updateComplete;
+        const label = JSON.stringify(attrs);
+        expect(Math.abs(reserved.getBoundingClientRect().height - real.getBoundingClientRect().height), label).to.be.below(1.5);
+      }
+    } finally {
+      style.remove();
+    }
+  });
+});
