@@ -84,8 +84,9 @@ try {
       }
       const count = items.reduce((sum, c) => sum + 1 + c.replies.length, 0);
       const stage = document.getElementById('stage');
-      const ListClass = customElements.get('news-comment-list');
-      const sheets = ListClass.elementStyles.map((s) => s.styleSheet);
+      // The list's styles arrive with its view chunk: the baseline takes the sheets the Lit list
+      // has adopted (the first round renders the Lit list first).
+      let sheets = null;
 
       // The baseline: the same nodes the default rendering makes, built by hand.
       const rtf = new Intl.RelativeTimeFormat('vi', { numeric: 'auto' });
@@ -160,6 +161,7 @@ try {
         list.comments = items;
         stage.append(list);
         await list.updateComplete;
+        sheets ??= [...list.shadowRoot.adoptedStyleSheets];
         return list;
       };
 

@@ -44,7 +44,7 @@ export class NewsComments extends LitElement {
     const template = this.querySelector<HTMLTemplateElement>(':scope > template[data-part="comment"]');
     const api = this.api ?? this.getAttribute('api') ?? undefined;
     return html`<h2 part="heading" class="heading"><news-comment-count plain .count=${this.count} .thread=${this.thread} api=${ifDefined(api)} .messages=${this.messages}></news-comment-count></h2>
-      <news-comment-form exportparts=${FORM_PARTS} .thread=${this.thread} api=${ifDefined(api)} ?closed=${this.closed} ?require-diacritics=${this.requireDiacritics} .messages=${this.messages}
+      <news-comment-form exportparts=${FORM_PARTS} .thread=${this.thread} api=${ifDefined(api)} ?closed=${this.closed} ?require-diacritics=${this.requireDiacritics} .loading=${this.loading} .messages=${this.messages}
         @news-thread-closed=${() => (this.closed = true)}></news-comment-form>
       <news-comment-list exportparts=${LIST_PARTS} .thread=${this.thread} api=${ifDefined(api)} .sort=${this.sort} .maxDepth=${this.maxDepth} .limit=${this.limit} .loading=${this.loading}
         .pollInterval=${this.pollInterval} .commentTemplate=${template} ?closed=${this.closed} .messages=${this.messages} @news-comments-load=${this.onLoad}></news-comment-list>`;

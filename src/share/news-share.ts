@@ -102,7 +102,7 @@ export class NewsShare extends LitElement {
     utm: { type: Boolean },
     heading: {},
     headingLevel: { type: Number, attribute: 'heading-level' },
-    variant: {},
+    variant: { reflect: true },
     closable: { type: Boolean },
     messages: { attribute: false },
     copiedDuration: { type: Number, attribute: 'copied-duration' },

@@ -17,7 +17,7 @@ describe('<news-comment-form>', () => {
 
   const mount = (attrs: { parent?: string; require?: boolean; lang?: string } = {}) =>
     fixture<NewsCommentForm>(
-      html`<news-comment-form thread=${thread} api=${FAKE_BASE} parent=${attrs.parent ?? ''} ?require-diacritics=${attrs.require} lang=${attrs.lang ?? 'vi'}></news-comment-form>`,
+      html`<news-comment-form thread=${thread} api=${FAKE_BASE} loading="eager" parent=${attrs.parent ?? ''} ?require-diacritics=${attrs.require} lang=${attrs.lang ?? 'vi'}></news-comment-form>`,
     );
   const field = <T extends HTMLElement = HTMLInputElement>(el: NewsCommentForm, id: string) => $<T>(el, `#${id}`)!;
   const fill = (el: NewsCommentForm, name: string, body: string) => {

@@ -44,7 +44,7 @@ describe('outbox', () => {
       throw new DOMException('full', 'QuotaExceededError');
     };
     try {
-      const el = await fixture<NewsCommentForm>(html`<news-comment-form thread=${thread} api=${FAKE_BASE}></news-comment-form>`);
+      const el = await fixture<NewsCommentForm>(html`<news-comment-form thread=${thread} api=${FAKE_BASE} loading="eager"></news-comment-form>`);
       type($<HTMLInputElement>(el, '#name')!, 'Riêng tư');
       type($<HTMLTextAreaElement>(el, '#body')!, 'Chế độ ẩn danh');
       expect(loadDraft(thread)).to.deep.equal({ name: 'Riêng tư', body: 'Chế độ ẩn danh' });
