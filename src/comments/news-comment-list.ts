@@ -88,7 +88,7 @@ export class NewsCommentList extends LitElement {
   /** @internal */ htmlBodies = new Map<string, HTMLElement>();
   /** @internal */ templated = new Map<string, { node: Node; replies: HTMLElement; body: HTMLElement }>();
   /** @internal */ pollTimer?: ReturnType<typeof setTimeout>;
-  /** @internal */ preparedFrom?: HTMLTemplateElement | null;
+  /** @internal */ preparedFrom: HTMLTemplateElement | null = null;
   private loadKey = '';
   private abort?: AbortController;
   private waiting?: Promise<void>;
@@ -129,10 +129,11 @@ export class NewsCommentList extends LitElement {
     if (changed.has('thread')) this.settled.clear();
     // Comments given as a property: rendered once the view (and a publisher template) is here.
     if (changed.has('comments') && this.comments) {
+      const here = !!view;
       this.waiting = loadView()
         .then((v) => v.prepareTemplate(this))
         .then(
-          () => this.requestUpdate(),
+          () => void (here || this.requestUpdate()),
           () => void (this.failed = true),
         );
     }

@@ -98,14 +98,15 @@ let watching = false;
  * in it, and changes made in another tab reach the widgets of this one.
  */
 export function watchStore(): void {
-  if (loadOutbox().length) void loadOutboxModule();
+  const wake = () => void loadOutboxModule().then((m) => m.schedule());
+  if (loadOutbox().length) wake();
   if (watching) return;
   watching = true;
   addEventListener('storage', (event) => {
     const key = event.key ?? '';
     if (key.startsWith(`${PREFIX}pending:`)) notify(key.slice(PREFIX.length + 8));
     else if (key == OUTBOX_KEY) {
-      void loadOutboxModule().then((m) => m.schedule());
+      wake();
       for (const e of loadOutbox()) notify(e.thread);
     }
   });

@@ -304,6 +304,25 @@ describe('<news-comment-form>', () => {
     expect(api().comments.filter((c) => c.thread === thread)).to.have.length(0);
   });
 
+  it('holds its place with a box of its size until it comes near the viewport, then shows the form', async () => {
+    const page = await fixture(html`<div><div style="height:400vh"></div>
+      <news-comment-form thread=${thread} api=${FAKE_BASE}></news-comment-form>
+      <news-comment-form thread=${thread} api=${FAKE_BASE} loading="eager"></news-comment-form></div>`);
+    const [lazy, eager] = [...page.querySelectorAll<NewsCommentForm>('news-comment-form')];
+    await eager.updateComplete;
+    expect($(eager, 'form')).to.not.equal(null);
+    await aTimeout(100);
+    expect($(lazy, 'form')).to.equal(null);
+    expect($(lazy, '[part~="skeleton"]')).to.not.equal(null);
+    const reserved = lazy.getBoundingClientRect().height;
+    expect(Math.abs(reserved - eager.getBoundingClientRect().height)).to.be.below(4);
+    lazy.scrollIntoView();
+    await waitUntil(() => !!$(lazy, 'form'), 'the form did not come');
+    expect(Math.abs(lazy.getBoundingClientRect().height - reserved)).to.be.below(4);
+    expect($(lazy, 'label[for="name"]')!.textContent).to.equal('Họ tên');
+    await expect(lazy).to.be.accessible();
+  });
+
   it('accepts every string override through messages', async () => {
     const el = await mount();
     el.messages = { submit: 'Đăng', notice: 'Thông báo riêng' };

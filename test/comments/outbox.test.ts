@@ -1,7 +1,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/comments/index.js';
 import type { NewsCommentForm } from '../../src/comments/news-comment-form.js';
-import { flushOutbox, loadDraft, loadOutbox, loadPending, outboxEvents, submit } from '../../src/comments/outbox.js';
+import { flushOutbox, loadDraft, loadOutbox, loadPending, outboxEvents, resetOutboxForTests, retryDelays, submit } from '../../src/comments/outbox.js';
 import { FAKE_BASE } from './fake-api.js';
 import { $, newThread, type, useFakeApi } from './helpers.js';
 
@@ -35,6 +35,20 @@ describe('outbox', () => {
     expect((await result).kind).to.equal('invalid');
     expect(loadDraft(thread, 'c9')).to.deep.equal({ name: 'An', body: 'Giữ lại tôi' });
     expect(loadOutbox()).to.have.length(0);
+  });
+
+  it('sends a comment queued on an earlier visit by itself, with only the list on the page', async () => {
+    const thread = newThread('o');
+    api().offline = true;
+    retryDelays.base = 60;
+    await submit(FAKE_BASE, thread, { name: 'Hà', body: 'Gửi lại sau' }).result;
+    expect(loadOutbox()).to.have.length(1);
+    // "Reload": the in-memory outbox state is gone, the stored entry stays.
+    resetOutboxForTests();
+    api().offline = false;
+    await fixture(html`<news-comment-list thread=${thread} api=${FAKE_BASE}></news-comment-list>`);
+    await waitUntil(() => api().comments.some((c) => c.thread === thread && c.body === 'Gửi lại sau'), 'not sent');
+    await waitUntil(() => loadOutbox().length === 0 && loadPending(thread).length === 1);
   });
 
   it('keeps working when localStorage throws (private mode, full quota)', async () => {
