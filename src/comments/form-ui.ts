@@ -9,7 +9,7 @@ import { closeBox, closeButton, closeStyles, isRememberedClosed } from '../core/
 import { emit, NewsError, toErrorDetail } from '../core/events.js';
 import { format, messagesFor } from '../core/locale.js';
 import type { CommentPost } from './comments-api.js';
-import { NewsCommentForm, type CommentSentDetail, type Field } from './news-comment-form.js';
+import type { CommentSentDetail, Field, NewsCommentForm } from './news-comment-form.js';
 import type { OutboxResultDetail, PostResult } from './outbox.js';
 import { loadDraft, loadOutbox, loadOutboxModule, outboxEvents, saveDraft, type OutboxEntry } from './store.js';
 import { COMMENT_STRINGS, type CommentStrings } from './strings.js';
@@ -43,7 +43,8 @@ const busy = new WeakSet<Form>();
 /** Sets the form up once its chunk is here. */
 export function attach(el: Form): void {
   el.attached = true;
-  adoptStyles(el.renderRoot as ShadowRoot, [...NewsCommentForm.elementStyles, closeStyles, styles]);
+  // The element's own styles (a subclass's too), then the form's.
+  adoptStyles(el.renderRoot as ShadowRoot, [...(el.constructor as typeof NewsCommentForm).elementStyles, closeStyles, styles]);
   // `remember-close`: a form the reader closed stays closed for the session.
   if (!el.parent && isRememberedClosed(el)) el.open = false;
   restore(el);

@@ -1,4 +1,5 @@
-import { LitElement, html } from 'lit';
+import { LitElement, html, nothing } from 'lit';
+import { emit, toErrorDetail } from '../core/events.js';
 import { property, state } from 'lit/decorators.js';
 import { LocaleController } from '../core/locale.js';
 import { baseStyles } from '../core/styles.js';
@@ -99,12 +100,17 @@ export class NewsCommentForm extends LitElement {
   }
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    if (this.parent || this.loading == 'eager') this.viewport.markNear();
+    // Reply forms open on a click, and a form that may stay closed (`remember-close`) must know
+    // it before it paints: those load at once.
+    if (this.parent || this.loading == 'eager' || this.hasAttribute('remember-close')) this.viewport.markNear();
     if (this.attached) ui!.willUpdate(this, changed);
     else if (this.viewport.near) {
       this.waiting ??= loadUi().then(
         (m) => m.attach(this),
-        () => void (this.waiting = undefined),
+        (error) => {
+          this.waiting = undefined; // The next update tries again.
+          emit(this, 'news-error', toErrorDetail(this.localName, error));
+        },
       );
     }
   }
@@ -121,7 +127,9 @@ export class NewsCommentForm extends LitElement {
   }
 
   override render() {
-    return this.attached ? ui!.render(this) : html`<div part="skeleton" class="skeleton" aria-hidden="true"></div>`;
+    if (this.attached) return ui!.render(this);
+    // The open form's place; a closed one ("Viết bình luận", a closed thread) is small.
+    return this.open && !this.closed ? html`<div part="skeleton" class="skeleton" aria-hidden="true"></div>` : nothing;
   }
 }
 

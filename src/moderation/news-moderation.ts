@@ -65,6 +65,7 @@ function session(): Storage | null {
 }
 
 /**
+ * @customElement news-moderation
  * @summary The editors' moderation desk: sign in with the moderator token, work through the
  * queue of pending comments (oldest first) with the article and thread context, approve, reject
  * or edit ("biên tập") then approve, close or reopen threads, and read the action log.

@@ -76,6 +76,7 @@ const canNativeShare = () => typeof navigator.share == 'function';
  * `navigator.share` is missing the `native` button becomes the copy button; on touch screens
  * (`pointer: coarse`) with native share, the native button comes first (Zalo is in that sheet).
  *
+ * @customElement news-share
  * @summary "Chia sẻ thông tin với bạn bè!" — share the article.
  * @fires news-share - `{network, url}` on every share click (links, copy, native).
  * @fires news-close - cancelable `{widget}` when the reader presses "Tắt" (`closable`).

@@ -236,6 +236,24 @@ describe('<news-comment-form>', () => {
     await waitUntil(() => deepActive() === field(el, 'name'));
   });
 
+  it('remember-close keeps a closed form closed for the session, from its first paint', async () => {
+    const key = 'news-widgets:closed:news-comment-form';
+    sessionStorage.removeItem(key);
+    try {
+      const make = () => fixture<NewsCommentForm>(html`<news-comment-form thread=${thread} api=${FAKE_BASE} remember-close></news-comment-form>`);
+      const first = await make();
+      $<HTMLButtonElement>(first, '[part~="close"]')!.click();
+      await waitUntil(() => !!$(first, '[part~="write"]'));
+      first.remove();
+      const again = await make();
+      expect($(again, 'form')).to.equal(null);
+      expect($(again, '[part~="skeleton"]')).to.equal(null);
+      expect($(again, '[part~="write"]')!.textContent).to.equal('Viết bình luận');
+    } finally {
+      sessionStorage.removeItem(key);
+    }
+  });
+
   it('closes on Escape', async () => {
     const el = await mount();
     field<HTMLTextAreaElement>(el, 'body').focus();
