@@ -8,6 +8,16 @@ interface ProbeWindow extends Window {
   __violations: string[];
   __errors: string[];
   __trustedTypesEnforced: boolean;
+  __newsErrors: unknown[];
+}
+
+/** Waits for a widget in the page; on failure says what the page saw (CI machines are slow). */
+async function rendered(win: ProbeWindow, what: string, check: () => boolean) {
+  try {
+    await waitUntil(check, what, { timeout: 20000 });
+  } catch {
+    throw new Error(`${what} timed out; news-error events: ${JSON.stringify(win.__newsErrors)}; errors: ${JSON.stringify(win.__errors)}`);
+  }
 }
 
 async function openPage(url: string): Promise<ProbeWindow> {
@@ -21,15 +31,16 @@ async function openPage(url: string): Promise<ProbeWindow> {
 
 const shadow = (win: Window, selector: string) => win.document.querySelector(selector)?.shadowRoot ?? null;
 
-describe('publisher bundles', () => {
+describe('publisher bundles', function () {
+  this.timeout(90000);
   afterEach(() => document.querySelectorAll('iframe').forEach((frame) => frame.remove()));
 
   it('render every widget under a strict CSP with Trusted Types enforced, with no violation', async () => {
     const win = await openPage('/__fixture/csp?page=/test/fixtures/pages/csp.html');
     expect(win.__trustedTypesEnforced, 'the page really enforces Trusted Types').to.equal(true);
-    await waitUntil(() => (shadow(win, 'news-related')?.querySelectorAll('[part~="item"]').length ?? 0) > 0, 'related list rendered', { timeout: 8000 });
-    await waitUntil(() => (shadow(win, 'news-most-read')?.querySelectorAll('[part~="item"]').length ?? 0) > 0, 'most-read list rendered', { timeout: 8000 });
-    await waitUntil(() => (shadow(win, 'news-share')?.querySelectorAll('a[href]').length ?? 0) > 0, 'share links rendered', { timeout: 8000 });
+    await rendered(win, 'related list rendered', () => (shadow(win, 'news-related')?.querySelectorAll('[part~="item"]:not([part~="skeleton"])').length ?? 0) > 0);
+    await rendered(win, 'most-read list rendered', () => (shadow(win, 'news-most-read')?.querySelectorAll('[part~="item"]:not([part~="skeleton"])').length ?? 0) > 0);
+    await rendered(win, 'share links rendered', () => (shadow(win, 'news-share')?.querySelectorAll('a[href]').length ?? 0) > 0);
     // The comment list renders the publisher template and an editor's HTML body: both need DOMPurify under TT.
     const commentsText = () => {
       const stack: Node[] = [win.document.querySelector('news-comments')!];
@@ -42,7 +53,7 @@ describe('publisher bundles', () => {
       }
       return text;
     };
-    await waitUntil(() => commentsText().includes('đã đọc'), 'comments with the HTML body rendered', { timeout: 8000 });
+    await rendered(win, 'comments with the HTML body rendered', () => commentsText().includes('đã đọc'));
     expect(commentsText()).to.contain('Nguyễn Văn A');
     expect(win.__violations).to.deep.equal([]);
     expect(win.__errors).to.deep.equal([]);
@@ -50,8 +61,8 @@ describe('publisher bundles', () => {
 
   it('load twice, classic and module, with no error', async () => {
     const win = await openPage('/test/fixtures/pages/twice.html');
-    await waitUntil(() => (shadow(win, 'news-share')?.querySelectorAll('a[href]').length ?? 0) > 0, 'share rendered', { timeout: 8000 });
-    await waitUntil(() => (shadow(win, 'news-related')?.querySelectorAll('[part~="item"]').length ?? 0) > 0, 'related rendered', { timeout: 8000 });
+    await rendered(win, 'share rendered', () => (shadow(win, 'news-share')?.querySelectorAll('a[href]').length ?? 0) > 0);
+    await rendered(win, 'related rendered', () => (shadow(win, 'news-related')?.querySelectorAll('[part~="item"]:not([part~="skeleton"])').length ?? 0) > 0);
     for (const tag of ['news-related', 'news-most-read', 'news-share', 'news-comments', 'news-comment-count', 'news-comment-list', 'news-comment-form']) {
       expect(win.customElements.get(tag), tag).to.be.a('function');
     }
