@@ -8,6 +8,7 @@ import { fetchCount } from './comments-api.js';
 import { COMMENT_STRINGS, type CommentStrings } from './strings.js';
 
 /**
+ * @customElement news-comment-count
  * @summary "12 bình luận": a thread's approved comment count, linking to the comments. Every
  * count on a page asks in one batched request per API base.
  *

@@ -38,6 +38,7 @@ const loadUi = (): Promise<Ui> =>
   ));
 
 /**
+ * @customElement news-comment-form
  * @summary The pre-moderated comment form: name, optional e-mail, body with a counter, a
  * honeypot, the "edited before posting" notice and a diacritics hint. Drafts are kept as the
  * reader types; comments that cannot be sent wait in the outbox and go out by themselves.

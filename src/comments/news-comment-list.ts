@@ -35,6 +35,7 @@ const loadView = (): Promise<View> =>
   ));
 
 /**
+ * @customElement news-comment-list
  * @summary The approved comments of a thread, with replies, newest or oldest first, "Load more"
  * by cursor, and the reader's own comments awaiting moderation (only they see them).
  *

@@ -10,6 +10,7 @@ const LIST_PARTS = 'list, comment, comment-header, comment-name, comment-time, c
 const FORM_PARTS = 'form, notice, field, label, input, textarea, counter, hint, field-error, submit, status, close, write, closed';
 
 /**
+ * @customElement news-comments
  * @summary Comments for an article, ready for publishers: the count, the pre-moderated form
  * and the threaded list. `api` and `thread` pass down to the parts; so do `messages` and a
  * `<template data-part="comment">` child.
