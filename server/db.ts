@@ -8,33 +8,20 @@ import Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import type { NewsItem } from '../src/core/feeds.ts';
 import { indexText, tagToken, terms } from './vi.ts';
 
 export type Status = 'pending' | 'approved' | 'rejected';
 
-export interface ArticleInput {
+/** An article as readers' lists show it: the kit's list item, with the publisher's own id. */
+export interface Article extends NewsItem {
   id: string;
-  url: string;
-  title: string;
-  summary?: string;
-  image?: string;
-  publishedAt?: string;
-  section?: string;
-  tags?: string[];
-  /** Editor pins: ids of articles shown first in this article's related list. */
-  pinned?: string[];
 }
 
-export interface Article {
-  id: string;
-  url: string;
-  title: string;
-  summary?: string;
-  image?: string;
-  publishedAt?: string;
-  section?: string;
-  tags?: string[];
-  views?: number;
+/** What `POST /api/articles` and ingest write. */
+export interface ArticleInput extends Omit<Article, 'views'> {
+  /** Editor pins: ids of articles shown first in this article's related list. */
+  pinned?: string[];
 }
 
 export interface CommentRow {
