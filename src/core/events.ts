@@ -24,13 +24,7 @@ export interface NewsEventOptions {
  * listener called `preventDefault()` on a cancelable event.
  */
 export function emit<T>(target: EventTarget, name: `news-${string}`, detail: T, options: NewsEventOptions = {}): boolean {
-  const event = new CustomEvent<T>(name, {
-    detail,
-    bubbles: true,
-    composed: true,
-    cancelable: options.cancelable ?? false,
-  });
-  return target.dispatchEvent(event);
+  return target.dispatchEvent(new CustomEvent<T>(name, { detail, bubbles: true, composed: true, cancelable: !!options.cancelable }));
 }
 
 /** A typed error every widget can turn into a `news-error` event. */

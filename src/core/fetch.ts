@@ -18,6 +18,19 @@ export interface FetchedBody {
   bytes: Uint8Array;
 }
 
+const timedOutError = (timeout: number, url: string) => new NewsError('timeout', `No answer within ${timeout} ms from ${url}`);
+const abortReason = (signal: AbortSignal) => signal.reason ?? new DOMException('Aborted', 'AbortError');
+/** Runs `onTimeout` after `timeout` ms (the default when not positive) and follows `signal`; returns the clean-up. */
+function watch(timeout: number, signal: AbortSignal | undefined, onTimeout: () => void, onAbort: () => void): () => void {
+  const timer = setTimeout(onTimeout, timeout > 0 ? timeout : DEFAULT_TIMEOUT_MS);
+  if (signal?.aborted) onAbort();
+  signal?.addEventListener('abort', onAbort, { once: true });
+  return () => {
+    clearTimeout(timer);
+    signal?.removeEventListener('abort', onAbort);
+  };
+}
+
 /**
  * Wraps `fetch` with a time-out and maps every failure to a `NewsError` whose reason is
  * `timeout`, `network` or `http`. A caller's own abort is rethrown as the `AbortError` it is.
@@ -26,36 +39,36 @@ export async function request(input: string, init: RequestInit = {}, options: Re
   const { signal, timeout = DEFAULT_TIMEOUT_MS } = options;
   const controller = new AbortController();
   let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort();
-  }, timeout > 0 ? timeout : DEFAULT_TIMEOUT_MS);
-  const onAbort = () => controller.abort();
-  if (signal?.aborted) controller.abort();
-  signal?.addEventListener('abort', onAbort, { once: true });
+  const done = watch(
+    timeout,
+    signal,
+    () => {
+      timedOut = true;
+      controller.abort();
+    },
+    () => controller.abort(),
+  );
   try {
     const response = await fetch(input, { ...init, signal: controller.signal });
-    if (!response.ok) {
-      throw new NewsError('http', `HTTP ${response.status} for ${input}`, response.status);
-    }
+    if (!response.ok) throw new NewsError('http', `HTTP ${response.status} for ${input}`, response.status);
     return response;
   } catch (error) {
     if (error instanceof NewsError) throw error;
-    if (timedOut) throw new NewsError('timeout', `No answer within ${timeout} ms from ${input}`);
-    if (signal?.aborted) throw signal.reason ?? new DOMException('Aborted', 'AbortError');
+    if (timedOut) throw timedOutError(timeout, input);
+    if (signal?.aborted) throw abortReason(signal);
     throw new NewsError('network', `Network error for ${input}`);
   } finally {
-    clearTimeout(timer);
-    signal?.removeEventListener('abort', onAbort);
+    done();
   }
 }
 
 async function readBody(response: Response, url: string): Promise<FetchedBody> {
-  const tooLarge = (bytes: number) => new NewsError('parse', `Body of ${bytes} bytes is too large`);
-  const declared = Number(response.headers.get('content-length'));
-  if (declared > MAX_BODY_BYTES) throw tooLarge(declared);
+  const check = (bytes: number) => {
+    if (bytes > MAX_BODY_BYTES) throw new NewsError('parse', `Body of ${bytes} bytes is too large`);
+  };
+  check(Number(response.headers.get('content-length')));
   const bytes = new Uint8Array(await response.arrayBuffer());
-  if (bytes.byteLength > MAX_BODY_BYTES) throw tooLarge(bytes.byteLength);
+  check(bytes.byteLength);
   return { url: response.url || url, status: response.status, contentType: response.headers.get('content-type'), bytes };
 }
 
@@ -77,13 +90,12 @@ export function fetchShared(url: string, options: RequestOptions = {}): Promise<
     inFlight.set(url, shared);
   }
   return new Promise<FetchedBody>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new NewsError('timeout', `No answer within ${timeout} ms from ${url}`)), timeout > 0 ? timeout : DEFAULT_TIMEOUT_MS);
-    const onAbort = () => reject(signal?.reason ?? new DOMException('Aborted', 'AbortError'));
-    if (signal?.aborted) onAbort();
-    signal?.addEventListener('abort', onAbort, { once: true });
-    shared.then(resolve, reject).finally(() => {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', onAbort);
-    });
+    const done = watch(
+      timeout,
+      signal,
+      () => reject(timedOutError(timeout, url)),
+      () => reject(abortReason(signal!)),
+    );
+    shared.then(resolve, reject).finally(done);
   });
 }

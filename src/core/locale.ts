@@ -10,36 +10,23 @@ export interface ResolvedLocale {
   tag: string;
 }
 
-function languageOf(tag: string | null | undefined): Language | null {
-  const lower = tag?.trim().toLowerCase() ?? '';
-  if (lower.startsWith('vi')) return 'vi';
-  if (lower.startsWith('en')) return 'en';
-  return null;
-}
-
-/** The nearest `[lang]` ancestor, looking through shadow roots. */
-function nearestLang(element: Element): string | null {
-  let node: Node | null = element;
-  while (node) {
-    if (node instanceof Element && node.hasAttribute('lang')) return node.getAttribute('lang');
-    node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null);
-  }
-  return null;
-}
-
 /**
- * The element's locale: the nearest `[lang]`, then `<html lang>`, then the browser. A language
- * the kit has no strings for falls through to the next source, and Vietnamese is the default.
+ * The element's locale: the nearest `[lang]` (looking through shadow roots), then `<html lang>`,
+ * then the browser. A language the kit has no strings for falls through to the next source, and
+ * Vietnamese is the default.
  */
 export function resolveLocale(element: Element): ResolvedLocale {
+  let node: Node | null = element;
+  while (node && !(node as Element).hasAttribute?.('lang')) node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null);
   const candidates = [
-    nearestLang(element),
-    typeof document === 'undefined' ? null : document.documentElement.getAttribute('lang'),
-    ...(typeof navigator === 'undefined' ? [] : navigator.languages ?? [navigator.language]),
+    (node as Element | null)?.getAttribute('lang'),
+    typeof document == 'undefined' ? null : document.documentElement.getAttribute('lang'),
+    ...(typeof navigator == 'undefined' ? [] : navigator.languages ?? [navigator.language]),
   ];
-  for (const tag of candidates) {
-    const language = languageOf(tag);
-    if (language && tag) return { language, tag: tag.trim() };
+  for (const raw of candidates) {
+    const tag = raw?.trim() ?? '';
+    const language = tag.slice(0, 2).toLowerCase();
+    if (language == 'vi' || language == 'en') return { language, tag };
   }
   return { language: 'vi', tag: 'vi-VN' };
 }

@@ -6,8 +6,7 @@
  * Sources, first match wins: the `items` property; `src` (or the API URL the subclass builds
  * from `api`); the `<a href>` links the publisher put inside the element.
  */
-import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { LitElement, css, html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import { apiBase, canonicalUrl } from './api.js';
 import { emit, NewsError, toErrorDetail } from './events.js';
@@ -37,70 +36,22 @@ interface ListData {
 /** Largest `limit` honoured: a box, not an archive. */
 const MAX_LIMIT = 100;
 
+// Compact on purpose (the build strips only whitespace). Rules both list widgets share live
+// here once, including the `compact` layout's one-line titles.
 export const listStyles = css`
-  ul,
-  ol {
-    list-style: none;
-    margin: 0;
-    padding: 0;
-  }
-  li {
-    position: relative;
-    display: flex;
-    gap: var(--_gap);
-    align-items: flex-start;
-    padding: 0.5rem 0;
-    border-top: 1px solid var(--_border);
-    break-inside: avoid;
-  }
-  li:first-child {
-    border-top: 0;
-  }
-  .c {
-    flex: 1;
-    min-width: 0;
-  }
-  [part~='link'],
-  .sk {
-    --_l: var(--news-title-lines, 2);
-    display: -webkit-box;
-    -webkit-box-orient: vertical;
-    -webkit-line-clamp: var(--_l);
-    overflow: hidden;
-    height: calc(var(--_l) * 1.35em);
-    line-height: 1.35;
-    font-weight: var(--news-title-weight, 600);
-  }
-  [part~='link']::after {
-    content: '';
-    position: absolute;
-    inset: 0;
-  }
-  .sk .skeleton-line {
-    height: 1em;
-    margin: 0.175em 0;
-  }
-  .sk .skeleton-line + .skeleton-line {
-    width: 60%;
-  }
-  [part~='image'] {
-    flex: none;
-    display: block;
-    width: var(--news-thumb-width, 7.5rem);
-    height: auto;
-    aspect-ratio: 3 / 2;
-    object-fit: cover;
-    border-radius: var(--_radius);
-    background: var(--_skeleton);
-  }
-  [part~='meta'] {
-    display: block;
-    height: 1.4em;
-    overflow: hidden;
-    font-size: 0.8125rem;
-    line-height: 1.4;
-    color: var(--_muted);
-  }
+ul,ol{list-style:none;margin:0;padding:0}
+li{position:relative;display:flex;gap:var(--_gap);align-items:flex-start;padding:.5rem 0;border-top:1px solid var(--_border);break-inside:avoid}
+li:first-child{border-top:0}
+.c{flex:1;min-width:0}
+[part~=link],.sk{--_l:var(--news-title-lines,2);display:-webkit-box;-webkit-box-orient:vertical;-webkit-line-clamp:var(--_l);overflow:hidden;height:calc(var(--_l)*1.35em);line-height:1.35;font-weight:var(--news-title-weight,600)}
+[part~=link]::after{content:'';position:absolute;inset:0}
+.sk .skeleton-line{height:1em;margin:.175em 0}
+.sk .skeleton-line+.skeleton-line{width:60%}
+[part~=image]{flex:none;display:block;width:var(--news-thumb-width,7.5rem);height:auto;aspect-ratio:3/2;object-fit:cover;border-radius:var(--_radius);background:var(--_skeleton)}
+[part~=meta]{display:block;height:1.4em;overflow:hidden;font-size:.8125rem;line-height:1.4;color:var(--_muted)}
+:host([layout=compact]) li{padding:.25rem 0}
+:host([layout=compact]) :is([part~=link],.sk){--_l:1}
+:host([layout=compact]) .sk .skeleton-line+.skeleton-line{display:none}
 `;
 
 /**
@@ -113,8 +64,25 @@ export abstract class NewsList<M extends ListMessages = ListMessages> extends Li
   protected readonly locale = new LocaleController(this);
   protected readonly viewport = new NearViewportController(this);
 
+  // `static properties`, not decorators: the decorators module would cost ~0.4 KB gzip in
+  // every list bundle (fields with initializers are plain assignments: useDefineForClassFields is off).
+  static override properties: PropertyDeclarations = {
+    _rev: { state: true },
+    src: {},
+    items: { attribute: false },
+    limit: { type: Number },
+    exclude: {},
+    layout: { reflect: true },
+    heading: {},
+    headingLevel: { type: Number, attribute: 'heading-level' },
+    loading: {},
+    timeout: { type: Number },
+    staleAfter: { type: Number, attribute: 'stale-after' },
+    messages: { attribute: false },
+  };
+
   /** Bumped when the publisher's links change, so a light-DOM list re-reads them. */
-  @state() private _rev = 0;
+  private _rev = 0;
   private _observer?: MutationObserver;
   private _cache = new Map<string, ListData>();
   private _hid = false;
@@ -122,27 +90,27 @@ export abstract class NewsList<M extends ListMessages = ListMessages> extends Li
   protected loadedOnce = false;
 
   /** URL of a list in any supported format (RSS, Atom, JSON Feed, the kit's JSON list). */
-  @property() src?: string;
+  src?: string;
   /** Items handed over directly, in the kit's list format; wins over every other source. */
-  @property({ attribute: false }) items?: unknown[] | null;
+  items?: unknown[] | null;
   /** How many items to show (1–100). */
-  @property({ type: Number }) limit = 5;
+  limit = 5;
   /** URLs to leave out, separated by spaces (or an array). The page's canonical URL is always left out. */
-  @property() exclude: string | string[] = '';
+  exclude: string | string[] = '';
   /** Visual layout; CSS only. */
-  @property({ reflect: true }) layout = 'list';
+  layout = 'list';
   /** Overrides the heading text. */
-  @property() heading?: string;
+  heading?: string;
   /** `aria-level` of the heading, 1–6. */
-  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+  headingLevel = 2;
   /** `lazy`: fetch when the element comes within about one viewport. `eager`: at once. */
-  @property() loading: 'lazy' | 'eager' = 'lazy';
+  loading: 'lazy' | 'eager' = 'lazy';
   /** Request time-out in milliseconds. */
-  @property({ type: Number }) timeout = DEFAULT_TIMEOUT_MS;
+  timeout = DEFAULT_TIMEOUT_MS;
   /** Minutes: a list whose `generatedAt` is older is hidden, with `news-error` reason `stale`. */
-  @property({ type: Number, attribute: 'stale-after' }) staleAfter?: number;
+  staleAfter?: number;
   /** Overrides any string. */
-  @property({ attribute: false }) messages?: Partial<M> | null;
+  messages?: Partial<M> | null;
 
   /** The element's tag name, for `news-error`. */
   protected abstract readonly widget: string;
@@ -190,7 +158,7 @@ export abstract class NewsList<M extends ListMessages = ListMessages> extends Li
         this.loading === 'eager' || this.viewport.near,
         this.items,
         url ?? this._rev,
-        Math.min(Math.max(Math.floor(this.limit) || 1, 1), MAX_LIMIT),
+        this.rows,
         this.exclude,
         this.staleAfter,
       ] as const;
@@ -210,12 +178,15 @@ export abstract class NewsList<M extends ListMessages = ListMessages> extends Li
 
   /** The publisher's `<a href>` children as items (same normalisation as a feed). */
   private lightItems({ normalizeItems }: Feeds): NewsItem[] {
-    const raw = Array.from(this.querySelectorAll('a[href]'), (a) => ({
-      url: a.getAttribute('href'),
-      title: a.textContent?.trim() || a.querySelector('img')?.getAttribute('alt') || '',
-      image: a.querySelector('img')?.getAttribute('src') ?? undefined,
-      views: a.getAttribute('data-views') ?? undefined,
-    }));
+    const raw = Array.from(this.querySelectorAll('a[href]'), (a) => {
+      const img = a.querySelector('img');
+      return {
+        url: a.getAttribute('href'),
+        title: a.textContent?.trim() || img?.getAttribute('alt') || '',
+        image: img?.getAttribute('src') ?? undefined,
+        views: a.getAttribute('data-views') ?? undefined,
+      };
+    });
     if (!raw.length) throw new NewsError('empty', 'No src, items, api or links inside');
     return normalizeItems(raw, { url: document.baseURI });
   }
@@ -271,18 +242,18 @@ export abstract class NewsList<M extends ListMessages = ListMessages> extends Li
     return this.layout === 'thumbnails' || this.layout === 'grid';
   }
 
+  // Templates are written without indentation: Lit's html`` is not minified by the build.
   protected renderRow(item: NewsItem | null, index: number): TemplateResult {
     const wide = this.layout === 'grid';
-    const image = this.withImages
-      ? item?.image
-        ? html`<img part="image" src=${item.image} width=${wide ? 320 : 120} height=${wide ? 180 : 80} alt="" loading="lazy" decoding="async" />`
-        : html`<span part="image"></span>`
-      : nothing;
-    const rank = this.ordered ? html`<span part="rank" aria-hidden="true">${index + 1}</span>` : nothing;
-    if (!item) {
-      return html`<li part="item skeleton">${rank}${image}<span class="c"><span class="sk"><i class="skeleton-line"></i><i class="skeleton-line"></i></span>${this.renderMeta({ url: '', title: '' })}</span></li>`;
-    }
-    return html`<li part="item">${rank}${image}<span class="c"><a part="link" href=${item.url}>${item.title}</a>${this.renderMeta(item)}</span></li>`;
+    return html`<li part="item${item ? '' : ' skeleton'}">${this.ordered ? html`<span part="rank" aria-hidden="true">${index + 1}</span>` : nothing}${
+      this.withImages
+        ? item?.image
+          ? html`<img part="image" src=${item.image} width=${wide ? 320 : 120} height=${wide ? 180 : 80} alt="" loading="lazy" decoding="async">`
+          : html`<span part="image"></span>`
+        : nothing
+    }<span class="c">${
+      item ? html`<a part="link" href=${item.url}>${item.title}</a>` : html`<span class="sk"><i class="skeleton-line"></i><i class="skeleton-line"></i></span>`
+    }${this.renderMeta(item ?? { url: '', title: '' })}</span></li>`;
   }
 
   protected formatViews(views: number): string {
@@ -303,13 +274,12 @@ export abstract class NewsList<M extends ListMessages = ListMessages> extends Li
     const hidden = items ? nothing : 'true';
     const list = failed
       ? this.renderFailure()
-      : html`${items ? nothing : html`<span class="visually-hidden" role="status">${this.msg.loading}</span>`}${this.ordered
-          ? html`<ol part="list" role=${role} aria-hidden=${hidden}>${lis}</ol>`
-          : html`<ul part="list" role=${role} aria-hidden=${hidden}>${lis}</ul>`}`;
+      : html`${items ? nothing : html`<span class="visually-hidden" role="status">${this.msg.loading}</span>`}${
+          this.ordered ? html`<ol part="list" role=${role} aria-hidden=${hidden}>${lis}</ol>` : html`<ul part="list" role=${role} aria-hidden=${hidden}>${lis}</ul>`
+        }`;
     const level = Math.min(Math.max(Math.floor(this.headingLevel) || 2, 1), 6);
-    return html`<section part="base" aria-labelledby="h" aria-busy=${items || failed ? 'false' : 'true'}>
-      <div id="h" part="heading" role="heading" aria-level=${level}>${this.heading || this.msg.heading}</div>
-      ${this.renderControls()}${this.renderPanel(list)}
-    </section>`;
+    return html`<section part="base" aria-labelledby="h" aria-busy=${items || failed ? 'false' : 'true'}><div id="h" part="heading" role="heading" aria-level=${level}>${
+      this.heading || this.msg.heading
+    }</div>${this.renderControls()}${this.renderPanel(list)}</section>`;
   }
 }

@@ -1,5 +1,3 @@
-const ALLOWED_PROTOCOLS = new Set(['http:', 'https:']);
-
 /**
  * Returns an absolute http(s) URL, or `null` for anything else: `javascript:`, `data:`,
  * `vbscript:` and every case, whitespace or entity trick around them. The WHATWG URL parser
@@ -16,9 +14,7 @@ export function safeHttpUrl(raw: unknown, base?: string | URL): string | null {
   } catch {
     return null;
   }
-  if (!ALLOWED_PROTOCOLS.has(url.protocol)) return null;
-  if (!url.hostname) return null;
-  return url.href;
+  return /^https?:$/.test(url.protocol) && url.hostname ? url.href : null;
 }
 
 /**

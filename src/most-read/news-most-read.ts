@@ -1,5 +1,4 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
 import { apiBase, canonicalUrl } from '../core/api.js';
 import type { NewsItem } from '../core/feeds.js';
 import type { Catalog } from '../core/locale.js';
@@ -77,6 +76,13 @@ const enc = encodeURIComponent;
  */
 export class NewsMostRead extends NewsList<MostReadMessages> {
   static override styles = [...NewsList.styles, styles];
+  static override properties = {
+    windows: {},
+    window: {},
+    section: {},
+    track: { type: Boolean },
+    articleId: { attribute: 'article-id' },
+  };
 
   protected readonly widget = 'news-most-read';
   protected readonly catalog = CATALOG;
@@ -84,15 +90,15 @@ export class NewsMostRead extends NewsList<MostReadMessages> {
 
   override limit = 10;
   /** Comma-separated time windows shown as tabs, e.g. `day,week,month`. */
-  @property() windows = '';
+  windows = '';
   /** The selected window. */
-  @property() window = 'day';
+  window = 'day';
   /** Section filter for the API URL. */
-  @property() section?: string;
+  section?: string;
   /** Count a view of the current article (see the beacon above). */
-  @property({ type: Boolean }) track = false;
+  track = false;
   /** Sent as `articleId` in the beacon. */
-  @property({ attribute: 'article-id' }) articleId?: string;
+  articleId?: string;
   /** Visible milliseconds before the view counts. */
   trackDelay = 5000;
 
@@ -165,9 +171,8 @@ export class NewsMostRead extends NewsList<MostReadMessages> {
         // Storage blocked: send once for this page instead.
       }
       if (!api || store?.getItem(key)) return;
-      const body: { url: string; articleId?: string } = { url };
-      if (this.articleId) body.articleId = this.articleId;
-      if (navigator.sendBeacon(`${api}/views`, JSON.stringify(body))) store?.setItem(key, '1');
+      // `articleId` is left out of the JSON when unset.
+      if (navigator.sendBeacon(`${api}/views`, JSON.stringify({ url, articleId: this.articleId || undefined }))) store?.setItem(key, '1');
     } catch {
       // A view that cannot be counted must never break the page.
     }
@@ -187,16 +192,15 @@ export class NewsMostRead extends NewsList<MostReadMessages> {
     this.select(wins[(next + wins.length) % wins.length], true);
   };
 
+  // Templates are written without indentation: Lit's html`` is not minified by the build.
   protected override renderControls(): unknown {
     if (!this.tabbed) return nothing;
     const m = this.msg as unknown as Record<string, string>;
     const current = this.current;
-    return html`<div role="tablist" part="tabs" aria-labelledby="h" @keydown=${this.onKey}>
-      ${this.wins.map(
-        (w) =>
-          html`<button role="tab" part="tab" type="button" id="t-${w}" aria-selected=${w === current ? 'true' : 'false'} aria-controls="p" tabindex=${w === current ? 0 : -1} @click=${() => this.select(w)}>${m[w] ?? w}</button>`,
-      )}
-    </div>`;
+    return html`<div role="tablist" part="tabs" aria-labelledby="h" @keydown=${this.onKey}>${this.wins.map(
+      (w) =>
+        html`<button role="tab" part="tab" type="button" id="t-${w}" aria-selected=${w === current} aria-controls="p" tabindex=${w === current ? 0 : -1} @click=${() => this.select(w)}>${m[w] ?? w}</button>`,
+    )}</div>`;
   }
 
   protected override renderPanel(list: unknown): unknown {

@@ -3,9 +3,9 @@ import { canonicalUrl, pageTitle } from '../core/api.js';
 import { closeBox, closeButton, closeStyles, isRememberedClosed } from '../core/closable.js';
 import { emit } from '../core/events.js';
 import { LocaleController, messagesFor, type Catalog } from '../core/locale.js';
-import { baseStyles } from '../core/styles.js';
+import { boxStyles } from '../core/box-styles.js';
 import { safeHttpUrl } from '../core/url.js';
-import { shareUrlBuilders, withUtm, type ShareNetwork } from './share-urls.js';
+import { shareUrl, withUtm, type ShareNetwork } from './share-urls.js';
 import { styles } from './news-share.styles.js';
 
 export interface NewsShareDetail {
@@ -91,7 +91,7 @@ const canNativeShare = () => typeof navigator.share == 'function';
  * @cssprop --news-share-radius - button corner radius (default: round).
  */
 export class NewsShare extends LitElement {
-  static override styles = [baseStyles, closeStyles, styles];
+  static override styles = [boxStyles, closeStyles, styles];
 
   // `static properties` instead of decorators: the decorators cost ~0.45 KB gzip, and this
   // entry's budget is 9 KB gzip including Lit.
@@ -221,18 +221,20 @@ export class NewsShare extends LitElement {
     const m = messagesFor(catalog, this.locale.language, this.messages);
     const title = this.title || pageTitle();
     const level = Math.min(6, Math.max(1, this.headingLevel | 0 || 2));
+    const cls = this.variant == 'labels' ? '' : 'visually-hidden';
+    // The icon's stroke, fill and size are in the styles.
     return html`<section part="base" aria-labelledby="h"><div class="top"><div id="h" part="heading" role="heading" aria-level=${level}>${this.heading || m.heading}</div>${
       this.closable ? closeButton(() => closeBox(this, { widget: 'news-share' }), m.close, m.closeName) : nothing
-    }</div><div class="row"><ul part="list" role="list">${this.list().map((network) => {
-      const build = shareUrlBuilders[network];
-      const body = html`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"><path d=${ICONS[network]} /></svg><span part="label" class=${this.variant == 'labels' ? '' : 'visually-hidden'}>${m[network]}</span>`;
+    }</div><ul part="list" role="list">${this.list().map((network) => {
+      const href = shareUrl(network, this.shareUrl(network), title);
+      const body = html`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d=${ICONS[network]}></svg><span part="label" class=${cls}>${m[network]}</span>`;
       const share = () => this.share(network);
       return html`<li>${
-        build
-          ? html`<a part="button ${network}" href=${build(this.shareUrl(network), title)} target="_blank" rel="noopener noreferrer" @click=${share}>${body}</a>`
+        href
+          ? html`<a part="button ${network}" href=${href} target="_blank" rel="noopener noreferrer" @click=${share}>${body}</a>`
           : html`<button type="button" part="button ${network}" @click=${share}>${body}</button>`
       }</li>`;
-    })}</ul><span part="status" role="status">${this.copied ? m.copied : ''}</span></div></section>`;
+    })}</ul><span part="status" role="status">${this.copied ? m.copied : ''}</span></section>`;
   }
 }
 

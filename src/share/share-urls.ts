@@ -10,8 +10,6 @@ export type ShareNetwork = 'facebook' | 'zalo' | 'x' | 'linkedin' | 'telegram' |
 
 const enc = encodeURIComponent;
 
-export const facebookShareUrl = (url: string): string => `https://www.facebook.com/sharer/sharer.php?u=${enc(url)}`;
-
 /**
  * Zalo documents no plain share URL: its only documented sharer is the SDK "Social Plugin — Share"
  * (developers.zalo.me/docs/social-plugin/share, `<div class="zalo-share-button" data-href=…>` plus
@@ -19,31 +17,33 @@ export const facebookShareUrl = (url: string): string => `https://www.facebook.c
  * `https://sp.zalo.me/plugins/share?…&href=…`). Loading that script would contact Zalo on every
  * page view, so instead we link to the share dialog that plugin opens,
  * `https://sp.zalo.me/share_inline?d=<base64 of JSON {"url": …}>`, the format publishers use for
- * plain Zalo links. It is undocumented and may change: this is the ONLY place it lives. On phones
- * the native share sheet (which lists the Zalo app) is promoted instead.
+ * plain Zalo links. It is undocumented and may change: this is the ONLY place it lives (`z` below).
+ * On phones the native share sheet (which lists the Zalo app) is promoted instead.
+ *
+ * One template per network (`u` = the URL, `t` = the title, `z` = Zalo's base64 JSON), so the
+ * share entry carries a single builder; `copy` and `native` have none (they are buttons).
  */
-export const zaloShareUrl = (url: string): string => `https://sp.zalo.me/share_inline?d=${enc(btoa(JSON.stringify({ url })))}`;
-
-export const xShareUrl = (url: string, title = ''): string => `https://x.com/intent/post?url=${enc(url)}&text=${enc(title)}`;
-
-export const linkedinShareUrl = (url: string): string => `https://www.linkedin.com/sharing/share-offsite/?url=${enc(url)}`;
-
-export const telegramShareUrl = (url: string, title = ''): string => `https://t.me/share/url?url=${enc(url)}&text=${enc(title)}`;
-
-export const whatsappShareUrl = (url: string, title = ''): string => `https://wa.me/?text=${enc(title)}%20${enc(url)}`;
-
-export const emailShareUrl = (url: string, title = ''): string => `mailto:?subject=${enc(title)}&body=${enc(title)}%0A${enc(url)}`;
-
-/** The builders by network; `copy` and `native` have none (they are buttons). */
-export const shareUrlBuilders: Partial<Record<ShareNetwork, (url: string, title?: string) => string>> = {
-  facebook: facebookShareUrl,
-  zalo: zaloShareUrl,
-  x: xShareUrl,
-  linkedin: linkedinShareUrl,
-  telegram: telegramShareUrl,
-  whatsapp: whatsappShareUrl,
-  email: emailShareUrl,
+const TEMPLATES: Partial<Record<ShareNetwork, string>> = {
+  facebook: 'https://www.facebook.com/sharer/sharer.php?u={u}',
+  zalo: 'https://sp.zalo.me/share_inline?d={z}',
+  x: 'https://x.com/intent/post?url={u}&text={t}',
+  linkedin: 'https://www.linkedin.com/sharing/share-offsite/?url={u}',
+  telegram: 'https://t.me/share/url?url={u}&text={t}',
+  whatsapp: 'https://wa.me/?text={t}%20{u}',
+  email: 'mailto:?subject={t}&body={t}%0A{u}',
 };
+
+/** The share page URL of `network` for `url` and `title`, or `undefined` for `copy` and `native`. */
+export const shareUrl = (network: ShareNetwork, url: string, title = ''): string | undefined =>
+  TEMPLATES[network]?.replace(/\{(.)\}/g, (_, key: string) => enc(key == 'u' ? url : key == 't' ? title : btoa(JSON.stringify({ url }))));
+
+export const facebookShareUrl = (url: string): string => shareUrl('facebook', url)!;
+export const zaloShareUrl = (url: string): string => shareUrl('zalo', url)!;
+export const xShareUrl = (url: string, title?: string): string => shareUrl('x', url, title)!;
+export const linkedinShareUrl = (url: string): string => shareUrl('linkedin', url)!;
+export const telegramShareUrl = (url: string, title?: string): string => shareUrl('telegram', url, title)!;
+export const whatsappShareUrl = (url: string, title?: string): string => shareUrl('whatsapp', url, title)!;
+export const emailShareUrl = (url: string, title?: string): string => shareUrl('email', url, title)!;
 
 /**
  * Adds `utm_source={network}&utm_medium=social` to the URL being shared, keeping its hash and
