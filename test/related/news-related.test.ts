@@ -2,8 +2,7 @@ import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/related/index.js';
 import type { NewsRelated } from '../../src/related/index.js';
 import {
-  FEEDS, LISTS, body, count, counted, errors, failed, hrefs, isSkeleton, items, links, loaded, reservedHeights, resetErrors, root, titles, uniqueKey,
-} from '../fixtures/lists/helpers.js';
+  FEEDS, LISTS, body, count, counted, errors, failed, hrefs, isSkeleton, items, links, loaded, reservedHeights, resetErrors, root, titles, uniqueKey, expectNoLayoutShift } from '../fixtures/lists/helpers.js';
 
 async function related(template: unknown): Promise<NewsRelated> {
   const host = await fixture<HTMLElement>(template as never);
@@ -464,26 +463,10 @@ describe('news-related', () => {
 
     for (const layout of ['list', 'thumbnails', 'grid', 'compact']) {
       it(`has no layout shift between the skeleton and the loaded list (${layout})`, async () => {
-        const shifts: number[] = [];
-        const observer = new PerformanceObserver((list) => {
-          for (const entry of list.getEntries() as (PerformanceEntry & { value: number })[]) shifts.push(entry.value);
-        });
-        observer.observe({ type: 'layout-shift' });
-        const host = await fixture<HTMLElement>(html`<div style="width: 560px">
+        await expectNoLayoutShift(html`<div style="width: 560px">
           <news-related layout="${layout}" loading="eager" src="/__fixture/delay/400?then=${LISTS}/related.json&shift=${layout}"></news-related>
           <p id="below">Đoạn văn bên dưới</p>
-        </div>`);
-        const el = host.querySelector('news-related')!;
-        await aTimeout(30);
-        expect(isSkeleton(el)).to.equal(true);
-        const before = el.getBoundingClientRect().height;
-        const belowBefore = host.querySelector('#below')!.getBoundingClientRect().top;
-        await loaded(el);
-        await aTimeout(100);
-        expect(el.getBoundingClientRect().height).to.equal(before);
-        expect(host.querySelector('#below')!.getBoundingClientRect().top).to.equal(belowBefore);
-        observer.disconnect();
-        expect(shifts.reduce((a, b) => a + b, 0)).to.equal(0);
+        </div>`, 'news-related');
       });
     }
   });
