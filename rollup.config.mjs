@@ -1,9 +1,10 @@
 // Two kinds of output:
 //  - dist/**: unbundled ESM for npm (one module per source file; lit, @lit/task and dompurify stay
 //    dependencies), with .d.ts files from `tsc --emitDeclarationOnly` (scripts/build.mjs).
-//  - dist/cdn/*: the publisher files with fixed names. Each is self-contained, minified and uses
-//    Lit's production build, so one <script> tag is all a CMS template needs. DOMPurify stays a
-//    separate chunk that loads only when a widget needs markup sanitized. The IIFE inlines it.
+//  - dist/cdn/*: the publisher files with fixed names, minified, with Lit's production build, so
+//    one <script> tag is all a CMS template needs. What a page needs only later (the feed parser,
+//    DOMPurify, the comment form, share actions on interaction) sits in dist/cdn/chunks/ and loads
+//    on demand; deploy that folder beside the files. The IIFE inlines everything.
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import esbuild from 'rollup-plugin-esbuild';
 import { minifyCssTemplates } from './scripts/minify-css-templates.mjs';
@@ -37,6 +38,8 @@ export default [
   },
   ...Object.entries(CDN_ENTRIES).map(([name, input]) => ({
     input: { [name]: input },
+    // Keeps each entry one file (no stub that imports a chunk): one request fewer before it runs.
+    preserveEntrySignatures: 'allow-extension',
     plugins: [bundledResolve(), minifyCssTemplates(), compile(true)],
     onwarn,
     output: {

@@ -30,24 +30,12 @@
  *   closeStyles: CSS for `.close` (add to `static styles` after `baseStyles`).
  */
 import { css, html, type TemplateResult } from 'lit';
-import { emit } from './events.js';
+import { storageKey } from './close-key.js';
 
-export interface CloseOptions {
-  /** `widget` in the `news-close` detail. Default: `host.localName`. */
-  widget?: string;
-  /** What closing hides. Default: `host.hidden = true`. */
-  hide?: () => void;
-  /** Where focus goes when it was inside the host. Default: see `closeBox`. */
-  focus?: HTMLElement | null;
-}
-
-const FOCUSABLE = 'a[href],button,input,select,textarea,summary,[tabindex]';
-
-// '' when the host does not remember closes. (Code kept terse: it ships in every closable widget.)
-const storageKey = (host: Element): string => {
-  const value = host.getAttribute('remember-close');
-  return value == null ? '' : 'news-widgets:closed:' + (value || host.localName);
-};
+// `closeBox` (focus management, storage write, the cancelable event) lives in ./close-box.js so a
+// widget can load it only when the reader interacts (`import('../core/close-box.js')`); importing
+// `closeButton`/`isRememberedClosed` from here then does not ship it (tree-shaken).
+export { closeBox, type CloseOptions } from './close-box.js';
 
 /** True when the host asked to remember closes and was closed earlier in this session. */
 export function isRememberedClosed(host: Element): boolean {
@@ -56,38 +44,6 @@ export function isRememberedClosed(host: Element): boolean {
   } catch {
     return false; // Storage blocked (private mode, sandboxed frame).
   }
-}
-
-function focusTarget(host: HTMLElement): HTMLElement | undefined {
-  const target = document.getElementById(host.getAttribute('focus-after') || '');
-  if (target) {
-    if (!target.matches(FOCUSABLE)) target.tabIndex = -1;
-    return target;
-  }
-  let before: HTMLElement | undefined;
-  for (const el of document.querySelectorAll<HTMLElement>(FOCUSABLE)) {
-    if (host.contains(el) || el.matches(':disabled,[tabindex^="-"]') || el.checkVisibility?.() == false) continue;
-    if (host.compareDocumentPosition(el) & 4 /* FOLLOWING */) return el;
-    before = el;
-  }
-  return before;
-}
-
-/** Fires cancelable `news-close`; unless cancelled, moves focus out, hides and remembers. */
-export function closeBox(host: HTMLElement, options: CloseOptions = {}): boolean {
-  if (!emit(host, 'news-close', { widget: options.widget || host.localName }, { cancelable: true })) return false;
-  const inside = host.matches(':focus-within');
-  const to = inside && (options.focus || focusTarget(host));
-  if (inside && !to) ((host.shadowRoot || document).activeElement as HTMLElement | null)?.blur();
-  options.hide ? options.hide() : (host.hidden = true);
-  if (to) to.focus();
-  const key = storageKey(host);
-  try {
-    if (key) sessionStorage.setItem(key, '1');
-  } catch {
-    // Storage blocked: the box still closes on this page.
-  }
-  return true;
 }
 
 /** The "Tắt [X]" button. `name`, when given, must contain `text` (label-in-name). */

@@ -1,6 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
 import { canonicalUrl, pageTitle } from '../core/api.js';
-import { closeBox, closeButton, closeStyles, isRememberedClosed } from '../core/closable.js';
+import { closeButton, closeStyles, isRememberedClosed } from '../core/closable.js';
 import { emit } from '../core/events.js';
 import { LocaleController, messagesFor, type Catalog } from '../core/locale.js';
 import { boxStyles } from '../core/box-styles.js';
@@ -69,6 +69,14 @@ const ICONS: Record<ShareNetwork, string> = {
 };
 
 const canNativeShare = () => typeof navigator.share == 'function';
+
+// Import on interaction: copy, native share and close live in ./share-actions.js, which starts
+// loading when the reader shows intent (pointer enters, touch starts, focus moves in; see
+// connectedCallback), so it is there by the click. Once loaded, clicks call it synchronously
+// (inside the click's user activation, which clipboard and share need in some browsers).
+type Actions = typeof import('./share-actions.js');
+let actions: Actions | undefined;
+const load = (): Promise<Actions | void> => import('./share-actions.js').then((m) => (actions = m), () => {});
 
 /**
  * Share buttons: real links to each network's share page, a copy button and the native share
@@ -146,6 +154,7 @@ export class NewsShare extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     if (isRememberedClosed(this)) this.hidden = true;
+    for (const type of ['pointerenter', 'focusin', 'touchstart']) this.addEventListener(type, load, { passive: true, once: true });
   }
 
   override disconnectedCallback(): void {
@@ -160,49 +169,15 @@ export class NewsShare extends LitElement {
     return this.utm ? withUtm(url, network) : url;
   }
 
-  private async copy(url: string): Promise<void> {
-    let ok = true;
-    try {
-      await navigator.clipboard.writeText(url);
-    } catch {
-      // No Clipboard API (old browser, http page, permission): select a hidden input and copy.
-      const root = this.renderRoot as ShadowRoot;
-      const focused = root.activeElement as HTMLElement | null;
-      const input = document.createElement('input');
-      input.className = 'visually-hidden';
-      input.value = url;
-      root.append(input);
-      input.select();
-      try {
-        ok = document.execCommand('copy');
-      } catch {
-        ok = false;
-      }
-      input.remove();
-      focused?.focus();
-    }
-    if (ok) {
-      this.copied = true;
-      clearTimeout(this.timer);
-      this.timer = setTimeout(() => (this.copied = false), this.copiedDuration);
-    }
-  }
-
-  private async native(url: string): Promise<void> {
-    const data = { url, title: this.title || pageTitle() };
-    try {
-      if (canNativeShare() && navigator.canShare?.(data) !== false) return await navigator.share(data);
-    } catch (error) {
-      if ((error as Error)?.name == 'AbortError') return; // The reader closed the share sheet.
-    }
-    await this.copy(url); // Unsupported or refused: copy instead.
+  /** Runs copy, native share or close from the lazily loaded chunk (loading it first if needed). */
+  private act(name: keyof Actions, url = ''): void {
+    actions ? actions[name](this, url) : void load().then((m) => m && m[name](this, url));
   }
 
   private share(network: ShareNetwork): void {
     const url = this.shareUrl(network);
     emit<NewsShareDetail>(this, 'news-share', { network, url });
-    if (network == 'copy') void this.copy(url);
-    if (network == 'native') void this.native(url);
+    if (network == 'copy' || network == 'native') this.act(network, url);
   }
 
   /** The networks to show, in order, with unknown names dropped. */
@@ -224,7 +199,7 @@ export class NewsShare extends LitElement {
     const cls = this.variant == 'labels' ? '' : 'visually-hidden';
     // The icon's stroke, fill and size are in the styles.
     return html`<section part="base" aria-labelledby="h"><div class="top"><div id="h" part="heading" role="heading" aria-level=${level}>${this.heading || m.heading}</div>${
-      this.closable ? closeButton(() => closeBox(this, { widget: 'news-share' }), m.close, m.closeName) : nothing
+      this.closable ? closeButton(() => this.act('close'), m.close, m.closeName) : nothing
     }</div><ul part="list" role="list">${this.list().map((network) => {
       const href = shareUrl(network, this.shareUrl(network), title);
       const body = html`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d=${ICONS[network]}></svg><span part="label" class=${cls}>${m[network]}</span>`;

@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { LitElement } from 'lit';
 import { closeBox, closeButton, isRememberedClosed } from '../../src/core/closable.js';
@@ -14,6 +14,19 @@ const deepActive = () => {
 };
 const describe_ = (node: Element | null) => (node ? `${node.localName}#${node.id}` : 'null');
 const isInside = (node: Element | null, host: Element) => !!node && (host.contains(node) || host.shadowRoot!.contains(node));
+// Closing runs in news-share's lazily loaded chunk (import on interaction): wait for its outcome.
+const closed = (el: HTMLElement) => waitUntil(() => el.hidden, 'the box closes');
+/** Clicks "Tắt" and waits until the box is hidden. */
+async function clickClose(el: HTMLElement): Promise<void> {
+  closeOf(el).click();
+  await closed(el);
+}
+/** Clicks "Tắt" on a box whose news-close will be cancelled, and waits for that event. */
+async function clickCancelledClose(el: HTMLElement): Promise<void> {
+  const event = oneEvent(el, 'news-close');
+  closeOf(el).click();
+  expect((await event).defaultPrevented).to.equal(true);
+}
 
 /** A page with a focusable element before and after a closable box; `attrs` are extra attributes. */
 async function page(attrs: Record<string, string> = {}): Promise<{ before: HTMLButtonElement; el: NewsShare; after: HTMLAnchorElement }> {
@@ -63,7 +76,7 @@ describe('closable (Tắt [X])', () => {
   it('preventDefault() keeps it open', async () => {
     const { el } = await page();
     el.addEventListener('news-close', (event) => event.preventDefault(), { once: true });
-    closeOf(el).click();
+    await clickCancelledClose(el);
     expect(el.hidden).to.equal(false);
     expect(getComputedStyle(el).display).to.equal('block');
   });
@@ -74,7 +87,7 @@ describe('closable (Tắt [X])', () => {
       closeOf(el).focus();
       expect(deepActive() === closeOf(el), `focus on ${describe_(deepActive())}`).to.equal(true);
       await sendKeys({ press: key });
-      expect(el.hidden, key).to.equal(true);
+      await closed(el);
       expect(deepActive() === after, `focus on ${describe_(deepActive())}`).to.equal(true);
       expect(isInside(document.activeElement, el)).to.equal(false);
     }
@@ -89,6 +102,7 @@ describe('closable (Tắt [X])', () => {
       const { el } = await page({ 'focus-after': 'tiep-theo' });
       closeOf(el).focus();
       await sendKeys({ press: 'Enter' });
+      await closed(el);
       expect(document.activeElement === target, `focus on ${describe_(deepActive())}`).to.equal(true);
       expect(target.tabIndex).to.equal(-1);
     } finally {
@@ -101,15 +115,14 @@ describe('closable (Tắt [X])', () => {
     const el = wrapper.querySelector('news-share')!;
     await el.updateComplete;
     closeOf(el).focus();
-    closeOf(el).click();
+    await clickClose(el);
     expect(deepActive() === wrapper.querySelector('#only'), `focus on ${describe_(deepActive())}`).to.equal(true);
 
     wrapper.remove();
     const alone = await fixture<NewsShare>(html`<news-share lang="vi" closable networks="copy"></news-share>`);
     closeOf(alone).focus();
     expect(deepActive() === closeOf(alone), `focus on ${describe_(deepActive())}`).to.equal(true);
-    closeOf(alone).click();
-    expect(alone.hidden).to.equal(true);
+    await clickClose(alone);
     expect(document.activeElement === document.body, `focus on ${describe_(deepActive())}`).to.equal(true);
     expect(alone.shadowRoot!.activeElement === null).to.equal(true);
   });
@@ -124,7 +137,7 @@ describe('closable (Tắt [X])', () => {
 
   it('remember-close keeps it closed for the session, also for a re-created element', async () => {
     const first = await page({ 'remember-close': '' });
-    closeOf(first.el).click();
+    await clickClose(first.el);
     expect(sessionStorage.getItem('news-widgets:closed:news-share')).to.equal('1');
     const second = await page({ 'remember-close': '' });
     expect(second.el.hidden).to.equal(true);
@@ -136,10 +149,10 @@ describe('closable (Tắt [X])', () => {
 
   it('does not remember when remember-close is absent, and keys by its value when given', async () => {
     const { el } = await page();
-    closeOf(el).click();
+    await clickClose(el);
     expect(sessionStorage.length).to.equal(0);
     const keyed = await page({ 'remember-close': 'khuyen-mai' });
-    closeOf(keyed.el).click();
+    await clickClose(keyed.el);
     expect(sessionStorage.getItem('news-widgets:closed:khuyen-mai')).to.equal('1');
     expect((await page({ 'remember-close': '' })).el.hidden).to.equal(false);
     expect((await page({ 'remember-close': 'khuyen-mai' })).el.hidden).to.equal(true);
@@ -148,14 +161,15 @@ describe('closable (Tắt [X])', () => {
   it('a cancelled close is not remembered', async () => {
     const { el } = await page({ 'remember-close': '' });
     el.addEventListener('news-close', (event) => event.preventDefault());
-    closeOf(el).click();
+    await clickCancelledClose(el);
+    expect(el.hidden).to.equal(false);
     expect(sessionStorage.length).to.equal(0);
     expect(isRememberedClosed(el)).to.equal(false);
   });
 
   it('has no axe violations after closing (page around it) and in English', async () => {
     const { el } = await page();
-    closeOf(el).click();
+    await clickClose(el);
     await expect(el.parentElement!.parentElement!).to.be.accessible();
     const en = await fixture<NewsShare>(html`<news-share lang="en" closable networks="copy"></news-share>`);
     expect(closeOf(en).textContent!.trim()).to.match(/^Close/);

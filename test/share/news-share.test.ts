@@ -259,10 +259,14 @@ describe('<news-share>', () => {
 
     it('shows no "copied" status when copying is impossible', async () => {
       stub(navigator, 'clipboard', undefined);
-      stub(document, 'execCommand', () => false);
+      let attempts = 0;
+      stub(document, 'execCommand', () => (attempts++, false));
       const el = await make(html`<news-share lang="vi" url=${ARTICLE} networks="copy"></news-share>`);
       byNetwork(el, 'copy').click();
+      // The copy runs in the lazily loaded chunk: wait until it has tried, then for any render.
+      await waitUntil(() => attempts === 1, 'copy attempted');
       await aTimeout(50);
+      await el.updateComplete;
       expect(statusText(el)).to.equal('');
     });
   });
