@@ -13,7 +13,8 @@ const declarations = manifest.modules
 
 for (const element of declarations) {
   out.push(`## \`<${element.tagName}>\``, '', cell(element.summary ?? element.description), '', `Source: \`${element.path}\`.`, '');
-  const attributes = (element.attributes ?? []).filter((attribute) => !attribute.name.startsWith('_'));
+  const hidden = new Set((element.members ?? []).filter((member) => member.privacy === 'private' || member.privacy === 'protected').map((member) => member.name));
+  const attributes = (element.attributes ?? []).filter((attribute) => !attribute.name.startsWith('_') && !hidden.has(attribute.fieldName));
   if (attributes.length) {
     out.push('| Attribute | Property | Type | Default | Description |', '|---|---|---|---|---|');
     for (const attribute of attributes) {
