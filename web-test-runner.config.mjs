@@ -39,6 +39,8 @@ export default {
   testFramework: { config: { timeout: 10000 } },
   testsFinishTimeout: 600000,
   browserStartTimeout: 60000,
+  // CI machines have 2 cores shared by two browsers: give slow starts room.
+  testsStartTimeout: 60000,
   middleware: [fixturesMiddleware],
   plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2021' })],
 };
