@@ -150,8 +150,11 @@ async function loadMore(this: List): Promise<void> {
   this.loadingMore = true;
   this.requestUpdate();
   const known = new Set(allTop(this).map((c) => c.id));
+  // Aborted on disconnect and when a new first page loads (another sort, thread or API).
+  const { signal } = (this.moreAbort = new AbortController());
   try {
-    const page = await fetchThread(base, this.thread, { sort: this.sort, cursor: this.cursor, limit: this.pageSize });
+    const page = await fetchThread(base, this.thread, { sort: this.sort, cursor: this.cursor, limit: this.pageSize, signal });
+    signal.throwIfAborted();
     const fresh = page.items.filter((c) => !known.has(c.id));
     this.more = [...this.more, ...fresh];
     this.cursor = page.nextCursor;
@@ -165,7 +168,7 @@ async function loadMore(this: List): Promise<void> {
   } catch (error) {
     this.loadingMore = false;
     this.requestUpdate();
-    emit(this, 'news-error', toErrorDetail(this.localName, error));
+    if (!signal.aborted) emit(this, 'news-error', toErrorDetail(this.localName, error));
   }
 }
 

@@ -1,3 +1,4 @@
+import { Task, initialState } from '@lit/task';
 import { LitElement, adoptStyles, html } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { apiBase } from '../core/api.js';
@@ -16,6 +17,9 @@ export interface CommentsLoadDetail {
   count: number;
   closed: boolean;
 }
+
+/** The first page's task args: the thread asked for (`tries` counts "Try again"). */
+type Wanted = [base: string | null, sort: CommentSort, thread: string, tries: number];
 
 /**
  * Everything past the skeleton (rendering, replies, sorting, "load more", own comments and their
@@ -53,6 +57,30 @@ export class NewsCommentList extends LitElement {
   /** @internal */
   readonly locale = new LocaleController(this);
   private readonly viewport = new NearViewportController(this);
+  /**
+   * Loads the first page (the data and the view in parallel) when the thread, sort or API
+   * changes, once near the viewport and while no `comments` are given.
+   * @internal
+   */
+  readonly task = new Task(this, {
+    task: async ([base, sort, thread]: Partial<Wanted>, { signal }): Promise<typeof initialState | void> => {
+      if (thread === undefined) return initialState;
+      this.moreAbort?.abort();
+      this.failed = false;
+      try {
+        if (!base) throw new NewsError('shape', 'No API base: set the api attribute or <meta name="news-widgets:api">');
+        const [v, raw] = await Promise.all([loadView(), getJson(pageUrl(base, thread, sort!, this.pageSize), signal)]);
+        await v.show(this, base, raw, signal);
+      } catch (error) {
+        if (signal.aborted) return;
+        this.failed = true;
+        emit(this, 'news-error', toErrorDetail(this.localName, error));
+      }
+    },
+    // The thread last asked for stays the task's args while there is nothing to load (not near
+    // yet, or `comments` given), so the task runs again only when the thread, sort or API changes.
+    args: () => (this.comments === undefined && this.thread && this.viewport.near ? (this.wanted = [apiBase(this), this.sort, this.thread, this.tries]) : this.wanted),
+  });
 
   /** Thread id (any string; URI-encoded in requests). */
   @property({ reflect: true }) thread = '';
@@ -90,8 +118,10 @@ export class NewsCommentList extends LitElement {
   /** @internal */ templated = new Map<string, { node: Node; replies: HTMLElement; body: HTMLElement }>();
   /** @internal */ pollTimer?: ReturnType<typeof setTimeout>;
   /** @internal */ preparedFrom: HTMLTemplateElement | null = null;
-  private loadKey = '';
-  private abort?: AbortController;
+  /** @internal The "Load more" request in flight (aborted on disconnect and by a new first page). */
+  moreAbort?: AbortController;
+  private wanted: Partial<Wanted> = [];
+  private tries = 0;
   private waiting?: Promise<void>;
   private styled = false;
 
@@ -117,6 +147,7 @@ export class NewsCommentList extends LitElement {
     outboxEvents.removeEventListener('change', this.onStoreChange);
     document.removeEventListener('visibilitychange', this.onVisibility);
     clearTimeout(this.pollTimer);
+    this.moreAbort?.abort();
   }
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
@@ -138,9 +169,6 @@ export class NewsCommentList extends LitElement {
           () => void (this.failed = true),
         );
     }
-    const base = apiBase(this);
-    const key = `${base} ${this.sort} ${this.thread}`;
-    if (this.comments === undefined && this.thread && this.viewport.near && key != this.loadKey) void this.load(base, key);
   }
 
   /** `updateComplete` includes the view's arrival when there is something to show. */
@@ -149,25 +177,8 @@ export class NewsCommentList extends LitElement {
     return this.waiting ? (await this.waiting, super.getUpdateComplete()) : done;
   }
 
-  /** Loads the first page (the data and the view in parallel) when the thread, sort or API changes. */
-  private async load(base: string | null, key: string): Promise<void> {
-    this.loadKey = key;
-    this.abort?.abort();
-    const { signal } = (this.abort = new AbortController());
-    this.failed = false;
-    try {
-      if (!base) throw new NewsError('shape', 'No API base: set the api attribute or <meta name="news-widgets:api">');
-      const [v, raw] = await Promise.all([loadView(), getJson(pageUrl(base, this.thread, this.sort, this.pageSize), signal)]);
-      await v.show(this, base, raw, signal);
-    } catch (error) {
-      if (signal.aborted) return;
-      this.failed = true;
-      emit(this, 'news-error', toErrorDetail(this.localName, error));
-    }
-  }
-
   private retry(): void {
-    this.loadKey = '';
+    this.tries++;
     this.failed = false;
     this.requestUpdate('comments');
   }
