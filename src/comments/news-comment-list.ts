@@ -77,9 +77,9 @@ export class NewsCommentList extends LitElement {
         emit(this, 'news-error', toErrorDetail(this.localName, error));
       }
     },
-    // The thread last asked for stays the task's args while there is nothing to load (not near
-    // yet, or `comments` given), so the task runs again only when the thread, sort or API changes.
-    args: () => (this.comments === undefined && this.thread && this.viewport.near ? (this.wanted = [apiBase(this), this.sort, this.thread, this.tries]) : this.wanted),
+    // Run from willUpdate, only when there is a thread to load: a task that ran just to say
+    // "nothing to do" would ask for one more render of every comment when it settled.
+    autoRun: false,
   });
 
   /** Thread id (any string; URI-encoded in requests). */
@@ -168,6 +168,14 @@ export class NewsCommentList extends LitElement {
           () => void (here || this.requestUpdate()),
           () => void (this.failed = true),
         );
+    }
+    // The first page loads again only when the API, sort, thread or "Try again" count changes.
+    if (this.comments === undefined && this.thread && this.viewport.near) {
+      const wanted: Wanted = [apiBase(this), this.sort, this.thread, this.tries];
+      if (wanted.some((value, index) => value !== this.wanted[index])) {
+        this.wanted = wanted;
+        void this.task.run(wanted);
+      }
     }
   }
 
