@@ -2,7 +2,7 @@
 // (from dist/cdn/news-comments.js, items given as a property), beside a plain-DOM baseline that
 // builds the same nodes by hand into a shadow root with the same styles, in the same page and
 // run. Both include style and layout (a forced reflow). Prints the medians and the ratio
-// (target ≤ 2×). Usage: node bench/render.mjs [runs=15]
+// (target ≤ 2×). Usage: node bench/render.mjs [runs=41]
 import { createServer } from 'node:http';
 import { existsSync, readFileSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -12,7 +12,7 @@ const ROOT = resolve(process.cwd());
 // BENCH_CDN_DIR: another build of dist/cdn (e.g. an esbuild output), served at /dist/cdn/.
 const CDN_DIR = resolve(process.env.BENCH_CDN_DIR ?? 'dist/cdn');
 const ENTRY = 'dist/cdn/news-comments.js';
-const RUNS = Number(process.argv[2]) || 15;
+const RUNS = Number(process.argv[2]) || 41; // the machine is noisy: many rounds keep the median steady
 const TOTAL = 1000;
 
 if (!existsSync(join(CDN_DIR, 'news-comments.js'))) {
