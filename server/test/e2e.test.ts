@@ -53,8 +53,8 @@ after(async () => {
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
-/** A fresh reader (own storage) on the demo article, comments scrolled into view. */
-async function reader(): Promise<Page> {
+/** A page in a fresh browser context (own storage) that records its errors in `page.errors`. */
+async function openPage(path: string): Promise<Page> {
   const ctx = await browser.newContext({ locale: 'vi-VN' });
   const page = await ctx.newPage();
   const errors: string[] = [];
@@ -63,7 +63,13 @@ async function reader(): Promise<Page> {
     if (m.type() === 'error') errors.push(m.text());
   });
   (page as Page & { errors: string[] }).errors = errors;
-  await page.goto(`${server.base}/`);
+  await page.goto(`${server.base}${path}`);
+  return page;
+}
+
+/** A fresh reader on the demo article, comments scrolled into view. */
+async function reader(): Promise<Page> {
+  const page = await openPage('/');
   await page.locator('news-comments').scrollIntoViewIfNeeded();
   return page;
 }
@@ -79,15 +85,7 @@ async function post(page: Page, name: string, body: string) {
 }
 
 async function editorDesk(): Promise<Page> {
-  const ctx = await browser.newContext({ locale: 'vi-VN' });
-  const page = await ctx.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  (page as Page & { errors: string[] }).errors = errors;
-  await page.goto(`${server.base}/moderation`);
+  const page = await openPage('/moderation');
   await page.locator('news-moderation #token').fill(TOKEN);
   await page.locator('news-moderation #editor').fill('Hà Phương');
   await page.locator('news-moderation form.signin button[type=submit]').click();
