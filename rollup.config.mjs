@@ -18,10 +18,15 @@ const CDN_ENTRIES = {
   'news-moderation': 'src/moderation/index.ts',
 };
 
-const NPM_ENTRIES = ['src/index.ts', 'src/core/index.ts', ...Object.values(CDN_ENTRIES).filter((path) => path !== 'src/index.ts')];
+const NPM_ENTRIES = [
+  'src/index.ts',
+  'src/core/index.ts',
+  ...Object.values(CDN_ENTRIES).filter((path) => path !== 'src/index.ts'),
+];
 
 const compile = (minify) => esbuild({ tsconfig: './tsconfig.json', target: 'es2021', minify, legalComments: 'none' });
-const bundledResolve = () => nodeResolve({ exportConditions: ['production', 'browser', 'module', 'import', 'default'], browser: true });
+const bundledResolve = () =>
+  nodeResolve({ exportConditions: ['production', 'browser', 'module', 'import', 'default'], browser: true });
 const onwarn = (warning, warn) => {
   // Lit's production build contains `this` at the top level of a few modules; harmless.
   if (warning.code === 'THIS_IS_UNDEFINED') return;
@@ -34,7 +39,13 @@ export default [
     external: [/^lit(\/|$)/, /^@lit\//, /^dompurify(\/|$)/],
     plugins: [compile(false)],
     onwarn,
-    output: { dir: 'dist', format: 'esm', preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js' },
+    output: {
+      dir: 'dist',
+      format: 'esm',
+      preserveModules: true,
+      preserveModulesRoot: 'src',
+      entryFileNames: '[name].js',
+    },
   },
   ...Object.entries(CDN_ENTRIES).map(([name, input]) => ({
     input: { [name]: input },

@@ -4,9 +4,23 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { fixturesMiddleware } from './test/server/fixtures-middleware.mjs';
 
-const CHROME_CANDIDATES = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
+const CHROME_CANDIDATES = [
+  process.env.CHROME_PATH,
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+];
 const FIREFOX_CANDIDATES = [process.env.FIREFOX_PATH, '/usr/bin/firefox-esr', '/usr/bin/firefox'];
-const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 function findBrowser(name, candidates, hint) {
   const found = candidates.find((path) => path && existsSync(path));
@@ -20,13 +34,26 @@ function findBrowser(name, candidates, hint) {
 // Default: Chromium, plus Firefox ESR where it is installed (as in CI). BROWSERS=chromium or
 // BROWSERS=firefox runs one.
 const defaultBrowsers = FIREFOX_CANDIDATES.some((path) => path && existsSync(path)) ? 'chromium,firefox' : 'chromium';
-const wanted = (process.env.BROWSERS ?? defaultBrowsers).split(',').map((name) => name.trim()).filter(Boolean);
+const wanted = (process.env.BROWSERS ?? defaultBrowsers)
+  .split(',')
+  .map((name) => name.trim())
+  .filter(Boolean);
 const browsers = wanted.map((name) => {
   if (name === 'firefox') {
-    const executablePath = findBrowser('Firefox', FIREFOX_CANDIDATES, 'Install it with `sudo apt-get install -y firefox-esr`, or set FIREFOX_PATH.');
-    return chromeLauncher({ launchOptions: { browser: 'firefox', executablePath, headless: true, args: ['-headless'] } });
+    const executablePath = findBrowser(
+      'Firefox',
+      FIREFOX_CANDIDATES,
+      'Install it with `sudo apt-get install -y firefox-esr`, or set FIREFOX_PATH.',
+    );
+    return chromeLauncher({
+      launchOptions: { browser: 'firefox', executablePath, headless: true, args: ['-headless'] },
+    });
   }
-  const executablePath = findBrowser('Chromium or Chrome', CHROME_CANDIDATES, 'Install it with `sudo apt-get install -y chromium`, or set CHROME_PATH to a Chrome binary.');
+  const executablePath = findBrowser(
+    'Chromium or Chrome',
+    CHROME_CANDIDATES,
+    'Install it with `sudo apt-get install -y chromium`, or set CHROME_PATH to a Chrome binary.',
+  );
   return chromeLauncher({ launchOptions: { executablePath, headless: true, args: FLAGS } });
 });
 

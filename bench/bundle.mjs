@@ -49,7 +49,9 @@ function measure(files) {
 }
 
 const rows = [];
-for (const name of readdirSync(CDN).filter((file) => file.endsWith('.js')).sort()) {
+for (const name of readdirSync(CDN)
+  .filter((file) => file.endsWith('.js'))
+  .sort()) {
   const files = staticClosure(resolve(CDN, name));
   const size = measure(files);
   const lazy = [...lazyChunks(files)].map((file) => `${file.split('/').pop()} ${kb(measure(new Set([file])).gzip)}`);
@@ -67,7 +69,11 @@ async function together(entries) {
   const bundle = await rollup({
     input: 'virtual:together',
     plugins: [
-      { name: 'together', resolveId: (id) => (id === 'virtual:together' ? id : null), load: (id) => (id === 'virtual:together' ? source : null) },
+      {
+        name: 'together',
+        resolveId: (id) => (id === 'virtual:together' ? id : null),
+        load: (id) => (id === 'virtual:together' ? source : null),
+      },
       nodeResolve({ exportConditions: ['production', 'browser', 'module', 'import', 'default'], browser: true }),
       minifyCssTemplates(),
       esbuild({ tsconfig: './tsconfig.json', target: 'es2021', minify: true, legalComments: 'none' }),
@@ -89,7 +95,10 @@ async function together(entries) {
     return { min: buffer.length, gzip: gzip(buffer), brotli: brotli(buffer) };
   };
   const lazy = [...chunks.values()].filter((chunk) => !loaded.has(chunk));
-  return { eager: size([...loaded]), lazy: lazy.map((chunk) => `${chunk.name} ${kb(size([chunk]).gzip)}`).join(', ') || '-' };
+  return {
+    eager: size([...loaded]),
+    lazy: lazy.map((chunk) => `${chunk.name} ${kb(size([chunk]).gzip)}`).join(', ') || '-',
+  };
 }
 
 const trio = await together(['src/related/index.ts', 'src/most-read/index.ts', 'src/share/index.ts']);
@@ -97,9 +106,21 @@ const readingTrio = trio.eager;
 rows.push({ file: 'related+most-read+share (one bundle)', chunks: 0, ...readingTrio, lazy: trio.lazy });
 
 console.log('\nPublisher files (static imports included; 1 KB = 1024 bytes)\n');
-console.log(['file'.padEnd(38), 'min'.padStart(10), 'gzip'.padStart(10), 'brotli'.padStart(10), '  loaded lazily (gzip)'].join(''));
+console.log(
+  ['file'.padEnd(38), 'min'.padStart(10), 'gzip'.padStart(10), 'brotli'.padStart(10), '  loaded lazily (gzip)'].join(
+    '',
+  ),
+);
 for (const row of rows) {
-  console.log([row.file.padEnd(38), kb(row.min).padStart(10), kb(row.gzip).padStart(10), kb(row.brotli).padStart(10), `  ${row.lazy}`].join(''));
+  console.log(
+    [
+      row.file.padEnd(38),
+      kb(row.min).padStart(10),
+      kb(row.gzip).padStart(10),
+      kb(row.brotli).padStart(10),
+      `  ${row.lazy}`,
+    ].join(''),
+  );
 }
 
 const byName = Object.fromEntries(rows.map((row) => [row.file, row]));

@@ -20,7 +20,12 @@ if (!existsSync(join(CDN_DIR, 'news-comments.js'))) {
   process.exit(1);
 }
 
-const TYPES = { '.js': 'text/javascript', '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.json': 'application/json' };
+const TYPES = {
+  '.js': 'text/javascript',
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css',
+  '.json': 'application/json',
+};
 
 const PAGE = `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>bench</title>
 <style>body{margin:0;font:16px/1.45 system-ui,sans-serif;width:760px}</style>
@@ -36,7 +41,9 @@ const server = createServer((req, res) => {
     return res.end(PAGE);
   }
   const rel = decodeURIComponent(path);
-  const file = rel.startsWith('/dist/cdn/') ? normalize(join(CDN_DIR, rel.slice('/dist/cdn/'.length))) : normalize(join(ROOT, rel));
+  const file = rel.startsWith('/dist/cdn/')
+    ? normalize(join(CDN_DIR, rel.slice('/dist/cdn/'.length)))
+    : normalize(join(ROOT, rel));
   if (!(file.startsWith(ROOT) || file.startsWith(CDN_DIR)) || !existsSync(file)) {
     res.writeHead(404);
     return res.end();
@@ -49,7 +56,15 @@ const { port } = server.address();
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
 });
 
 try {
@@ -68,7 +83,10 @@ try {
         return {
           id: `c${n}`,
           name: `Độc giả ${n}`,
-          body: n % 10 === 0 ? `Bình luận số ${n}.\nXem thêm https://vnexpress.net/bai-${n}.html nhé.` : `Bình luận số ${n}: bài viết rất hay, cảm ơn tác giả đã chia sẻ thông tin hữu ích.`,
+          body:
+            n % 10 === 0
+              ? `Bình luận số ${n}.\nXem thêm https://vnexpress.net/bai-${n}.html nhé.`
+              : `Bình luận số ${n}: bài viết rất hay, cảm ơn tác giả đã chia sẻ thông tin hữu ích.`,
           createdAt: new Date(base - n * 97_000).toISOString(),
           ...extra,
         };
@@ -112,7 +130,10 @@ try {
         let last = 0;
         for (const m of text.matchAll(/\bhttps?:\/\/[^\s<>"'`]+/gi)) {
           const raw = m[0].replace(/[.,;:!?)\]}]+$/, '');
-          div.append(text.slice(last, m.index), el('a', { href: new URL(raw).href, rel: 'nofollow ugc noopener' }, raw));
+          div.append(
+            text.slice(last, m.index),
+            el('a', { href: new URL(raw).href, rel: 'nofollow ugc noopener' }, raw),
+          );
           last = m.index + raw.length;
         }
         div.append(text.slice(last));
@@ -122,9 +143,23 @@ try {
         const a = el(
           'article',
           { part: 'comment', class: `comment d${depth}`, 'data-id': c.id, tabindex: '-1', 'aria-label': c.name },
-          el('header', { part: 'comment-header' }, el('strong', { part: 'comment-name' }, c.name), ' - ', el('time', { part: 'comment-time', datetime: c.createdAt }, timeText(c.createdAt, now))),
+          el(
+            'header',
+            { part: 'comment-header' },
+            el('strong', { part: 'comment-name' }, c.name),
+            ' - ',
+            el('time', { part: 'comment-time', datetime: c.createdAt }, timeText(c.createdAt, now)),
+          ),
           body(c.body),
-          el('div', { part: 'comment-actions', class: 'actions' }, el('button', { type: 'button', part: 'reply-button', 'data-reply': c.id, 'aria-expanded': 'false' }, 'Trả lời')),
+          el(
+            'div',
+            { part: 'comment-actions', class: 'actions' },
+            el(
+              'button',
+              { type: 'button', part: 'reply-button', 'data-reply': c.id, 'aria-expanded': 'false' },
+              'Trả lời',
+            ),
+          ),
         );
         a.querySelector('button').addEventListener('click', () => {});
         return a;
@@ -135,7 +170,11 @@ try {
         root.adoptedStyleSheets = sheets;
         const now = Date.now();
         const toolbar = el('div', { part: 'toolbar', class: 'toolbar', role: 'group', 'aria-label': 'Sắp xếp' });
-        for (const [label, pressed] of [['Mới nhất', 'true'], ['Cũ nhất', 'false']]) toolbar.append(el('button', { type: 'button', part: 'sort', 'aria-pressed': pressed }, label));
+        for (const [label, pressed] of [
+          ['Mới nhất', 'true'],
+          ['Cũ nhất', 'false'],
+        ])
+          toolbar.append(el('button', { type: 'button', part: 'sort', 'aria-pressed': pressed }, label));
         const section = el('section', { part: 'list', class: 'list long', 'aria-label': 'Bình luận' });
         for (const c of items) {
           const top = article(c, 0, now);
@@ -146,7 +185,8 @@ try {
             for (const r of byParent.get(c.id) ?? []) {
               const ra = article(r, 1, now);
               const kids = byParent.get(r.id);
-              if (kids) ra.append(el('div', { part: 'replies', class: 'replies' }, ...kids.map((k) => article(k, 2, now))));
+              if (kids)
+                ra.append(el('div', { part: 'replies', class: 'replies' }, ...kids.map((k) => article(k, 2, now))));
               replies.append(ra);
             }
             top.append(replies);
@@ -195,10 +235,14 @@ try {
     { runs: RUNS, total: TOTAL },
   );
   if (result.check.lit !== result.count || result.check.dom !== result.count) {
-    throw new Error(`Rendered ${result.check.lit} (Lit) and ${result.check.dom} (DOM) articles, expected ${result.count}`);
+    throw new Error(
+      `Rendered ${result.check.lit} (Lit) and ${result.check.dom} (DOM) articles, expected ${result.count}`,
+    );
   }
   const ratio = result.lit / result.dom;
-  console.log(`\nRender a ${result.count}-comment thread (${result.top} top-level), median of ${RUNS} runs, style + layout included:`);
+  console.log(
+    `\nRender a ${result.count}-comment thread (${result.top} top-level), median of ${RUNS} runs, style + layout included:`,
+  );
   console.log(`  <news-comment-list>  ${result.lit.toFixed(1)} ms`);
   console.log(`  plain-DOM baseline   ${result.dom.toFixed(1)} ms`);
   console.log(`  ratio                ${ratio.toFixed(2)}× (target ≤ 2×) ${ratio <= 2 ? 'OK' : 'OVER'}`);

@@ -45,7 +45,14 @@ function waitFor(child: ChildProcess, text: string): Promise<void> {
 async function run(name: string, opts: autocannon.Options) {
   const r = await autocannon({ connections: CONNECTIONS, duration: SECONDS, ...opts });
   const non2xx = r.non2xx + r.errors + r.timeouts;
-  return { name, rps: r.requests.average, p99: r.latency.p99, bytes: r.throughput.average, non2xx, total: r.requests.total };
+  return {
+    name,
+    rps: r.requests.average,
+    p99: r.latency.p99,
+    bytes: r.throughput.average,
+    non2xx,
+    total: r.requests.total,
+  };
 }
 
 async function main() {
@@ -76,7 +83,17 @@ async function main() {
     const port = await freePort();
     const server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
       cwd: ROOT,
-      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, MODERATOR_TOKEN: TOKEN, RATE_LIMIT_COMMENTS: '0', RATE_LIMIT_VIEWS: '0', TRUST_PROXY: '1', NODE_ENV: 'production' },
+      env: {
+        ...process.env,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        DATA_DIR: dataDir,
+        MODERATOR_TOKEN: TOKEN,
+        RATE_LIMIT_COMMENTS: '0',
+        RATE_LIMIT_VIEWS: '0',
+        TRUST_PROXY: '1',
+        NODE_ENV: 'production',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     children.push(server);
@@ -103,7 +120,9 @@ async function main() {
     children.push(bare);
     await waitFor(bare, 'bare ready');
 
-    console.log(`bench:server — ${cpus().length} CPU(s), load average ${loadavg()[0]!.toFixed(1)}, Node ${process.version}, ${CONNECTIONS} connections, ${ROUNDS}×${SECONDS} s each; thread page ${size} bytes`);
+    console.log(
+      `bench:server — ${cpus().length} CPU(s), load average ${loadavg()[0]!.toFixed(1)}, Node ${process.version}, ${CONNECTIONS} connections, ${ROUNDS}×${SECONDS} s each; thread page ${size} bytes`,
+    );
     // Warm up both.
     await autocannon({ url: base + commentsPath, connections: 10, duration: 1 });
     await autocannon({ url: `http://127.0.0.1:${barePort}/`, connections: 10, duration: 1 });
@@ -153,7 +172,9 @@ async function main() {
     const baseline = results[0]!.rps;
     const pad = (s: string, w: number) => s.padEnd(w);
     console.log('');
-    console.log(`${pad('endpoint', 38)}${pad('req/s', 10)}${pad('p99 ms', 9)}${pad('vs bare', 9)}non-2xx   (load average now ${loadavg()[0]!.toFixed(1)})`);
+    console.log(
+      `${pad('endpoint', 38)}${pad('req/s', 10)}${pad('p99 ms', 9)}${pad('vs bare', 9)}non-2xx   (load average now ${loadavg()[0]!.toFixed(1)})`,
+    );
     for (const r of results) {
       console.log(
         `${pad(r.name, 38)}${pad(r.rps.toFixed(0), 10)}${pad(String(r.p99), 9)}${pad(((r.rps / baseline) * 100).toFixed(0) + ' %', 9)}${r.non2xx}`,
@@ -162,7 +183,9 @@ async function main() {
     const reads = results.slice(1, 3);
     const ok = reads.every((r) => r.rps >= baseline * 0.5);
     console.log('');
-    console.log(`Reads at ≥ 50 % of the bare baseline: ${ok ? 'yes' : 'NO'} (${reads.map((r) => `${r.name.split(' (')[0]}: ${((r.rps / baseline) * 100).toFixed(0)} %`).join(', ')})`);
+    console.log(
+      `Reads at ≥ 50 % of the bare baseline: ${ok ? 'yes' : 'NO'} (${reads.map((r) => `${r.name.split(' (')[0]}: ${((r.rps / baseline) * 100).toFixed(0)} %`).join(', ')})`,
+    );
     const bad = results.filter((r) => r.non2xx > 0);
     if (bad.length) console.log(`Non-2xx answers: ${bad.map((r) => `${r.name}: ${r.non2xx}`).join(', ')}`);
   } finally {

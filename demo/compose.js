@@ -4,9 +4,23 @@ import '/cdn/news-widgets.js';
 
 const related = document.querySelector('#from-property');
 related.items = [
-  { url: 'https://tinhnha.example/an-ninh-trat-tu/camera-an-ninh-thon-xom.html', title: 'Security cameras in every hamlet', section: 'Public safety', publishedAt: new Date(Date.now() - 2 * 3600e3).toISOString() },
-  { url: 'https://tinhnha.example/nong-nghiep/lua-vu-mua.html', title: 'A good autumn rice harvest', section: 'Farming', publishedAt: new Date(Date.now() - 26 * 3600e3).toISOString() },
-  { url: 'https://tinhnha.example/giao-duc/truong-hoc-moi.html', title: 'Three new village schools open', section: 'Education' },
+  {
+    url: 'https://tinhnha.example/an-ninh-trat-tu/camera-an-ninh-thon-xom.html',
+    title: 'Security cameras in every hamlet',
+    section: 'Public safety',
+    publishedAt: new Date(Date.now() - 2 * 3600e3).toISOString(),
+  },
+  {
+    url: 'https://tinhnha.example/nong-nghiep/lua-vu-mua.html',
+    title: 'A good autumn rice harvest',
+    section: 'Farming',
+    publishedAt: new Date(Date.now() - 26 * 3600e3).toISOString(),
+  },
+  {
+    url: 'https://tinhnha.example/giao-duc/truong-hoc-moi.html',
+    title: 'Three new village schools open',
+    section: 'Education',
+  },
 ];
 
 const log = document.querySelector('#event-log');

@@ -17,7 +17,20 @@ const css = readdirSync('src', { withFileTypes: true })
   .map((entry) => `/* ${entry.name} */\n${readFileSync(join('src', entry.name, 'reserve.css'), 'utf8').trim()}\n`)
   .join('\n');
 mkdirSync('dist/cdn', { recursive: true });
-writeFileSync('dist/cdn/news-widgets.css', `/* news-widgets: reserve each element's space before the script runs. */\n${css}`);
+writeFileSync(
+  'dist/cdn/news-widgets.css',
+  `/* news-widgets: reserve each element's space before the script runs. */\n${css}`,
+);
 
-run(bin('cem'), ['analyze', '--litelement', '--globs', 'src/**/*.ts', '--exclude', 'src/**/*.styles.ts', '--outdir', 'dist', '--quiet']);
+run(bin('cem'), [
+  'analyze',
+  '--litelement',
+  '--globs',
+  'src/**/*.ts',
+  '--exclude',
+  'src/**/*.styles.ts',
+  '--outdir',
+  'dist',
+  '--quiet',
+]);
 console.log('built dist/ and dist/cdn/');

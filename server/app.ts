@@ -71,6 +71,7 @@ const cleanText = (s: string) =>
   s
     .normalize('NFC')
     .replace(/\r\n?/g, '\n')
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
     .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '')
     .trim();
 
@@ -83,7 +84,10 @@ const Text = (min: number, max: number, what: string) =>
   );
 
 const ThreadId = v.pipe(v.string(), v.regex(THREAD_RE, 'A thread id is 1–200 characters of [A-Za-z0-9._:/-].'));
-const ArticleId = v.pipe(v.string('id must be a string.'), v.regex(THREAD_RE, 'An article id is 1–200 characters of [A-Za-z0-9._:/-].'));
+const ArticleId = v.pipe(
+  v.string('id must be a string.'),
+  v.regex(THREAD_RE, 'An article id is 1–200 characters of [A-Za-z0-9._:/-].'),
+);
 const HttpUrl = v.pipe(
   v.string('url must be a string.'),
   v.maxLength(2048),
@@ -101,7 +105,11 @@ const ImageUrl = v.pipe(
   v.maxLength(2048),
   v.check((s) => /^\/[^/]/.test(s) || /^https?:\/\//i.test(s), 'image must be an http(s) URL or a root-relative path.'),
 );
-const IsoDate = v.pipe(v.string(), v.maxLength(64), v.check((s) => Number.isFinite(Date.parse(s)), 'Must be a date (ISO 8601).'));
+const IsoDate = v.pipe(
+  v.string(),
+  v.maxLength(64),
+  v.check((s) => Number.isFinite(Date.parse(s)), 'Must be a date (ISO 8601).'),
+);
 
 const CommentPost = v.object({
   name: Text(1, 80, 'name'),
@@ -129,7 +137,10 @@ const ArticleIn = v.object({
   tags: v.optional(v.pipe(v.array(Text(1, 60, 'tag')), v.maxLength(30, 'At most 30 tags.'))),
   pinned: v.optional(v.pipe(v.array(ArticleId), v.maxLength(10, 'At most 10 pinned articles.'))),
 });
-const ArticlesIn = v.union([ArticleIn, v.pipe(v.array(ArticleIn), v.minLength(1), v.maxLength(500))], 'Expected an article object or an array of them.');
+const ArticlesIn = v.union(
+  [ArticleIn, v.pipe(v.array(ArticleIn), v.minLength(1), v.maxLength(500))],
+  'Expected an article object or an array of them.',
+);
 
 const ViewIn = v.object({
   url: v.optional(HttpUrl),
@@ -139,7 +150,9 @@ const ViewIn = v.object({
 const EditIn = v.optional(
   v.object({
     body: v.optional(Text(1, 2000, 'body')),
-    bodyHtml: v.optional(v.nullable(v.pipe(v.string(), v.maxLength(8000, 'bodyHtml must be at most 8000 characters.')))),
+    bodyHtml: v.optional(
+      v.nullable(v.pipe(v.string(), v.maxLength(8000, 'bodyHtml must be at most 8000 characters.'))),
+    ),
   }),
 );
 
@@ -252,7 +265,8 @@ export function createApp({ config, store, log = (m) => console.error(m) }: AppD
   });
   const limitMw = bodyLimit({
     maxSize: MAX_BODY_BYTES,
-    onError: (c) => c.json(errorBody('payload_too_large', `The request body is over ${MAX_BODY_BYTES / 1024} KB.`), 413),
+    onError: (c) =>
+      c.json(errorBody('payload_too_large', `The request body is over ${MAX_BODY_BYTES / 1024} KB.`), 413),
   });
   // One middleware for every request. Headers are set before the handler runs (touching c.res
   // afterwards would make @hono/node-server build a full Response each time), and CORS and the
@@ -314,8 +328,16 @@ export function createApp({ config, store, log = (m) => console.error(m) }: AppD
   });
 
   app.get('/api/articles', (c) => {
-    const q = parse(v.object({ limit: Limit(20, 100), cursor: Cursor, q: v.optional(v.pipe(v.string(), v.maxLength(200))) }), c.req.query());
-    if (q.q) return c.json({ items: store.search(q.q, q.limit), nextCursor: null, generatedAt: new Date(now()).toISOString() });
+    const q = parse(
+      v.object({ limit: Limit(20, 100), cursor: Cursor, q: v.optional(v.pipe(v.string(), v.maxLength(200))) }),
+      c.req.query(),
+    );
+    if (q.q)
+      return c.json({
+        items: store.search(q.q, q.limit),
+        nextCursor: null,
+        generatedAt: new Date(now()).toISOString(),
+      });
     const r = store.listArticles(q.limit, q.cursor);
     return c.json({ items: r.items, nextCursor: r.nextCursor, generatedAt: new Date(now()).toISOString() });
   });
@@ -394,7 +416,10 @@ export function createApp({ config, store, log = (m) => console.error(m) }: AppD
     if (!hit || hit.until <= t) {
       const q = parse(MostReadQuery, c.req.query());
       const items = store.mostRead(WINDOWS[q.window]!, q.limit, q.section || undefined);
-      hit = { until: t + config.mostReadCacheMs, body: utf8(JSON.stringify({ items: items.map(listItem), generatedAt: new Date(t).toISOString() })) };
+      hit = {
+        until: t + config.mostReadCacheMs,
+        body: utf8(JSON.stringify({ items: items.map(listItem), generatedAt: new Date(t).toISOString() })),
+      };
       if (mostReadCache.size > 500) mostReadCache.clear();
       mostReadCache.set(key, hit);
     }
@@ -426,7 +451,17 @@ export function createApp({ config, store, log = (m) => console.error(m) }: AppD
     const q = parse(ThreadPageQuery, c.req.query());
     const info = store.threadInfo(thread, config.autoCloseDays);
     const r = store.threadComments(thread, q.sort, q.limit, q.cursor);
-    const out = (x: { id: string; parentId?: string | null; name: string; body: string; bodyHtml: string | null; createdAt: string }, reply: boolean) => {
+    const out = (
+      x: {
+        id: string;
+        parentId?: string | null;
+        name: string;
+        body: string;
+        bodyHtml: string | null;
+        createdAt: string;
+      },
+      reply: boolean,
+    ) => {
       const o: Record<string, unknown> = { id: x.id };
       if (reply) o.parentId = x.parentId;
       o.name = x.name;
@@ -435,11 +470,13 @@ export function createApp({ config, store, log = (m) => console.error(m) }: AppD
       o.createdAt = x.createdAt;
       return o;
     };
-    const body = utf8(JSON.stringify({
-      thread: { id: info.id, closed: info.closed, count: info.count },
-      items: r.items.map((i) => ({ ...out(i, false), replies: i.replies.map((rep) => out(rep, true)) })),
-      nextCursor: r.nextCursor,
-    }));
+    const body = utf8(
+      JSON.stringify({
+        thread: { id: info.id, closed: info.closed, count: info.count },
+        items: r.items.map((i) => ({ ...out(i, false), replies: i.replies.map((rep) => out(rep, true)) })),
+        nextCursor: r.nextCursor,
+      }),
+    );
     if (config.threadCacheMs > 0) {
       if (threadCache.size > 2000) threadCache.clear();
       threadCache.set(key, { until: t + config.threadCacheMs, body });
@@ -458,7 +495,18 @@ export function createApp({ config, store, log = (m) => console.error(m) }: AppD
     if (raw && typeof raw === 'object' && 'website' in raw) {
       const w = (raw as { website: unknown }).website;
       if (w != null && w !== '' && w !== false) {
-        return c.json({ id: 'c_' + createHash('sha256').update(String(now()) + Math.random()).digest('base64url').slice(0, 16), status: 'pending' }, 202);
+        return c.json(
+          {
+            id:
+              'c_' +
+              createHash('sha256')
+                .update(String(now()) + Math.random())
+                .digest('base64url')
+                .slice(0, 16),
+            status: 'pending',
+          },
+          202,
+        );
       }
     }
     const body = parse(CommentPost, raw ?? fail(400, 'invalid_input', 'A JSON body is required.'));
@@ -479,14 +527,24 @@ export function createApp({ config, store, log = (m) => console.error(m) }: AppD
   const csv = (max: number, item: v.GenericSchema<string, string>, name: string) =>
     v.pipe(
       v.string(`${name} is required.`),
-      v.transform((s: string) => [...new Set(s.split(',').map((x) => x.trim()).filter(Boolean))]),
+      v.transform((s: string) => [
+        ...new Set(
+          s
+            .split(',')
+            .map((x) => x.trim())
+            .filter(Boolean),
+        ),
+      ]),
       v.minLength(1, `${name} is required.`),
       v.maxLength(max, `At most ${max} ${name}.`),
       v.array(item),
     );
 
   app.get('/api/comments/status', (c) => {
-    const q = parse(v.object({ ids: csv(50, v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/, 'Invalid id.')), 'ids') }), c.req.query());
+    const q = parse(
+      v.object({ ids: csv(50, v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/, 'Invalid id.')), 'ids') }),
+      c.req.query(),
+    );
     return c.json(store.commentStatuses(q.ids));
   });
 
@@ -509,7 +567,10 @@ export function createApp({ config, store, log = (m) => console.error(m) }: AppD
   app.get('/api/moderation/queue', (c) => {
     const q = parse(
       v.object({
-        status: v.optional(v.picklist(['pending', 'approved', 'rejected'], 'status must be pending, approved or rejected.'), 'pending'),
+        status: v.optional(
+          v.picklist(['pending', 'approved', 'rejected'], 'status must be pending, approved or rejected.'),
+          'pending',
+        ),
         cursor: Cursor,
         limit: Limit(50, 200),
       }),
@@ -537,16 +598,19 @@ export function createApp({ config, store, log = (m) => console.error(m) }: AppD
     });
   });
 
-  const commentId = (c: Context) => parse(v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/, 'Invalid comment id.')), c.req.param('id'));
+  const commentId = (c: Context) =>
+    parse(v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/, 'Invalid comment id.')), c.req.param('id'));
 
   /** Parses an optional edit; bodyHtml is sanitized before it is stored. */
   const readEdit = async (c: Context, required: boolean) => {
     const e = parse(EditIn, await readJson(c)) ?? {};
-    if (required && e.body === undefined && e.bodyHtml === undefined) fail(400, 'invalid_input', 'body or bodyHtml is required.', 'body');
+    if (required && e.body === undefined && e.bodyHtml === undefined)
+      fail(400, 'invalid_input', 'body or bodyHtml is required.', 'body');
     let bodyHtml: string | null | undefined = e.bodyHtml;
     if (typeof bodyHtml === 'string') {
       bodyHtml = bodyHtml.trim() === '' ? null : sanitizeHtml(bodyHtml.normalize('NFC'));
-      if (bodyHtml !== null && htmlToText(bodyHtml) === '') fail(400, 'invalid_input', 'bodyHtml has no text left after sanitizing.', 'bodyHtml');
+      if (bodyHtml !== null && htmlToText(bodyHtml) === '')
+        fail(400, 'invalid_input', 'bodyHtml has no text left after sanitizing.', 'bodyHtml');
     }
     return { body: e.body, bodyHtml };
   };
@@ -605,7 +669,10 @@ export function createApp({ config, store, log = (m) => console.error(m) }: AppD
   );
   app.get(
     '/moderation',
-    page('server/public/moderation.html', '<!doctype html><meta charset="utf-8"><title>Moderation</title><p>Desk page missing.</p>'),
+    page(
+      'server/public/moderation.html',
+      '<!doctype html><meta charset="utf-8"><title>Moderation</title><p>Desk page missing.</p>',
+    ),
   );
   app.get('/favicon.ico', (c) => c.body(null, 204));
   const staticHeaders = (path: string, c: Context) => {

@@ -43,7 +43,9 @@ function bool(v: string | undefined, def: boolean): boolean {
   return /^(1|on|true|yes)$/i.test(v.trim());
 }
 
-export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Omit<Config, 'moderatorToken'> & { moderatorToken?: string } {
+export function configFromEnv(
+  env: NodeJS.ProcessEnv = process.env,
+): Omit<Config, 'moderatorToken'> & { moderatorToken?: string } {
   return {
     port: int(env.PORT, 8080),
     host: env.HOST || '0.0.0.0',

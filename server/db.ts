@@ -251,7 +251,8 @@ export function decodeCursor<T>(s: string | undefined, check: (v: unknown) => v 
 }
 
 const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v);
-const isNumPair = (v: unknown): v is [number, number] => Array.isArray(v) && v.length === 2 && isNum(v[0]) && isNum(v[1]);
+const isNumPair = (v: unknown): v is [number, number] =>
+  Array.isArray(v) && v.length === 2 && isNum(v[0]) && isNum(v[1]);
 
 export class Store {
   readonly db: Database.Database;
@@ -302,7 +303,10 @@ export class Store {
   }
 
   setMeta(key: string, value: string): void {
-    this.s('INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
+    this.s('INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(
+      key,
+      value,
+    );
   }
 
   // ---------------------------------------------------------------- articles
@@ -318,8 +322,10 @@ export class Store {
       const ids: string[] = [];
       for (const a of list) {
         const published = a.publishedAt ? Date.parse(a.publishedAt) : null;
-        const clash = this.s('SELECT id FROM articles WHERE url = ? AND id <> ?').get(a.url, a.id) as { id: string } | undefined;
-        if (clash) throw new StoreError('url_conflict', `Another article (${clash.id}) already has this url.`, 409, 'url');
+        const clash = this.s('SELECT id FROM articles WHERE url = ? AND id <> ?').get(a.url, a.id) as
+          { id: string } | undefined;
+        if (clash)
+          throw new StoreError('url_conflict', `Another article (${clash.id}) already has this url.`, 409, 'url');
         const row = this.s(
           `INSERT INTO articles (id, url, title, summary, image, published_at, section, tags, pinned, created_at, updated_at)
            VALUES (@id, @url, @title, @summary, @image, @published, @section, @tags, @pinned, @now, @now)
@@ -344,14 +350,22 @@ export class Store {
         // FTS5 (SQLite-only): folded, stop-word-free unigrams + syllable bigrams.
         this.s('DELETE FROM articles_fts WHERE rowid = ?').run(row.pk);
         const tags = a.tags ?? [];
-        this.s('INSERT INTO articles_fts(rowid, title, summary, tags, title_x, summary_x, tags_x) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+        this.s(
+          'INSERT INTO articles_fts(rowid, title, summary, tags, title_x, summary_x, tags_x) VALUES (?, ?, ?, ?, ?, ?, ?)',
+        ).run(
           row.pk,
           indexText(a.title),
           indexText(a.summary ?? ''),
-          tags.map((t) => tagToken(t)).filter(Boolean).join(' '),
+          tags
+            .map((t) => tagToken(t))
+            .filter(Boolean)
+            .join(' '),
           indexText(a.title, false),
           indexText(a.summary ?? '', false),
-          tags.map((t) => tagToken(t, false)).filter(Boolean).join(' '),
+          tags
+            .map((t) => tagToken(t, false))
+            .filter(Boolean)
+            .join(' '),
         );
         ids.push(a.id);
       }
@@ -409,7 +423,11 @@ export class Store {
    * Related articles: editor pins first, then FTS5 bm25 over title, summary and tags
    * (title terms weigh more), times a recency decay. Never the article itself.
    */
-  related(by: { id?: string; url?: string }, limit: number, opts: { halfLifeDays?: number } = {}): Article[] | undefined {
+  related(
+    by: { id?: string; url?: string },
+    limit: number,
+    opts: { halfLifeDays?: number } = {},
+  ): Article[] | undefined {
     const src = by.id ? this.articleRow('id', by.id) : by.url ? this.articleRow('url', by.url) : undefined;
     if (!src) return undefined;
     const out: Article[] = [];
@@ -425,7 +443,9 @@ export class Store {
     const tags = JSON.parse(src.tags) as string[];
     // Queries on the exact (diacritics kept) columns: the source's title + tags terms weigh
     // most, its summary terms less; a folded query adds a little recall for unaccented text.
-    const strong = [...new Set([...terms(src.title, false), ...tags.map((t) => tagToken(t, false)).filter(Boolean)])].slice(0, 40);
+    const strong = [
+      ...new Set([...terms(src.title, false), ...tags.map((t) => tagToken(t, false)).filter(Boolean)]),
+    ].slice(0, 40);
     const weak = [...new Set(terms(src.summary ?? '', false))].filter((t) => !strong.includes(t)).slice(0, 40);
     const folded = [...new Set([...terms(src.title), ...tags.map((t) => tagToken(t)).filter(Boolean)])].slice(0, 40);
     const now = this.now();
@@ -440,7 +460,9 @@ export class Store {
       const rows = this.s(
         `SELECT a.*, bm25(articles_fts, 3.0, 1.0, 2.0, 3.0, 1.0, 2.0) AS rank FROM articles_fts f JOIN articles a ON a.pk = f.rowid
          WHERE articles_fts MATCH ? AND f.rowid <> ? ORDER BY rank LIMIT 60`,
-      ).all(`${cols} : (${qTerms.map((t) => `"${t.replace(/"/g, '""')}"`).join(' OR ')})`, src.pk) as (ArticleDbRow & { rank: number })[];
+      ).all(`${cols} : (${qTerms.map((t) => `"${t.replace(/"/g, '""')}"`).join(' OR ')})`, src.pk) as (ArticleDbRow & {
+        rank: number;
+      })[];
       for (const r of rows) {
         if (seen.has(r.pk)) continue;
         const e = scores.get(r.pk) ?? { r, score: 0 };
@@ -483,15 +505,22 @@ export class Store {
    * Counts one view of an article into its hourly bucket unless the same visitor
    * (dedupeKey) viewed it within `dedupeMs`. Returns 'counted' | 'duplicate' | 'unknown'.
    */
-  recordView(ref: { id?: string; url?: string }, dedupeKey: string, dedupeMs: number): 'counted' | 'duplicate' | 'unknown' {
+  recordView(
+    ref: { id?: string; url?: string },
+    dedupeKey: string,
+    dedupeMs: number,
+  ): 'counted' | 'duplicate' | 'unknown' {
     const now = this.now();
-    const art = (ref.id
-      ? this.s('SELECT pk FROM articles WHERE id = ?').get(ref.id)
-      : this.s('SELECT pk FROM articles WHERE url = ?').get(ref.url)) as { pk: number } | undefined;
+    const art = (
+      ref.id
+        ? this.s('SELECT pk FROM articles WHERE id = ?').get(ref.id)
+        : this.s('SELECT pk FROM articles WHERE url = ?').get(ref.url)
+    ) as { pk: number } | undefined;
     if (!art) return 'unknown';
     const key = `${dedupeKey}:${art.pk}`;
     return this.db.transaction(() => {
-      const hit = this.s('SELECT expires_at FROM view_dedupe WHERE key = ?').get(key) as { expires_at: number } | undefined;
+      const hit = this.s('SELECT expires_at FROM view_dedupe WHERE key = ?').get(key) as
+        { expires_at: number } | undefined;
       if (hit && hit.expires_at > now) return 'duplicate' as const;
       this.s(
         'INSERT INTO view_dedupe(key, expires_at) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET expires_at = excluded.expires_at',
@@ -546,7 +575,11 @@ export class Store {
       const t = this.s(
         `SELECT t.closed, a.published_at FROM (SELECT ? AS id) q LEFT JOIN threads t ON t.id = q.id LEFT JOIN articles a ON a.id = q.id`,
       ).get(id) as { closed: number | null; published_at: number | null };
-      const count = (this.s("SELECT COUNT(*) AS n FROM comments WHERE thread_id = ? AND status = 'approved'").get(id) as { n: number }).n;
+      const count = (
+        this.s("SELECT COUNT(*) AS n FROM comments WHERE thread_id = ? AND status = 'approved'").get(id) as {
+          n: number;
+        }
+      ).n;
       return { id, closed: this.isClosed(t.closed, t.published_at, autoCloseDays), count };
     });
   }
@@ -560,12 +593,24 @@ export class Store {
   setThreadClosed(thread: string, closed: boolean, actor: string): ThreadInfo & { changed: boolean } {
     const now = this.now();
     return this.db.transaction(() => {
-      const before = this.s('SELECT closed FROM threads WHERE id = ?').get(thread) as { closed: number | null } | undefined;
+      const before = this.s('SELECT closed FROM threads WHERE id = ?').get(thread) as
+        { closed: number | null } | undefined;
       this.s(
         'INSERT INTO threads(id, closed, created_at) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE SET closed = excluded.closed',
       ).run(thread, closed ? 1 : 0, now);
-      this.log(actor, closed ? 'close' : 'reopen', null, thread, { closed: before?.closed ?? null }, { closed: closed ? 1 : 0 });
-      const count = (this.s("SELECT COUNT(*) AS n FROM comments WHERE thread_id = ? AND status = 'approved'").get(thread) as { n: number }).n;
+      this.log(
+        actor,
+        closed ? 'close' : 'reopen',
+        null,
+        thread,
+        { closed: before?.closed ?? null },
+        { closed: closed ? 1 : 0 },
+      );
+      const count = (
+        this.s("SELECT COUNT(*) AS n FROM comments WHERE thread_id = ? AND status = 'approved'").get(thread) as {
+          n: number;
+        }
+      ).n;
       return { id: thread, closed, count, changed: (before?.closed ?? null) !== (closed ? 1 : 0) };
     })();
   }
@@ -598,24 +643,41 @@ export class Store {
         `SELECT t.closed, a.published_at FROM (SELECT ? AS id) q LEFT JOIN threads t ON t.id = q.id LEFT JOIN articles a ON a.id = q.id`,
       ).get(input.thread) as { closed: number | null; published_at: number | null };
       if (this.isClosed(t.closed, t.published_at, input.autoCloseDays)) {
-        throw new StoreError('thread_closed', 'Bình luận đã đóng cho bài viết này. / Comments are closed for this article.', 403);
+        throw new StoreError(
+          'thread_closed',
+          'Bình luận đã đóng cho bài viết này. / Comments are closed for this article.',
+          403,
+        );
       }
       let rootId: string | null = null;
       if (input.parentId) {
         const p = this.s('SELECT id, root_id, thread_id, status FROM comments WHERE id = ?').get(input.parentId) as
-          | { id: string; root_id: string | null; thread_id: string; status: Status }
-          | undefined;
+          { id: string; root_id: string | null; thread_id: string; status: Status } | undefined;
         if (!p || p.thread_id !== input.thread || p.status === 'rejected') {
           throw new StoreError('invalid_parent', 'The parent comment does not exist in this thread.', 400, 'parentId');
         }
         rootId = p.root_id ?? p.id;
       }
-      this.s('INSERT INTO threads(id, closed, created_at) VALUES (?, NULL, ?) ON CONFLICT(id) DO NOTHING').run(input.thread, now);
+      this.s('INSERT INTO threads(id, closed, created_at) VALUES (?, NULL, ?) ON CONFLICT(id) DO NOTHING').run(
+        input.thread,
+        now,
+      );
       const id = newId('c');
       this.s(
         `INSERT INTO comments (id, thread_id, parent_id, root_id, name, email, body, status, created_at, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(id, input.thread, input.parentId ?? null, rootId, input.name, input.email ?? null, input.body, input.status, now, now);
+      ).run(
+        id,
+        input.thread,
+        input.parentId ?? null,
+        rootId,
+        input.name,
+        input.email ?? null,
+        input.body,
+        input.status,
+        now,
+        now,
+      );
       if (input.idempotencyKey) {
         this.s('INSERT INTO idempotency(thread_id, key, comment_id, created_at) VALUES (?, ?, ?, ?)').run(
           input.thread,
@@ -688,7 +750,11 @@ export class Store {
     limit: number,
     cursor?: string,
   ): {
-    items: (CommentRow & { articleTitle: string | null; articleUrl: string | null; parent: { name: string; body: string } | null })[];
+    items: (CommentRow & {
+      articleTitle: string | null;
+      articleUrl: string | null;
+      parent: { name: string; body: string } | null;
+    })[];
     counts: Record<Status, number>;
     nextCursor: string | null;
   } {
@@ -709,7 +775,10 @@ export class Store {
     const more = rows.length > limit;
     const page = rows.slice(0, limit);
     const counts = { pending: 0, approved: 0, rejected: 0 } as Record<Status, number>;
-    for (const r of this.s('SELECT status, COUNT(*) AS n FROM comments GROUP BY status').all() as { status: Status; n: number }[]) {
+    for (const r of this.s('SELECT status, COUNT(*) AS n FROM comments GROUP BY status').all() as {
+      status: Status;
+      n: number;
+    }[]) {
       counts[r.status] = r.n;
     }
     return {
@@ -743,31 +812,34 @@ export class Store {
       const edited = body !== before.body || bodyHtml !== before.body_html;
       const original = edited && before.original_body == null ? before.body : before.original_body;
       const status: Status = action === 'approve' ? 'approved' : action === 'reject' ? 'rejected' : before.status;
-      this.s('UPDATE comments SET body = ?, body_html = ?, original_body = ?, status = ?, updated_at = ? WHERE id = ?').run(
-        body,
-        bodyHtml,
-        original,
-        status,
-        now,
-        id,
-      );
+      this.s(
+        'UPDATE comments SET body = ?, body_html = ?, original_body = ?, status = ?, updated_at = ? WHERE id = ?',
+      ).run(body, bodyHtml, original, status, now, id);
       const after = this.s('SELECT * FROM comments WHERE id = ?').get(id) as CommentDbRow;
       const pick = (r: CommentDbRow) => ({ status: r.status, body: r.body, bodyHtml: r.body_html });
-      this.log(actor, edited && action !== 'edit' ? `edit+${action}` : action, id, before.thread_id, pick(before), pick(after));
+      this.log(
+        actor,
+        edited && action !== 'edit' ? `edit+${action}` : action,
+        id,
+        before.thread_id,
+        pick(before),
+        pick(after),
+      );
       return toComment(after);
     })();
   }
 
-  private log(actor: string, action: string, commentId: string | null, thread: string | null, before: unknown, after: unknown): void {
-    this.s('INSERT INTO moderation_log(at, actor, action, comment_id, thread_id, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
-      this.now(),
-      actor,
-      action,
-      commentId,
-      thread,
-      JSON.stringify(before),
-      JSON.stringify(after),
-    );
+  private log(
+    actor: string,
+    action: string,
+    commentId: string | null,
+    thread: string | null,
+    before: unknown,
+    after: unknown,
+  ): void {
+    this.s(
+      'INSERT INTO moderation_log(at, actor, action, comment_id, thread_id, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    ).run(this.now(), actor, action, commentId, thread, JSON.stringify(before), JSON.stringify(after));
   }
 
   moderationLog(limit: number, cursor?: string): { items: LogEntry[]; nextCursor: string | null } {
@@ -776,7 +848,16 @@ export class Store {
       before ?? null,
       before ?? null,
       limit + 1,
-    ) as { seq: number; at: number; actor: string; action: string; comment_id: string | null; thread_id: string | null; before: string | null; after: string | null }[];
+    ) as {
+      seq: number;
+      at: number;
+      actor: string;
+      action: string;
+      comment_id: string | null;
+      thread_id: string | null;
+      before: string | null;
+      after: string | null;
+    }[];
     const more = rows.length > limit;
     const page = rows.slice(0, limit);
     return {

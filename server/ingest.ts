@@ -11,14 +11,25 @@ import { configFromEnv } from './config.ts';
 import { Store } from './db.ts';
 import { itemsToArticles, parseFeedBytes } from './seed.ts';
 
-export async function ingest(sources: string[], store: Store, log: (s: string) => void = console.log, opts: { base?: string } = {}): Promise<number> {
+export async function ingest(
+  sources: string[],
+  store: Store,
+  log: (s: string) => void = console.log,
+  opts: { base?: string } = {},
+): Promise<number> {
   let total = 0;
   for (const src of sources) {
     let bytes: Uint8Array;
     let contentType: string | null = null;
     let url: string | undefined;
     if (/^https?:\/\//i.test(src)) {
-      const res = await fetch(src, { headers: { accept: 'application/rss+xml, application/atom+xml, application/feed+json, application/json, application/xml;q=0.9, */*;q=0.5' }, signal: AbortSignal.timeout(30_000) });
+      const res = await fetch(src, {
+        headers: {
+          accept:
+            'application/rss+xml, application/atom+xml, application/feed+json, application/json, application/xml;q=0.9, */*;q=0.5',
+        },
+        signal: AbortSignal.timeout(30_000),
+      });
       if (!res.ok) throw new Error(`${src}: HTTP ${res.status}`);
       bytes = new Uint8Array(await res.arrayBuffer());
       contentType = res.headers.get('content-type');

@@ -45,12 +45,15 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: config.hos
   console.log(`  Moderation desk:  ${base}/moderation`);
   console.log(`  API:              ${base}/api/`);
   console.log(`  Data:             ${config.dataDir}`);
-  if (newToken) console.log(`  Moderator token:  ${token}   (generated now and saved in ${tokenFile}; it is not shown again)`);
+  if (newToken)
+    console.log(`  Moderator token:  ${token}   (generated now and saved in ${tokenFile}; it is not shown again)`);
   else if (!env.moderatorToken) console.log(`  Moderator token:  in ${tokenFile}`);
 });
 
 server.on('error', (e: NodeJS.ErrnoException) => {
-  console.error(e.code === 'EADDRINUSE' ? `Port ${config.port} is in use: set PORT to another port.` : `Server error: ${e.message}`);
+  console.error(
+    e.code === 'EADDRINUSE' ? `Port ${config.port} is in use: set PORT to another port.` : `Server error: ${e.message}`,
+  );
   store.close();
   process.exit(1);
 });

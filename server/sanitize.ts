@@ -11,7 +11,24 @@
 const ALLOWED = new Set(['p', 'br', 'b', 'i', 'a', 'blockquote']);
 const VOID = new Set(['br']);
 /** Content of these elements is dropped entirely, not shown as text. */
-const DROP_CONTENT = new Set(['script', 'style', 'template', 'iframe', 'object', 'embed', 'noscript', 'xmp', 'noembed', 'noframes', 'title', 'textarea', 'svg', 'math', 'select', 'plaintext']);
+const DROP_CONTENT = new Set([
+  'script',
+  'style',
+  'template',
+  'iframe',
+  'object',
+  'embed',
+  'noscript',
+  'xmp',
+  'noembed',
+  'noframes',
+  'title',
+  'textarea',
+  'svg',
+  'math',
+  'select',
+  'plaintext',
+]);
 
 const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
 
@@ -34,6 +51,7 @@ export function escapeHtml(s: string): string {
 /** Returns the URL if it is an absolute http(s) URL, else null. */
 export function safeHref(raw: string): string | null {
   // Remove control characters and whitespace browsers ignore in URLs.
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
   const cleaned = decodeEntities(raw).replace(/[\u0000-\u0020\u007f-\u009f]/g, '');
   if (!/^https?:\/\//i.test(cleaned)) return null;
   try {
@@ -45,8 +63,9 @@ export function safeHref(raw: string): string | null {
   }
 }
 
-const TAG_RE = /<(\/?)([a-zA-Z][a-zA-Z0-9-]*)((?:\s+[^\s"'>\/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*(\/?)>/y;
-const ATTR_RE = /([^\s"'>\/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
+const TAG_RE =
+  /<(\/?)([a-zA-Z][a-zA-Z0-9-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*(\/?)>/y;
+const ATTR_RE = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
 
 export function sanitizeHtml(input: string): string {
   let out = '';
@@ -128,5 +147,10 @@ export function sanitizeHtml(input: string): string {
 
 /** Plain text of sanitized HTML (for search/preview). */
 export function htmlToText(html: string): string {
-  return decodeEntities(html.replace(/<br>/g, '\n').replace(/<\/p>/g, '\n').replace(/<[^>]*>/g, '')).trim();
+  return decodeEntities(
+    html
+      .replace(/<br>/g, '\n')
+      .replace(/<\/p>/g, '\n')
+      .replace(/<[^>]*>/g, ''),
+  ).trim();
 }

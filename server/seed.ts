@@ -20,7 +20,11 @@ const ID_RE = /^[A-Za-z0-9._:/-]{1,200}$/;
 export function articleIdFor(item: NewsItem): string {
   if (item.id && ID_RE.test(item.id) && !/^https?:/i.test(item.id)) return item.id;
   try {
-    const seg = new URL(item.url).pathname.split('/').filter(Boolean).pop()?.replace(/\.[a-z0-9]{2,5}$/i, '');
+    const seg = new URL(item.url).pathname
+      .split('/')
+      .filter(Boolean)
+      .pop()
+      ?.replace(/\.[a-z0-9]{2,5}$/i, '');
     if (seg && ID_RE.test(seg)) return seg;
   } catch {
     /* not a URL */
@@ -42,7 +46,8 @@ export function itemsToArticles(items: NewsItem[], opts: { localOrigin?: string 
       .slice(0, 30);
     let image = it.image;
     // Demo images live on this server: keep them root-relative.
-    if (image && opts.localOrigin && image.startsWith(opts.localOrigin + '/demo/')) image = image.slice(opts.localOrigin.length);
+    if (image && opts.localOrigin && image.startsWith(opts.localOrigin + '/demo/'))
+      image = image.slice(opts.localOrigin.length);
     out.push({
       id,
       url: it.url,
@@ -58,7 +63,10 @@ export function itemsToArticles(items: NewsItem[], opts: { localOrigin?: string 
 }
 
 /** Parses feed bytes (RSS 2.0, RSS 1.0, Atom, JSON Feed, kit list) with the kit's parser. */
-export function parseFeedBytes(bytes: Uint8Array, opts: { url?: string; contentType?: string | null } = {}): NewsItem[] {
+export function parseFeedBytes(
+  bytes: Uint8Array,
+  opts: { url?: string; contentType?: string | null } = {},
+): NewsItem[] {
   const text = decodeFeedBytes(bytes, opts.contentType);
   return parseFeed(text, { url: opts.url, domParser: new DOMParser() as never }).items;
 }
@@ -84,7 +92,7 @@ function seedViews(store: Store, articles: ArticleInput[], now: number): void {
   const HOUR = 3600_000;
   const startHour = Math.floor(now / HOUR) * HOUR;
   let x = 20261129;
-  const rand = () => ((x = (x * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const rand = () => (x = (x * 1103515245 + 12345) % 2147483648) / 2147483648;
   store.db.transaction(() => {
     articles.forEach((a, i) => {
       const pub = a.publishedAt ? Date.parse(a.publishedAt) : now - 30 * 24 * HOUR;

@@ -37,7 +37,10 @@ test('approved comments and nested replies come back in the contract shape', asy
   assert.equal(res.headers.get('content-type'), 'application/json');
   const page = await res.json();
   assert.equal(page.thread.count, 4);
-  assert.deepEqual(page.items.map((i: { body: string }) => i.body), ['Bình luận B', 'Bình luận A']);
+  assert.deepEqual(
+    page.items.map((i: { body: string }) => i.body),
+    ['Bình luận B', 'Bình luận A'],
+  );
   const itemA = page.items[1];
   assert.deepEqual(Object.keys(itemA), ['id', 'name', 'body', 'createdAt', 'replies']);
   assert.deepEqual(
@@ -50,7 +53,10 @@ test('approved comments and nested replies come back in the contract shape', asy
   assert.ok(!JSON.stringify(page).includes(pendingReply));
   assert.ok(!JSON.stringify(page).includes('email'));
   const oldest = await (await c.req(`${P}?sort=oldest`)).json();
-  assert.deepEqual(oldest.items.map((i: { body: string }) => i.body), ['Bình luận A', 'Bình luận B']);
+  assert.deepEqual(
+    oldest.items.map((i: { body: string }) => i.body),
+    ['Bình luận A', 'Bình luận B'],
+  );
   assert.deepEqual(await (await c.req(`/api/counts?threads=${T},khac`)).json(), { [T]: 4, khac: 0 });
 });
 
@@ -63,16 +69,26 @@ test('pagination: limit counts top-level comments; the cursor continues', async 
     ids.push(id);
   }
   const p1 = await (await c.req(`${P}?limit=2`)).json();
-  assert.deepEqual(p1.items.map((i: { body: string }) => i.body), ['#4', '#3']);
+  assert.deepEqual(
+    p1.items.map((i: { body: string }) => i.body),
+    ['#4', '#3'],
+  );
   const p2 = await (await c.req(`${P}?limit=2&cursor=${p1.nextCursor}`)).json();
-  assert.deepEqual(p2.items.map((i: { body: string }) => i.body), ['#2', '#1']);
+  assert.deepEqual(
+    p2.items.map((i: { body: string }) => i.body),
+    ['#2', '#1'],
+  );
   const p3 = await (await c.req(`${P}?limit=2&cursor=${p2.nextCursor}`)).json();
-  assert.deepEqual(p3.items.map((i: { body: string }) => i.body), ['#0']);
+  assert.deepEqual(
+    p3.items.map((i: { body: string }) => i.body),
+    ['#0'],
+  );
   assert.equal(p3.nextCursor, null);
   const bad = await c.req(`${P}?cursor=%21%21`);
   assert.equal(bad.status, 400);
   assert.equal((await bad.json()).error.field, 'cursor');
-  for (const q of ['limit=0', 'limit=101', 'limit=abc', 'sort=best']) assert.equal((await c.req(`${P}?${q}`)).status, 400, q);
+  for (const q of ['limit=0', 'limit=101', 'limit=abc', 'sort=best'])
+    assert.equal((await c.req(`${P}?${q}`)).status, 400, q);
 });
 
 test('thread ids: URI-encoded slashes work; bad ids are refused', async () => {
@@ -117,7 +133,10 @@ test('validation: lengths after trimming, email, parentId; every error writes no
   assert.equal((await c.json(P, '[]')).status, 400);
   assert.equal(c.store.countAllComments(), 0);
   // Exactly at the limits is fine; the stored body is trimmed; 2,000 Vietnamese characters count as 2,000.
-  const ok = await c.json(P, comment({ name: '  ' + 'Ư'.repeat(80) + '  ', body: '  ' + 'ộ'.repeat(2000) + '  ', email: ' an@bao.vn ' }));
+  const ok = await c.json(
+    P,
+    comment({ name: '  ' + 'Ư'.repeat(80) + '  ', body: '  ' + 'ộ'.repeat(2000) + '  ', email: ' an@bao.vn ' }),
+  );
   assert.equal(ok.status, 202);
   const q = await (await c.mod('/api/moderation/queue')).json();
   assert.equal(q.items[0].body, 'ộ'.repeat(2000));
@@ -166,7 +185,9 @@ test('Idempotency-Key: a replay answers the same id and never creates a second c
   assert.equal((await c.json(P, comment(), { headers: { 'idempotency-key': 'x y' } })).status, 400);
   // Concurrent replays still make one comment.
   const key2 = '0b7a5f0e-7f1d-4c55-9d57-4b8f1b0ad002';
-  const rs = await Promise.all(Array.from({ length: 10 }, () => c.json(P, comment(), { headers: { 'idempotency-key': key2 } })));
+  const rs = await Promise.all(
+    Array.from({ length: 10 }, () => c.json(P, comment(), { headers: { 'idempotency-key': key2 } })),
+  );
   const ids = new Set(await Promise.all(rs.map(async (r) => (await r.json()).id)));
   assert.equal(ids.size, 1);
   assert.equal(c.store.countAllComments(), 3);
@@ -187,7 +208,12 @@ test('closed threads: 403 thread_closed; editors close and reopen; auto-close N 
   await c.req('/api/articles', {
     method: 'POST',
     headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ id: 'bai-cu', url: 'https://tinhnha.example/x/bai-cu.html', title: 'Bài cũ', publishedAt: new Date(c.clock.now - 20 * 86400e3).toISOString() }),
+    body: JSON.stringify({
+      id: 'bai-cu',
+      url: 'https://tinhnha.example/x/bai-cu.html',
+      title: 'Bài cũ',
+      publishedAt: new Date(c.clock.now - 20 * 86400e3).toISOString(),
+    }),
   });
   assert.equal((await c.json('/api/threads/bai-cu/comments', comment())).status, 202);
   c.clock.now += 11 * 86400e3;
@@ -230,7 +256,13 @@ test('PREMODERATION=off: new comments are approved at once', async () => {
 
 test('status and counts validate their lists', async () => {
   const c = await makeCtx();
-  for (const q of ['/api/comments/status', '/api/comments/status?ids=', '/api/comments/status?ids=a%20b', '/api/counts', `/api/counts?threads=${Array.from({ length: 51 }, (_, i) => 't' + i).join(',')}`]) {
+  for (const q of [
+    '/api/comments/status',
+    '/api/comments/status?ids=',
+    '/api/comments/status?ids=a%20b',
+    '/api/counts',
+    `/api/counts?threads=${Array.from({ length: 51 }, (_, i) => 't' + i).join(',')}`,
+  ]) {
     const r = await c.req(q);
     assert.equal(r.status, 400, q);
     assert.ok((await r.json()).error.message);

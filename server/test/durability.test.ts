@@ -10,81 +10,89 @@ import { startServer } from './process.ts';
 const TOKEN = 'durability-token-123456';
 const T = 'an-ninh-nong-thon-moi-2026';
 
-test('every 202-accepted comment survives kill -9, exactly once (concurrent posts, kill, restart)', { timeout: 180_000 }, async () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'nw-durability-'));
-  const env = { DATA_DIR: dataDir, MODERATOR_TOKEN: TOKEN, RATE_LIMIT_COMMENTS: '0' };
-  try {
-    const s1 = await startServer(env);
-    const accepted = new Map<string, string>(); // idempotency key → id
-    const sent: { key: string; body: string; thread: string }[] = [];
-    let stop = false;
-    let n = 0;
-    const worker = async () => {
-      while (!stop) {
-        const i = n++;
-        const key = randomUUID();
-        const thread = i % 3 === 0 ? 'other/thread' : T;
-        const body = `Bình luận số ${i}`;
-        sent.push({ key, body, thread });
-        try {
-          const r = await fetch(`${s1.base}/api/threads/${encodeURIComponent(thread)}/comments`, {
+test(
+  'every 202-accepted comment survives kill -9, exactly once (concurrent posts, kill, restart)',
+  { timeout: 180_000 },
+  async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'nw-durability-'));
+    const env = { DATA_DIR: dataDir, MODERATOR_TOKEN: TOKEN, RATE_LIMIT_COMMENTS: '0' };
+    try {
+      const s1 = await startServer(env);
+      const accepted = new Map<string, string>(); // idempotency key → id
+      const sent: { key: string; body: string; thread: string }[] = [];
+      let stop = false;
+      let n = 0;
+      const worker = async () => {
+        while (!stop) {
+          const i = n++;
+          const key = randomUUID();
+          const thread = i % 3 === 0 ? 'other/thread' : T;
+          const body = `Bình luận số ${i}`;
+          sent.push({ key, body, thread });
+          try {
+            const r = await fetch(`${s1.base}/api/threads/${encodeURIComponent(thread)}/comments`, {
+              method: 'POST',
+              headers: { 'content-type': 'application/json', 'idempotency-key': key },
+              body: JSON.stringify({ name: 'Độc giả', body }),
+            });
+            if (r.status === 202) accepted.set(key, (await r.json()).id);
+            else assert.fail(`unexpected ${r.status}`);
+          } catch (e) {
+            if (!stop) throw e; // the connection died with the server: fine only after the kill
+          }
+        }
+      };
+      const workers = Array.from({ length: 16 }, worker);
+      while (accepted.size < 300) await new Promise((r) => setTimeout(r, 5));
+      s1.child.kill('SIGKILL');
+      stop = true;
+      await Promise.allSettled(workers);
+      const ex = await s1.exited;
+      assert.equal(ex.signal, 'SIGKILL');
+      const acceptedBeforeKill = new Map(accepted);
+      assert.ok(acceptedBeforeKill.size >= 300);
+
+      const s2 = await startServer(env);
+      try {
+        const auth = { authorization: `Bearer ${TOKEN}` };
+        const rows: { id: string; body: string }[] = [];
+        let cursor = '';
+        do {
+          const r = await (
+            await fetch(`${s2.base}/api/moderation/queue?limit=200${cursor ? `&cursor=${cursor}` : ''}`, {
+              headers: auth,
+            })
+          ).json();
+          rows.push(...r.items);
+          cursor = r.nextCursor ?? '';
+        } while (cursor);
+        const ids = new Set(rows.map((r) => r.id));
+        assert.equal(ids.size, rows.length, 'no duplicate ids');
+        const bodies = rows.map((r) => r.body);
+        assert.equal(new Set(bodies).size, bodies.length, 'no comment stored twice');
+        for (const [, id] of acceptedBeforeKill) assert.ok(ids.has(id), `accepted ${id} is missing after kill -9`);
+        // Replaying every request after the restart creates nothing new and answers the same ids.
+        for (const { key, body, thread } of sent) {
+          const r = await fetch(`${s2.base}/api/threads/${encodeURIComponent(thread)}/comments`, {
             method: 'POST',
             headers: { 'content-type': 'application/json', 'idempotency-key': key },
             body: JSON.stringify({ name: 'Độc giả', body }),
           });
-          if (r.status === 202) accepted.set(key, (await r.json()).id);
-          else assert.fail(`unexpected ${r.status}`);
-        } catch (e) {
-          if (!stop) throw e; // the connection died with the server: fine only after the kill
+          assert.equal(r.status, 202);
+          const { id } = await r.json();
+          if (acceptedBeforeKill.has(key)) assert.equal(id, acceptedBeforeKill.get(key));
         }
+        const after = await (await fetch(`${s2.base}/api/moderation/queue?limit=1`, { headers: auth })).json();
+        assert.equal(after.counts.pending, sent.length, 'each request stored exactly once');
+      } finally {
+        s2.child.kill('SIGTERM');
+        await s2.exited;
       }
-    };
-    const workers = Array.from({ length: 16 }, worker);
-    while (accepted.size < 300) await new Promise((r) => setTimeout(r, 5));
-    s1.child.kill('SIGKILL');
-    stop = true;
-    await Promise.allSettled(workers);
-    const ex = await s1.exited;
-    assert.equal(ex.signal, 'SIGKILL');
-    const acceptedBeforeKill = new Map(accepted);
-    assert.ok(acceptedBeforeKill.size >= 300);
-
-    const s2 = await startServer(env);
-    try {
-      const auth = { authorization: `Bearer ${TOKEN}` };
-      const rows: { id: string; body: string }[] = [];
-      let cursor = '';
-      do {
-        const r = await (await fetch(`${s2.base}/api/moderation/queue?limit=200${cursor ? `&cursor=${cursor}` : ''}`, { headers: auth })).json();
-        rows.push(...r.items);
-        cursor = r.nextCursor ?? '';
-      } while (cursor);
-      const ids = new Set(rows.map((r) => r.id));
-      assert.equal(ids.size, rows.length, 'no duplicate ids');
-      const bodies = rows.map((r) => r.body);
-      assert.equal(new Set(bodies).size, bodies.length, 'no comment stored twice');
-      for (const [, id] of acceptedBeforeKill) assert.ok(ids.has(id), `accepted ${id} is missing after kill -9`);
-      // Replaying every request after the restart creates nothing new and answers the same ids.
-      for (const { key, body, thread } of sent) {
-        const r = await fetch(`${s2.base}/api/threads/${encodeURIComponent(thread)}/comments`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', 'idempotency-key': key },
-          body: JSON.stringify({ name: 'Độc giả', body }),
-        });
-        assert.equal(r.status, 202);
-        const { id } = await r.json();
-        if (acceptedBeforeKill.has(key)) assert.equal(id, acceptedBeforeKill.get(key));
-      }
-      const after = await (await fetch(`${s2.base}/api/moderation/queue?limit=1`, { headers: auth })).json();
-      assert.equal(after.counts.pending, sent.length, 'each request stored exactly once');
     } finally {
-      s2.child.kill('SIGTERM');
-      await s2.exited;
+      rmSync(dataDir, { recursive: true, force: true });
     }
-  } finally {
-    rmSync(dataDir, { recursive: true, force: true });
-  }
-});
+  },
+);
 
 test('SIGTERM shuts down gracefully; the token is printed on first start only', { timeout: 120_000 }, async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'nw-sigterm-'));
@@ -96,11 +104,20 @@ test('SIGTERM shuts down gracefully; the token is printed on first start only', 
     assert.match(s1.output(), /Seeded 30 sample articles/);
     assert.match(s1.output(), new RegExp(`${s1.base.replace('127.0.0.1', 'localhost')}/moderation`));
     // A request in flight when SIGTERM arrives still completes: its body is half sent at the signal.
-    const payload = JSON.stringify({ id: 'sigterm-1', url: 'https://tinhnha.example/x/sigterm-1.html', title: 'Bài gửi lúc tắt máy' });
+    const payload = JSON.stringify({
+      id: 'sigterm-1',
+      url: 'https://tinhnha.example/x/sigterm-1.html',
+      title: 'Bài gửi lúc tắt máy',
+    });
     const answer = new Promise<{ status: number; body: string }>((resolve, reject) => {
       const req = request(`${s1.base}/api/articles`, {
         method: 'POST',
-        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), connection: 'close' },
+        headers: {
+          authorization: `Bearer ${token}`,
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(payload),
+          connection: 'close',
+        },
       });
       req.on('response', (res) => {
         let body = '';

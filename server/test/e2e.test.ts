@@ -27,7 +27,15 @@ if (skip && process.env.CI) throw new Error(`e2e cannot run in CI: ${skip}`);
 if (skip) console.log(`# e2e skipped: ${skip}`);
 
 const TOKEN = 'e2e-moderator-token-42';
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 type Browser = import('playwright-core').Browser;
 type Page = import('playwright-core').Page;
@@ -93,41 +101,45 @@ async function editorDesk(): Promise<Page> {
   return page;
 }
 
-test('reader posts → pending for them only → editor approves → others see it after reload; count updates', { skip, timeout: 120_000 }, async () => {
-  const body = 'An ninh ở xã tôi tốt hơn nhiều từ khi có tổ tự quản, cảm ơn bài viết.';
-  const a = await reader();
-  await assertCount(a, 0);
-  await post(a, 'Trần Thị Mai', body);
-  // 1. The author sees it, marked pending.
-  const mine = a.locator('news-comments').getByText(body);
-  await mine.waitFor();
-  await a.locator('news-comments').getByText('Đang chờ duyệt').first().waitFor();
+test(
+  'reader posts → pending for them only → editor approves → others see it after reload; count updates',
+  { skip, timeout: 120_000 },
+  async () => {
+    const body = 'An ninh ở xã tôi tốt hơn nhiều từ khi có tổ tự quản, cảm ơn bài viết.';
+    const a = await reader();
+    await assertCount(a, 0);
+    await post(a, 'Trần Thị Mai', body);
+    // 1. The author sees it, marked pending.
+    const mine = a.locator('news-comments').getByText(body);
+    await mine.waitFor();
+    await a.locator('news-comments').getByText('Đang chờ duyệt').first().waitFor();
 
-  // 2. A second reader does not see it.
-  const b = await reader();
-  await b.locator('news-comments news-comment-form').waitFor();
-  await waitLoaded(b);
-  assert.equal(await b.locator('news-comments').getByText(body).count(), 0);
+    // 2. A second reader does not see it.
+    const b = await reader();
+    await b.locator('news-comments news-comment-form').waitFor();
+    await waitLoaded(b);
+    assert.equal(await b.locator('news-comments').getByText(body).count(), 0);
 
-  // 3. The editor approves it in the desk.
-  const desk = await editorDesk();
-  const item = desk.locator('news-moderation article.item', { hasText: body });
-  await item.waitFor();
-  await assertContains(item, 'Giữ vững an ninh trật tự ở các xã nông thôn mới');
-  await item.locator('button[data-action=approve]').click();
-  await item.waitFor({ state: 'detached' });
+    // 3. The editor approves it in the desk.
+    const desk = await editorDesk();
+    const item = desk.locator('news-moderation article.item', { hasText: body });
+    await item.waitFor();
+    await assertContains(item, 'Giữ vững an ninh trật tự ở các xã nông thôn mới');
+    await item.locator('button[data-action=approve]').click();
+    await item.waitFor({ state: 'detached' });
 
-  // 4. The second reader sees it after reload. 5. The count updates.
-  await b.reload();
-  await b.locator('news-comments').scrollIntoViewIfNeeded();
-  await b.locator('news-comments').getByText(body).waitFor();
-  await assertCount(b, 1);
-  assert.equal(await b.locator('news-comments').getByText('Đang chờ duyệt').count(), 0);
-  assert.deepEqual((b as Page & { errors: string[] }).errors, []);
-  assert.deepEqual((a as Page & { errors: string[] }).errors, []);
-  // No CSP / Trusted Types violation or script error on the desk either.
-  assert.deepEqual((desk as Page & { errors: string[] }).errors, []);
-});
+    // 4. The second reader sees it after reload. 5. The count updates.
+    await b.reload();
+    await b.locator('news-comments').scrollIntoViewIfNeeded();
+    await b.locator('news-comments').getByText(body).waitFor();
+    await assertCount(b, 1);
+    assert.equal(await b.locator('news-comments').getByText('Đang chờ duyệt').count(), 0);
+    assert.deepEqual((b as Page & { errors: string[] }).errors, []);
+    assert.deepEqual((a as Page & { errors: string[] }).errors, []);
+    // No CSP / Trusted Types violation or script error on the desk either.
+    assert.deepEqual((desk as Page & { errors: string[] }).errors, []);
+  },
+);
 
 test('the same for a comment the editor edits ("Biên tập") before approving', { skip, timeout: 120_000 }, async () => {
   const original = 'Bai viet hay, nhung nen noi them ve camera an ninh o thon xom.';
@@ -152,7 +164,9 @@ test('the same for a comment the editor edits ("Biên tập") before approving',
   await item.waitFor();
   await item.locator('button[data-action=edit]').click();
   await item.locator('textarea[name=body]').fill(edited);
-  await item.locator('textarea[name=bodyHtml]').fill('<p>Bài viết hay, nhưng nên nói thêm về <b>camera an ninh</b> ở thôn xóm.</p><script>alert(1)</script>');
+  await item
+    .locator('textarea[name=bodyHtml]')
+    .fill('<p>Bài viết hay, nhưng nên nói thêm về <b>camera an ninh</b> ở thôn xóm.</p><script>alert(1)</script>');
   await item.locator('button[value=approve]').click();
   await item.waitFor({ state: 'detached' });
 
@@ -164,7 +178,9 @@ test('the same for a comment the editor edits ("Biên tập") before approving',
   assert.equal(await b.locator('news-comments').getByText(original).count(), 0);
   await assertCount(b, before + 1);
   // The editor's log has the before and after.
-  const log = await (await fetch(`${server.base}/api/moderation/log?limit=1`, { headers: { authorization: `Bearer ${TOKEN}` } })).json();
+  const log = await (
+    await fetch(`${server.base}/api/moderation/log?limit=1`, { headers: { authorization: `Bearer ${TOKEN}` } })
+  ).json();
   assert.equal(log.items[0].action, 'edit+approve');
   assert.equal(log.items[0].actor, 'Hà Phương');
   assert.equal(log.items[0].before.body, original);
@@ -179,58 +195,75 @@ async function waitLoaded(page: Page) {
 }
 
 async function countNumber(page: Page): Promise<number> {
-  await page.waitForFunction(() => /\d/.test(document.querySelector('news-comment-count')?.shadowRoot?.textContent ?? ''));
+  await page.waitForFunction(() =>
+    /\d/.test(document.querySelector('news-comment-count')?.shadowRoot?.textContent ?? ''),
+  );
   const text = (await countText(page).evaluate((el) => el.shadowRoot?.textContent ?? '')).trim();
   return Number(/(\d+)/.exec(text)![1]);
 }
 
 async function assertCount(page: Page, n: number) {
-  await page.waitForFunction((n) => new RegExp(`\\b${n}\\s+bình luận`).test(document.querySelector('news-comment-count')?.shadowRoot?.textContent ?? ''), n);
+  await page.waitForFunction(
+    (n) =>
+      new RegExp(`\\b${n}\\s+bình luận`).test(
+        document.querySelector('news-comment-count')?.shadowRoot?.textContent ?? '',
+      ),
+    n,
+  );
 }
 
 async function assertContains(loc: import('playwright-core').Locator, text: string) {
   assert.ok((await loc.textContent())!.includes(text), `expected "${text}"`);
 }
 
-test('the demo page’s <news-most-read track> beacon is counted once per reader; headless/bot agents are not', { skip, timeout: 120_000 }, async () => {
-  const { Store } = await import('../db.ts');
-  const views = () => {
-    const store = new Store({ file: join(dataDir, 'news-widgets.sqlite') });
-    try {
-      const row = store.db
-        .prepare("SELECT COALESCE(SUM(v.count), 0) AS n FROM views_hourly v JOIN articles a ON a.pk = v.article_pk WHERE a.id = 'an-ninh-nong-thon-moi-2026'")
-        .get() as { n: number };
-      return row.n;
-    } finally {
-      store.close();
-    }
-  };
-  const visit = async (userAgent?: string) => {
-    const ctx = await browser.newContext({ locale: 'vi-VN', userAgent });
-    const page = await ctx.newPage();
-    const beacon = page.waitForRequest((r) => r.url().endsWith('/api/views') && r.method() === 'POST', { timeout: 20_000 });
-    await page.goto(`${server.base}/`);
-    const req = await beacon;
-    const res = await req.response();
-    await ctx.close();
-    return { type: req.headers()['content-type'], body: req.postDataJSON(), status: res?.status() };
-  };
-  const before = views();
-  // Headless Chromium announces itself ("HeadlessChrome"): answered 204, not counted.
-  const bot = await visit();
-  assert.equal(bot.status, 204);
-  assert.equal(views(), before);
-  const human = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0.0.0 Safari/537.36';
-  const r1 = await visit(human);
-  assert.match(r1.type!, /^text\/plain/);
-  assert.equal(r1.body.url, 'https://tinhnha.example/an-ninh-trat-tu/an-ninh-nong-thon-moi-2026.html');
-  assert.equal(r1.status, 204);
-  await waitUntil(() => views() === before + 1);
-  // The same reader (address + agent) again within 30 minutes: not counted twice.
-  await visit(human);
-  await new Promise((r) => setTimeout(r, 300));
-  assert.equal(views(), before + 1);
-});
+test(
+  'the demo page’s <news-most-read track> beacon is counted once per reader; headless/bot agents are not',
+  { skip, timeout: 120_000 },
+  async () => {
+    const { Store } = await import('../db.ts');
+    const views = () => {
+      const store = new Store({ file: join(dataDir, 'news-widgets.sqlite') });
+      try {
+        const row = store.db
+          .prepare(
+            "SELECT COALESCE(SUM(v.count), 0) AS n FROM views_hourly v JOIN articles a ON a.pk = v.article_pk WHERE a.id = 'an-ninh-nong-thon-moi-2026'",
+          )
+          .get() as { n: number };
+        return row.n;
+      } finally {
+        store.close();
+      }
+    };
+    const visit = async (userAgent?: string) => {
+      const ctx = await browser.newContext({ locale: 'vi-VN', userAgent });
+      const page = await ctx.newPage();
+      const beacon = page.waitForRequest((r) => r.url().endsWith('/api/views') && r.method() === 'POST', {
+        timeout: 20_000,
+      });
+      await page.goto(`${server.base}/`);
+      const req = await beacon;
+      const res = await req.response();
+      await ctx.close();
+      return { type: req.headers()['content-type'], body: req.postDataJSON(), status: res?.status() };
+    };
+    const before = views();
+    // Headless Chromium announces itself ("HeadlessChrome"): answered 204, not counted.
+    const bot = await visit();
+    assert.equal(bot.status, 204);
+    assert.equal(views(), before);
+    const human =
+      'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0.0.0 Safari/537.36';
+    const r1 = await visit(human);
+    assert.match(r1.type!, /^text\/plain/);
+    assert.equal(r1.body.url, 'https://tinhnha.example/an-ninh-trat-tu/an-ninh-nong-thon-moi-2026.html');
+    assert.equal(r1.status, 204);
+    await waitUntil(() => views() === before + 1);
+    // The same reader (address + agent) again within 30 minutes: not counted twice.
+    await visit(human);
+    await new Promise((r) => setTimeout(r, 300));
+    assert.equal(views(), before + 1);
+  },
+);
 
 async function waitUntil(check: () => boolean, ms = 5000) {
   const end = Date.now() + ms;

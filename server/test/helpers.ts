@@ -45,10 +45,18 @@ export async function makeCtx(over: Partial<Config> = {}, opts: { seed?: boolean
   const mod = (path: string, body?: unknown, method = body === undefined ? 'GET' : 'POST') =>
     req(path, {
       method,
-      headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json', 'x-moderator-name': encodeURIComponent('Biên tập viên A') },
+      headers: {
+        authorization: `Bearer ${TOKEN}`,
+        'content-type': 'application/json',
+        'x-moderator-name': encodeURIComponent('Biên tập viên A'),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   return { app, store, clock, config, req, json, mod };
 }
 
-export const comment = (over: Record<string, unknown> = {}) => ({ name: 'Nguyễn Văn An', body: 'Bài viết rất hay.', ...over });
+export const comment = (over: Record<string, unknown> = {}) => ({
+  name: 'Nguyễn Văn An',
+  body: 'Bài viết rất hay.',
+  ...over,
+});

@@ -33,7 +33,12 @@ test('bodies over 16 KB get 413 and write nothing', async () => {
       ctrl.close();
     },
   });
-  const r2 = await c.req('/api/threads/t/comments', { method: 'POST', headers: { 'content-type': 'application/json' }, body: stream, duplex: 'half' } as RequestInit);
+  const r2 = await c.req('/api/threads/t/comments', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: stream,
+    duplex: 'half',
+  } as RequestInit);
   assert.equal(r2.status, 413);
   // And through CORS for an allowed origin.
   const x = await makeCtx({ allowedOrigins: ['https://tinhnha.example'] });
@@ -51,14 +56,23 @@ test('CORS answers only ALLOWED_ORIGINS, without credentials', async () => {
   assert.equal(ok.headers.get('access-control-allow-credentials'), null);
   const pre = await c.req('/api/threads/t/comments', {
     method: 'OPTIONS',
-    headers: { origin: 'https://tinhnha.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,idempotency-key' },
+    headers: {
+      origin: 'https://tinhnha.example',
+      'access-control-request-method': 'POST',
+      'access-control-request-headers': 'content-type,idempotency-key',
+    },
   });
   assert.equal(pre.status, 204);
   assert.match(pre.headers.get('access-control-allow-headers')!, /Idempotency-Key/i);
   const no = await c.req('/api/most-read', { headers: { origin: 'https://evil.example' } });
   assert.equal(no.headers.get('access-control-allow-origin'), null);
   const none = await makeCtx();
-  assert.equal((await none.req('/api/most-read', { headers: { origin: 'https://tinhnha.example' } })).headers.get('access-control-allow-origin'), null);
+  assert.equal(
+    (await none.req('/api/most-read', { headers: { origin: 'https://tinhnha.example' } })).headers.get(
+      'access-control-allow-origin',
+    ),
+    null,
+  );
 });
 
 test('served pages carry the strict CSP with Trusted Types, nosniff, frame-ancestors', async () => {

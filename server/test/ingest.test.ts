@@ -14,7 +14,11 @@ const fx = (f: string) => join(import.meta.dirname, 'fixtures', f);
 test('ingest loads RSS 2.0, Atom and JSON Feed with the kit parser; re-ingest upserts', async () => {
   const store = new Store({ file: ':memory:' });
   const logs: string[] = [];
-  const n = await ingest([join(ROOT, 'demo/feeds/tin-tuc.rss.xml'), fx('tin-moi.atom.xml'), fx('tin-moi.feed.json')], store, (s) => logs.push(s));
+  const n = await ingest(
+    [join(ROOT, 'demo/feeds/tin-tuc.rss.xml'), fx('tin-moi.atom.xml'), fx('tin-moi.feed.json')],
+    store,
+    (s) => logs.push(s),
+  );
   // The Atom entry with a relative link is skipped without a base URL.
   assert.equal(n, 32);
   assert.equal(store.countArticles(), 32);
@@ -33,7 +37,10 @@ test('ingest loads RSS 2.0, Atom and JSON Feed with the kit parser; re-ingest up
   assert.equal(await ingest([fx('tin-moi.feed.json')], store, () => {}), 1);
   assert.equal(store.countArticles(), 32);
   // With a base URL the relative link resolves.
-  assert.equal(await ingest([fx('tin-moi.atom.xml')], store, () => {}, { base: 'https://tinhnha.example/rss/tin-moi.atom' }), 2);
+  assert.equal(
+    await ingest([fx('tin-moi.atom.xml')], store, () => {}, { base: 'https://tinhnha.example/rss/tin-moi.atom' }),
+    2,
+  );
   assert.equal(store.getArticle('urn:x:hoi-thi-nau-an')!.url, 'https://tinhnha.example/van-hoa/hoi-thi-nau-an.html');
   assert.equal(store.getArticle('urn:x:hoi-thi-nau-an')!.summary, 'Hơn 20 đội thi tranh tài.');
   assert.equal(store.search('gia lua', 1)[0]!.id, 'gia-lua-tang');
@@ -43,13 +50,20 @@ test('npm run ingest: the CLI writes into DATA_DIR and fails clearly on a bad fe
   const dataDir = mkdtempSync(join(tmpdir(), 'nw-ingest-'));
   const run = promisify(execFile);
   try {
-    const ok = await run(process.execPath, ['--import', 'tsx', 'server/ingest.ts', '--base', 'https://tinhnha.example/', fx('tin-moi.atom.xml')], { cwd: ROOT, env: { ...process.env, DATA_DIR: dataDir } });
+    const ok = await run(
+      process.execPath,
+      ['--import', 'tsx', 'server/ingest.ts', '--base', 'https://tinhnha.example/', fx('tin-moi.atom.xml')],
+      { cwd: ROOT, env: { ...process.env, DATA_DIR: dataDir } },
+    );
     assert.match(ok.stdout, /2 article\(s\) upserted/);
     const store = new Store({ file: join(dataDir, 'news-widgets.sqlite') });
     assert.equal(store.countArticles(), 2);
     store.close();
     await assert.rejects(
-      run(process.execPath, ['--import', 'tsx', 'server/ingest.ts', join(ROOT, 'package.json')], { cwd: ROOT, env: { ...process.env, DATA_DIR: dataDir } }),
+      run(process.execPath, ['--import', 'tsx', 'server/ingest.ts', join(ROOT, 'package.json')], {
+        cwd: ROOT,
+        env: { ...process.env, DATA_DIR: dataDir },
+      }),
       (e: { code: number; stderr: string }) => e.code === 1 && /ingest failed/.test(e.stderr),
     );
   } finally {

@@ -24,11 +24,25 @@ test('every /api/moderation route needs the bearer token: 401 and nothing change
     ['POST', `/api/moderation/threads/${T}/reopen`],
     ['POST', '/api/articles'],
   ];
-  for (const auth of [undefined, 'Bearer wrong', `Bearer ${TOKEN}x`, `Basic ${TOKEN}`, `Bearer ${TOKEN.slice(0, -1)}`, 'Bearer ']) {
+  for (const auth of [
+    undefined,
+    'Bearer wrong',
+    `Bearer ${TOKEN}x`,
+    `Basic ${TOKEN}`,
+    `Bearer ${TOKEN.slice(0, -1)}`,
+    'Bearer ',
+  ]) {
     for (const [method, path] of routes) {
       const headers: Record<string, string> = { 'content-type': 'application/json' };
       if (auth) headers.authorization = auth;
-      const r = await c.req(path, { method, headers, body: method === 'POST' ? JSON.stringify({ body: 'sửa', id: 'x', url: 'https://a.example/', title: 't' }) : undefined });
+      const r = await c.req(path, {
+        method,
+        headers,
+        body:
+          method === 'POST'
+            ? JSON.stringify({ body: 'sửa', id: 'x', url: 'https://a.example/', title: 't' })
+            : undefined,
+      });
       assert.equal(r.status, 401, `${auth} ${method} ${path}`);
       assert.equal((await r.json()).error.code, 'unauthorized');
     }
@@ -53,15 +67,33 @@ test('queue: pending oldest first, with article title, thread context and counts
 
   const q = await (await c.mod('/api/moderation/queue')).json();
   assert.deepEqual(q.counts, { pending: 2, approved: 1, rejected: 1 });
-  assert.deepEqual(q.items.map((i: { id: string }) => i.id), [b, reply]);
+  assert.deepEqual(
+    q.items.map((i: { id: string }) => i.id),
+    [b, reply],
+  );
   const ib = q.items[0];
-  for (const k of ['id', 'thread', 'articleTitle', 'parentId', 'name', 'email', 'body', 'bodyHtml', 'status', 'createdAt']) assert.ok(k in ib, k);
+  for (const k of [
+    'id',
+    'thread',
+    'articleTitle',
+    'parentId',
+    'name',
+    'email',
+    'body',
+    'bodyHtml',
+    'status',
+    'createdAt',
+  ])
+    assert.ok(k in ib, k);
   assert.equal(ib.articleTitle, 'Giữ vững an ninh trật tự ở các xã nông thôn mới');
   assert.equal(ib.email, 'b@bao.vn');
   assert.equal(q.items[1].parentId, a);
   assert.deepEqual(q.items[1].parent, { name: 'Nguyễn Văn An', body: 'Thứ nhất' });
   const rej = await (await c.mod('/api/moderation/queue?status=rejected')).json();
-  assert.deepEqual(rej.items.map((i: { id: string; articleTitle: null }) => [i.id, i.articleTitle]), [[x, null]]);
+  assert.deepEqual(
+    rej.items.map((i: { id: string; articleTitle: null }) => [i.id, i.articleTitle]),
+    [[x, null]],
+  );
   assert.equal((await c.mod('/api/moderation/queue?status=spam')).status, 400);
   const p1 = await (await c.mod('/api/moderation/queue?limit=1')).json();
   const p2 = await (await c.mod(`/api/moderation/queue?limit=1&cursor=${p1.nextCursor}`)).json();
@@ -77,9 +109,15 @@ test('approve → readers see it; reject → readers never see it', async () => 
   assert.equal((await r.json()).status, 'approved');
   await c.mod(`/api/moderation/comments/${b}/reject`, undefined, 'POST');
   const page = await (await c.req(P)).json();
-  assert.deepEqual(page.items.map((i: { body: string }) => i.body), ['Được duyệt']);
+  assert.deepEqual(
+    page.items.map((i: { body: string }) => i.body),
+    ['Được duyệt'],
+  );
   assert.equal(page.thread.count, 1);
-  assert.deepEqual(await (await c.req(`/api/comments/status?ids=${a},${b}`)).json(), { [a]: 'approved', [b]: 'rejected' });
+  assert.deepEqual(await (await c.req(`/api/comments/status?ids=${a},${b}`)).json(), {
+    [a]: 'approved',
+    [b]: 'rejected',
+  });
   assert.equal((await c.mod('/api/moderation/comments/c_missing/approve', {})).status, 404);
   assert.equal((await c.mod('/api/moderation/comments/bad%20id/approve', {})).status, 400);
 });
@@ -89,7 +127,8 @@ test('edit keeps the original, sanitizes bodyHtml, stays pending; edit-then-appr
   const id = await post(c, { body: 'Bai viet hay qua' });
   const e = await c.mod(`/api/moderation/comments/${id}/edit`, {
     body: 'Bài viết hay quá!',
-    bodyHtml: '<p onclick="x()">Bài viết <b>hay</b> quá! <a href="javascript:alert(1)">x</a> <a href="https://tinhnha.example/a">nguồn</a><script>alert(1)</script></p>',
+    bodyHtml:
+      '<p onclick="x()">Bài viết <b>hay</b> quá! <a href="javascript:alert(1)">x</a> <a href="https://tinhnha.example/a">nguồn</a><script>alert(1)</script></p>',
   });
   assert.equal(e.status, 200);
   const edited = await e.json();
@@ -111,7 +150,13 @@ test('edit keeps the original, sanitizes bodyHtml, stays pending; edit-then-appr
   assert.equal(c.store.getComment(id)!.originalBody, 'Bai viet hay qua');
 
   // Bad edits: 400, nothing written.
-  for (const bad of [{}, { body: '' }, { body: 'x'.repeat(2001) }, { bodyHtml: '<script>only</script>' }, { bodyHtml: 5 }]) {
+  for (const bad of [
+    {},
+    { body: '' },
+    { body: 'x'.repeat(2001) },
+    { bodyHtml: '<script>only</script>' },
+    { bodyHtml: 5 },
+  ]) {
     const r = await c.mod(`/api/moderation/comments/${id}/edit`, bad);
     assert.equal(r.status, 400, JSON.stringify(bad));
   }
@@ -131,7 +176,10 @@ test('every action is logged: who, when, before and after', async () => {
   await c.mod(`/api/moderation/threads/${T}/close`, {});
   await c.mod(`/api/moderation/threads/${T}/reopen`, {});
   const log = await (await c.mod('/api/moderation/log?limit=5')).json();
-  assert.deepEqual(log.items.map((e: { action: string }) => e.action), ['reopen', 'close', 'reject', 'approve', 'edit']);
+  assert.deepEqual(
+    log.items.map((e: { action: string }) => e.action),
+    ['reopen', 'close', 'reject', 'approve', 'edit'],
+  );
   const edit = log.items[4];
   assert.equal(edit.actor, 'Biên tập viên A');
   assert.equal(edit.at, new Date(c.clock.now).toISOString());

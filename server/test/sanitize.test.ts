@@ -6,10 +6,16 @@ import { sanitizeHtml } from '../sanitize.ts';
 
 const dir = join(import.meta.dirname, 'fixtures', 'xss');
 const payloads: string[] = [
-  ...(JSON.parse(readFileSync(join(dir, 'dompurify-vectors.json'), 'utf8')) as { payload: string }[]).map((v) => v.payload),
+  ...(JSON.parse(readFileSync(join(dir, 'dompurify-vectors.json'), 'utf8')) as { payload: string }[]).map(
+    (v) => v.payload,
+  ),
   ...readdirSync(dir)
     .filter((f) => f.startsWith('patt-'))
-    .flatMap((f) => readFileSync(join(dir, f), 'utf8').split('\n').filter((l) => l.length > 0)),
+    .flatMap((f) =>
+      readFileSync(join(dir, f), 'utf8')
+        .split('\n')
+        .filter((l) => l.length > 0),
+    ),
 ];
 
 /** The only tags our output may contain, exactly as we write them. */
@@ -37,7 +43,10 @@ test('allow-list: p, br, b, i, blockquote, a[href http(s)] with rel; everything 
   const cases: [string, string][] = [
     ['<p>Chào <b>bạn</b> <i>nhé</i><br/>dòng 2</p>', '<p>Chào <b>bạn</b> <i>nhé</i><br>dòng 2</p>'],
     ['<blockquote>Trích</blockquote>', '<blockquote>Trích</blockquote>'],
-    ['<a href="https://tinhnha.example/a?x=1&amp;y=2" target=_blank onclick=x()>link</a>', '<a href="https://tinhnha.example/a?x=1&amp;y=2" rel="nofollow ugc noopener">link</a>'],
+    [
+      '<a href="https://tinhnha.example/a?x=1&amp;y=2" target=_blank onclick=x()>link</a>',
+      '<a href="https://tinhnha.example/a?x=1&amp;y=2" rel="nofollow ugc noopener">link</a>',
+    ],
     ['<A HREF="JaVaScRiPt:alert(1)">x</A>', '<a>x</a>'],
     ['<a href="java&#x09;script:alert(1)">x</a>', '<a>x</a>'],
     ['<a href="data:text/html,<script>alert(1)</script>">x</a>', '<a>x</a>'],
@@ -50,7 +59,10 @@ test('allow-list: p, br, b, i, blockquote, a[href http(s)] with rel; everything 
     ['a < b && c > d', 'a &lt; b &amp;&amp; c &gt; d'],
     ['<!-- c --><p>x</p>', '<p>x</p>'],
     ['<span style="color:red">đỏ</span>', 'đỏ'],
-    ['<p><a href="https://a.example"><a href="https://b.example">lồng</a></a></p>', '<p><a href="https://a.example/" rel="nofollow ugc noopener">lồng</a></p>'],
+    [
+      '<p><a href="https://a.example"><a href="https://b.example">lồng</a></a></p>',
+      '<p><a href="https://a.example/" rel="nofollow ugc noopener">lồng</a></p>',
+    ],
     ['&lt;script&gt;', '&lt;script&gt;'],
     ['&#60;img src=x&#62;', '&lt;img src=x&gt;'],
   ];

@@ -12,8 +12,20 @@ async function ctx(over = {}) {
     headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
     body: JSON.stringify([
       { id: 'a-1', url: URL1, title: 'Tin một', section: 'Thời sự', publishedAt: '2026-11-20T00:00:00Z' },
-      { id: 'a-2', url: 'https://bao.example/the-thao/a-2.html', title: 'Tin hai', section: 'Thể thao', publishedAt: '2026-11-21T00:00:00Z' },
-      { id: 'a-3', url: 'https://bao.example/the-thao/a-3.html', title: 'Tin ba', section: 'Thể thao', publishedAt: '2026-11-22T00:00:00Z' },
+      {
+        id: 'a-2',
+        url: 'https://bao.example/the-thao/a-2.html',
+        title: 'Tin hai',
+        section: 'Thể thao',
+        publishedAt: '2026-11-21T00:00:00Z',
+      },
+      {
+        id: 'a-3',
+        url: 'https://bao.example/the-thao/a-3.html',
+        title: 'Tin ba',
+        section: 'Thể thao',
+        publishedAt: '2026-11-22T00:00:00Z',
+      },
     ]),
   });
   /** The beacon: a text/plain JSON string, as navigator.sendBeacon sends it. */
@@ -24,7 +36,8 @@ async function ctx(over = {}) {
       headers: { 'content-type': 'text/plain;charset=UTF-8', 'user-agent': opts.ua ?? UA },
       body: typeof body === 'string' ? body : JSON.stringify(body),
     });
-  const mostRead = async (q = '') => (await (await c.req(`/api/most-read${q}`)).json()).items.map((i: { id: string; views: number }) => [i.id, i.views]);
+  const mostRead = async (q = '') =>
+    (await (await c.req(`/api/most-read${q}`)).json()).items.map((i: { id: string; views: number }) => [i.id, i.views]);
   return { ...c, beacon, mostRead };
 }
 
@@ -52,12 +65,25 @@ test('beacon (text/plain) counts once per reader per article per 30 minutes; 204
 
 test('bots and unknown articles are not counted; bad beacons get 400', async () => {
   const c = await ctx({ mostReadCacheMs: 0 });
-  for (const ua of ['Googlebot/2.1 (+http://www.google.com/bot.html)', 'Mozilla/5.0 (compatible; bingbot/2.0)', 'facebookexternalhit/1.1', 'curl/8.5.0', 'Mozilla/5.0 HeadlessChrome/140.0', '']) {
+  for (const ua of [
+    'Googlebot/2.1 (+http://www.google.com/bot.html)',
+    'Mozilla/5.0 (compatible; bingbot/2.0)',
+    'facebookexternalhit/1.1',
+    'curl/8.5.0',
+    'Mozilla/5.0 HeadlessChrome/140.0',
+    '',
+  ]) {
     assert.equal((await c.beacon({ url: URL1 }, { ua })).status, 204);
   }
   assert.equal((await c.beacon({ url: 'https://bao.example/khong-co.html' })).status, 204);
   assert.deepEqual(await c.mostRead(), []);
-  for (const bad of ['{', '{}', '[]', JSON.stringify({ url: 'javascript:alert(1)' }), JSON.stringify({ articleId: 'có dấu' })]) {
+  for (const bad of [
+    '{',
+    '{}',
+    '[]',
+    JSON.stringify({ url: 'javascript:alert(1)' }),
+    JSON.stringify({ articleId: 'có dấu' }),
+  ]) {
     const r = await c.beacon(bad);
     assert.equal(r.status, 400, bad);
     assert.ok((await r.json()).error.code);
@@ -74,11 +100,27 @@ test('most-read: windows over hourly buckets, section filter, limit, generatedAt
   view('a-2', 10, 3 * 3600e3);
   view('a-3', 50, 3 * 86400e3);
   view('a-1', 100, 20 * 86400e3);
-  assert.deepEqual(await c.mostRead('?window=hour'), [['a-1', 5], ['a-2', 3]]);
-  assert.deepEqual(await c.mostRead('?window=day'), [['a-2', 13], ['a-1', 5]]);
-  assert.deepEqual(await c.mostRead('?window=week'), [['a-3', 50], ['a-2', 13], ['a-1', 5]]);
-  assert.deepEqual(await c.mostRead('?window=month'), [['a-1', 105], ['a-3', 50], ['a-2', 13]]);
-  assert.deepEqual(await c.mostRead('?window=month&section=' + encodeURIComponent('Thể thao') + '&limit=1'), [['a-3', 50]]);
+  assert.deepEqual(await c.mostRead('?window=hour'), [
+    ['a-1', 5],
+    ['a-2', 3],
+  ]);
+  assert.deepEqual(await c.mostRead('?window=day'), [
+    ['a-2', 13],
+    ['a-1', 5],
+  ]);
+  assert.deepEqual(await c.mostRead('?window=week'), [
+    ['a-3', 50],
+    ['a-2', 13],
+    ['a-1', 5],
+  ]);
+  assert.deepEqual(await c.mostRead('?window=month'), [
+    ['a-1', 105],
+    ['a-3', 50],
+    ['a-2', 13],
+  ]);
+  assert.deepEqual(await c.mostRead('?window=month&section=' + encodeURIComponent('Thể thao') + '&limit=1'), [
+    ['a-3', 50],
+  ]);
   const res = await c.req('/api/most-read?window=week');
   const body = await res.json();
   assert.equal(body.generatedAt, new Date(t0).toISOString());
@@ -89,7 +131,8 @@ test('most-read: windows over hourly buckets, section filter, limit, generatedAt
   assert.deepEqual((await c.mostRead('?window=week'))[0], ['a-3', 50]);
   c.clock.now += 61_000;
   assert.deepEqual((await c.mostRead('?window=week'))[0], ['a-2', 113]);
-  for (const q of ['?window=year', '?limit=0', '?limit=51', '?section=' + 'x'.repeat(101)]) assert.equal((await c.req('/api/most-read' + q)).status, 400, q);
+  for (const q of ['?window=year', '?limit=0', '?limit=51', '?section=' + 'x'.repeat(101)])
+    assert.equal((await c.req('/api/most-read' + q)).status, 400, q);
 });
 
 test('views are rate-limited per client: 429 with Retry-After', async () => {

@@ -53,7 +53,13 @@ export async function getJson(url: string, signal?: AbortSignal): Promise<unknow
 /** `ids` in groups of 50 (the server's limit), comma-separated and encoded. */
 export const groups = (ids: string[]): string[] => {
   const out: string[] = [];
-  for (let i = 0; i < ids.length; i += 50) out.push(ids.slice(i, i + 50).map(encodeURIComponent).join());
+  for (let i = 0; i < ids.length; i += 50)
+    out.push(
+      ids
+        .slice(i, i + 50)
+        .map(encodeURIComponent)
+        .join(),
+    );
   return out;
 };
 
@@ -65,13 +71,15 @@ const batches = new Map<string, { threads: string[]; answers: Promise<Promise<un
 const countCache = new Map<string, number>();
 
 /** Remembers a count learnt elsewhere (a loaded thread), so counts on the page agree. */
-export const rememberCount = (base: string, thread: string, count: number) => countCache.set(`${base} ${thread}`, count);
+export const rememberCount = (base: string, thread: string, count: number) =>
+  countCache.set(`${base} ${thread}`, count);
 
 export async function fetchCount(base: string, thread: string): Promise<number | null> {
   const cached = countCache.get(`${base} ${thread}`);
   if (cached !== undefined) return cached;
   // The batch is comma-separated: a thread id with a comma asks on its own.
-  if (thread.includes(',')) return (await (await import('./comments-data.js')).fetchThread(base, thread, { limit: 1 })).thread.count;
+  if (thread.includes(','))
+    return (await (await import('./comments-data.js')).fetchThread(base, thread, { limit: 1 })).thread.count;
   let batch = batches.get(base);
   if (!batch) {
     const threads: string[] = [];

@@ -16,7 +16,11 @@
  */
 
 /** Common English words that are also bare Vietnamese syllables: never evidence. */
-const ENGLISH = new Set('a an as at be by do go he hi i if in is it me my no of oh ok on or so to up us we can hay con bo dan tin hat bat hot say long sang man ten pin sun van that day hang sat tap mat song ai'.split(' '));
+const ENGLISH = new Set(
+  'a an as at be by do go he hi i if in is it me my no of oh ok on or so to up us we can hay con bo dan tin hat bat hot say long sang man ten pin sun van that day hang sat tap mat song ai'.split(
+    ' ',
+  ),
+);
 
 const BARE = new Set(
   (

@@ -44,7 +44,11 @@ const busy = new WeakSet<Form>();
 export function attach(el: Form): void {
   el.attached = true;
   // The element's own styles (a subclass's too), then the form's.
-  adoptStyles(el.renderRoot as ShadowRoot, [...(el.constructor as typeof NewsCommentForm).elementStyles, closeStyles, styles]);
+  adoptStyles(el.renderRoot as ShadowRoot, [
+    ...(el.constructor as typeof NewsCommentForm).elementStyles,
+    closeStyles,
+    styles,
+  ]);
   // `remember-close`: a form the reader closed stays closed for the session.
   if (!el.parent && isRememberedClosed(el)) el.open = false;
   restore(el);
@@ -54,7 +58,8 @@ export function attach(el: Form): void {
 
 export function connect(el: Form): void {
   let listener = listeners.get(el);
-  if (!listener) listeners.set(el, (listener = (event) => onResult(el, (event as CustomEvent<OutboxResultDetail>).detail)));
+  if (!listener)
+    listeners.set(el, (listener = (event) => onResult(el, (event as CustomEvent<OutboxResultDetail>).detail)));
   outboxEvents.addEventListener('result', listener);
 }
 
@@ -78,7 +83,8 @@ function restore(el: Form): void {
   el.status = waiting.length ? 'queued' : '';
 }
 
-const same = (el: Form, entry: OutboxEntry) => entry.thread === el.thread && (entry.post.parentId ?? '') === (el.parent ?? '');
+const same = (el: Form, entry: OutboxEntry) =>
+  entry.thread === el.thread && (entry.post.parentId ?? '') === (el.parent ?? '');
 const queued = (el: Form): OutboxEntry[] => loadOutbox().filter((e) => same(el, e));
 
 // -------------------------------------------------------------------------------- handlers
@@ -244,12 +250,17 @@ function refused(el: Form, result: PostResult): void {
 export function render(el: Form): unknown {
   const s = strings(el);
   if (el.closed) return html`<p part="closed" class="closed">${s.closed}</p>`;
-  if (!el.open) return el.parent ? nothing : html`<button type="button" part="write" id="write" class="write" @click=${reopen}>${s.write}</button>`;
+  if (!el.open)
+    return el.parent
+      ? nothing
+      : html`<button type="button" part="write" id="write" class="write" @click=${reopen}>${s.write}</button>`;
   const e = el.errors;
   const length = el.body.length;
   const hint = el.hint && e.body !== s.diacritics;
-  const described = (field: Field, ...extra: (string | false)[]) => [e[field] && `${field}-error`, ...extra].filter(Boolean).join(' ') || nothing;
-  const error = (field: Field) => (e[field] ? html`<p part="field-error" class="error" id="${field}-error">${e[field]}</p>` : nothing);
+  const described = (field: Field, ...extra: (string | false)[]) =>
+    [e[field] && `${field}-error`, ...extra].filter(Boolean).join(' ') || nothing;
+  const error = (field: Field) =>
+    e[field] ? html`<p part="field-error" class="error" id="${field}-error">${e[field]}</p>` : nothing;
   const label = el.parent ? format(s.replyLabel, { name: el.replyName }) : s.write;
   return html`<form part="form" novalidate aria-label=${label} @submit=${onSubmit} @keydown=${onKeydown}>
     <div class="top">
@@ -258,25 +269,57 @@ export function render(el: Form): unknown {
     </div>
     <div part="field" class="field">
       <label part="label" for="name">${s.name}</label>
-      <input part="input" id="name" name="name" autocomplete="name" required aria-invalid=${e.name ? 'true' : 'false'}
-        aria-describedby=${described('name')} .value=${el.name} @input=${onInput} />
+      <input
+        part="input"
+        id="name"
+        name="name"
+        autocomplete="name"
+        required
+        aria-invalid=${e.name ? 'true' : 'false'}
+        aria-describedby=${described('name')}
+        .value=${el.name}
+        @input=${onInput}
+      />
       ${error('name')}
     </div>
     <div part="field" class="field">
       <label part="label" for="email">${s.email}</label>
-      <input part="input" id="email" name="email" type="email" autocomplete="email" aria-invalid=${e.email ? 'true' : 'false'}
-        aria-describedby=${described('email')} .value=${el.email} @input=${onInput} />
+      <input
+        part="input"
+        id="email"
+        name="email"
+        type="email"
+        autocomplete="email"
+        aria-invalid=${e.email ? 'true' : 'false'}
+        aria-describedby=${described('email')}
+        .value=${el.email}
+        @input=${onInput}
+      />
       ${error('email')}
     </div>
     <div part="field" class="field">
       <label part="label" for="body">${s.body}</label>
-      <textarea part="textarea" id="body" name="body" rows="4" required aria-invalid=${e.body ? 'true' : 'false'}
+      <textarea
+        part="textarea"
+        id="body"
+        name="body"
+        rows="4"
+        required
+        aria-invalid=${e.body ? 'true' : 'false'}
         aria-describedby=${described('body', hint && 'hint', 'counter', 'notice')}
-        .value=${el.body} @input=${onInput} @blur=${onBlur}></textarea>
+        .value=${el.body}
+        @input=${onInput}
+        @blur=${onBlur}
+      ></textarea>
       <div class="below">
-        ${hint ? html`<p part="hint" class="hint" id="hint">${s.diacritics}</p>` : nothing}
-        ${error('body')}
-        <span part="counter" id="counter" class="counter ${length > BODY_MAX ? 'over' : ''}" aria-live=${length > BODY_MAX * 0.9 ? 'polite' : 'off'}>${length}/${BODY_MAX}</span>
+        ${hint ? html`<p part="hint" class="hint" id="hint">${s.diacritics}</p>` : nothing} ${error('body')}
+        <span
+          part="counter"
+          id="counter"
+          class="counter ${length > BODY_MAX ? 'over' : ''}"
+          aria-live=${length > BODY_MAX * 0.9 ? 'polite' : 'off'}
+          >${length}/${BODY_MAX}</span
+        >
       </div>
     </div>
     <div class="hp" inert aria-hidden="true">
@@ -284,7 +327,9 @@ export function render(el: Form): unknown {
       <input id="website" name="website" tabindex="-1" autocomplete="off" />
     </div>
     <div class="actions">
-      <button type="submit" part="submit" aria-disabled=${el.status === 'sending' ? 'true' : 'false'}>${s.submit}</button>
+      <button type="submit" part="submit" aria-disabled=${el.status === 'sending' ? 'true' : 'false'}>
+        ${s.submit}
+      </button>
     </div>
     <p part="status" class="status" role="status">${el.status && s[el.status]}</p>
     <p part="error" class="error general" role="alert">${el.general}</p>

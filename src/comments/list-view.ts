@@ -43,7 +43,10 @@ export function timeText(iso: string, tag: string, now: number): string {
   if (Number.isNaN(time)) return '';
   let f = formatters.get(tag);
   if (!f) {
-    f = { rtf: new Intl.RelativeTimeFormat(tag, { numeric: 'auto' }), dtf: new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'short' }) };
+    f = {
+      rtf: new Intl.RelativeTimeFormat(tag, { numeric: 'auto' }),
+      dtf: new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'short' }),
+    };
     formatters.set(tag, f);
   }
   const diff = time - now;
@@ -92,12 +95,17 @@ export async function show(el: List, base: string, raw: unknown, signal: AbortSi
   el.closed = page.thread.closed;
   el.page = page;
   rememberCount(base, el.thread, page.thread.count);
-  emit<CommentsLoadDetail>(el, 'news-comments-load', { thread: el.thread, count: page.thread.count, closed: page.thread.closed });
+  emit<CommentsLoadDetail>(el, 'news-comments-load', {
+    thread: el.thread,
+    count: page.thread.count,
+    closed: page.thread.closed,
+  });
   void poll(el);
 }
 
 export async function prepareTemplate(el: List): Promise<void> {
-  const template = el.commentTemplate ?? el.querySelector<HTMLTemplateElement>(':scope > template[data-part="comment"]');
+  const template =
+    el.commentTemplate ?? el.querySelector<HTMLTemplateElement>(':scope > template[data-part="comment"]');
   if (template === el.preparedFrom) return;
   el.preparedFrom = template;
   el.templated.clear();
@@ -119,7 +127,10 @@ export async function poll(el: List, onlySchedule = false): Promise<void> {
   if (!base || !pending.length || !el.isConnected) return;
   if (!onlySchedule && document.visibilityState === 'visible') {
     try {
-      const statuses = await fetchStatuses(base, pending.map((c) => c.id));
+      const statuses = await fetchStatuses(
+        base,
+        pending.map((c) => c.id),
+      );
       const done = pending.filter((c) => statuses[c.id] && statuses[c.id] !== 'pending');
       for (const c of done) {
         const verdict = statuses[c.id];
@@ -153,7 +164,12 @@ async function loadMore(this: List): Promise<void> {
   // Aborted on disconnect and when a new first page loads (another sort, thread or API).
   const { signal } = (this.moreAbort = new AbortController());
   try {
-    const page = await fetchThread(base, this.thread, { sort: this.sort, cursor: this.cursor, limit: this.pageSize, signal });
+    const page = await fetchThread(base, this.thread, {
+      sort: this.sort,
+      cursor: this.cursor,
+      limit: this.pageSize,
+      signal,
+    });
     signal.throwIfAborted();
     const fresh = page.items.filter((c) => !known.has(c.id));
     this.more = [...this.more, ...fresh];
@@ -192,7 +208,8 @@ function onReplyClose(this: List, event: Event): void {
   });
 }
 
-const replyButton = (el: List, id: string) => el.renderRoot.querySelector<HTMLElement>(`[data-reply="${CSS.escape(id)}"]`);
+const replyButton = (el: List, id: string) =>
+  el.renderRoot.querySelector<HTMLElement>(`[data-reply="${CSS.escape(id)}"]`);
 
 function allTop(el: List): CommentData[] {
   const first = el.comments ?? el.page?.items ?? [];
@@ -207,7 +224,14 @@ function ownComments(el: List): Shown[] {
   for (const c of loadPending(el.thread)) if (!ids.has(c.id) && c.api === base) own.push({ ...c, own: 'pending' });
   for (const e of loadOutbox()) {
     if (e.thread !== el.thread || e.api !== base) continue;
-    own.push({ id: `outbox-${e.key}`, parentId: e.post.parentId, name: e.post.name, body: e.post.body, createdAt: e.createdAt, own: e.attempts ? 'queued' : 'sending' });
+    own.push({
+      id: `outbox-${e.key}`,
+      parentId: e.post.parentId,
+      name: e.post.name,
+      body: e.post.body,
+      createdAt: e.createdAt,
+      own: e.attempts ? 'queued' : 'sending',
+    });
   }
   return own;
 }
@@ -247,25 +271,58 @@ export function render(el: List): TemplateResult {
   const ownReplies = own.filter((c) => c.parentId);
   const top: Shown[] = el.sort === 'oldest' ? [...server, ...ownTop] : [...ownTop.reverse(), ...server];
   const base = apiBase(el);
-  const ctx: RenderContext = { el, s, now, tag: el.locale.tag, depthMax: Math.max(1, Math.floor(el.maxDepth) || 2), ownReplies, base, canReply: !el.closed && !!base && el.comments === undefined };
+  const ctx: RenderContext = {
+    el,
+    s,
+    now,
+    tag: el.locale.tag,
+    depthMax: Math.max(1, Math.floor(el.maxDepth) || 2),
+    ownReplies,
+    base,
+    canReply: !el.closed && !!base && el.comments === undefined,
+  };
   return html`
     <div part="toolbar" class="toolbar" role="group" aria-label=${s.sort}>
       ${(['newest', 'oldest'] as const).map(
-        (sort) => html`<button type="button" part="sort" aria-pressed=${el.sort === sort ? 'true' : 'false'} @click=${() => (el.sort = sort)}>${sort === 'newest' ? s.newest : s.oldest}</button>`,
+        (sort) =>
+          html`<button
+            type="button"
+            part="sort"
+            aria-pressed=${el.sort === sort ? 'true' : 'false'}
+            @click=${() => (el.sort = sort)}
+          >
+            ${sort === 'newest' ? s.newest : s.oldest}
+          </button>`,
       )}
     </div>
     <div role="status" class="visually-hidden">${el.announcement}</div>
-    ${top.length
-      ? html`<section part="list" class="list ${top.length > 30 ? 'long' : ''}" aria-label=${s.listLabel}>${top.map((c) => renderThread(c, ctx))}</section>`
-      : html`<p part="empty" class="empty">${s.empty}</p>`}
-    ${el.cursor && el.comments === undefined
-      ? html`<button type="button" part="more" class="more" ?disabled=${el.loadingMore} aria-busy=${el.loadingMore ? 'true' : 'false'} @click=${loadMore}>${s.more}</button>`
-      : nothing}
+    ${
+      top.length
+        ? html`<section part="list" class="list ${top.length > 30 ? 'long' : ''}" aria-label=${s.listLabel}>
+            ${top.map((c) => renderThread(c, ctx))}
+          </section>`
+        : html`<p part="empty" class="empty">${s.empty}</p>`
+    }
+    ${
+      el.cursor && el.comments === undefined
+        ? html`<button
+            type="button"
+            part="more"
+            class="more"
+            ?disabled=${el.loadingMore}
+            aria-busy=${el.loadingMore ? 'true' : 'false'}
+            @click=${loadMore}
+          >
+            ${s.more}
+          </button>`
+        : nothing
+    }
   `;
 }
 
 function renderThread(topComment: Shown, ctx: RenderContext): TemplateResult {
-  if (!topComment.replies?.length && !ctx.ownReplies.length) return renderComment(topComment, 0, { ...ctx, children: NO_CHILDREN });
+  if (!topComment.replies?.length && !ctx.ownReplies.length)
+    return renderComment(topComment, 0, { ...ctx, children: NO_CHILDREN });
   const replies: Shown[] = [...(topComment.replies ?? [])];
   const ids = new Set([topComment.id, ...replies.map((r) => r.id)]);
   for (const r of ctx.ownReplies) if (r.parentId && ids.has(r.parentId)) replies.push(r);
@@ -309,10 +366,32 @@ function renderComment(c: Shown, depth: number, ctx: TreeContext, cue?: string):
   const hideActions = !ctx.canReply || !!c.own;
   const expanded = replying ? 'true' : 'false';
   if (templated) {
-    return html`<article part="comment" class="comment d${depth}" data-id=${c.id} tabindex="-1" aria-label=${c.name}>${templated}<div part="comment-actions" class="actions" ?hidden=${hideActions}><button type="button" part="reply-button" data-reply=${c.id} aria-expanded=${expanded} @click=${onReplyClick}>${s.reply}</button></div>${more}</article>`;
+    return html`<article part="comment" class="comment d${depth}" data-id=${c.id} tabindex="-1" aria-label=${c.name}>
+      ${templated}
+      <div part="comment-actions" class="actions" ?hidden=${hideActions}>
+        <button type="button" part="reply-button" data-reply=${c.id} aria-expanded=${expanded} @click=${onReplyClick}>
+          ${s.reply}
+        </button>
+      </div>
+      ${more}
+    </article>`;
   }
   const body = renderBody(el, c);
-  return html`<article part="comment" class="comment d${depth}" data-id=${c.id} tabindex="-1" aria-label=${c.name}><header part="comment-header"><strong part="comment-name">${c.name}</strong> - <time part="comment-time" datetime=${c.createdAt}>${timeText(c.createdAt, ctx.tag, ctx.now)}</time></header><div part="comment-body" class="body">${cue ? [html`<span part="comment-cue" class="cue">${cue}</span>`, body] : body}</div><div part="comment-actions" class="actions" ?hidden=${hideActions}><button type="button" part="reply-button" data-reply=${c.id} aria-expanded=${expanded} @click=${onReplyClick}>${s.reply}</button></div>${more}</article>`;
+  return html`<article part="comment" class="comment d${depth}" data-id=${c.id} tabindex="-1" aria-label=${c.name}>
+    <header part="comment-header">
+      <strong part="comment-name">${c.name}</strong> -
+      <time part="comment-time" datetime=${c.createdAt}>${timeText(c.createdAt, ctx.tag, ctx.now)}</time>
+    </header>
+    <div part="comment-body" class="body">
+      ${cue ? [html`<span part="comment-cue" class="cue">${cue}</span>`, body] : body}
+    </div>
+    <div part="comment-actions" class="actions" ?hidden=${hideActions}>
+      <button type="button" part="reply-button" data-reply=${c.id} aria-expanded=${expanded} @click=${onReplyClick}>
+        ${s.reply}
+      </button>
+    </div>
+    ${more}
+  </article>`;
 }
 
 function renderReplyForm(c: Shown, { el, base }: TreeContext): TemplateResult {
@@ -367,7 +446,12 @@ function renderTemplated(c: Shown, ctx: TreeContext, replies: TemplateResult | n
     const repliesEl = document.createElement('div');
     repliesEl.setAttribute('part', 'replies');
     repliesEl.className = 'replies';
-    const { fragment, placed } = templates!.fillTemplate(el.prepared!, { name: c.name, time, body, replies: repliesEl });
+    const { fragment, placed } = templates!.fillTemplate(el.prepared!, {
+      name: c.name,
+      time,
+      body,
+      replies: repliesEl,
+    });
     const node = document.createElement('div');
     node.className = 'templated';
     node.append(fragment);

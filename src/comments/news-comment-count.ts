@@ -19,8 +19,14 @@ export class NewsCommentCount extends LitElement {
   static override styles = [
     baseStyles,
     css`
-      :host{display:inline}
-      .skeleton-line{display:inline-block;width:6em;vertical-align:middle}
+      :host {
+        display: inline;
+      }
+      .skeleton-line {
+        display: inline-block;
+        width: 6em;
+        vertical-align: middle;
+      }
     `,
   ];
 
@@ -71,9 +77,17 @@ export class NewsCommentCount extends LitElement {
     const s = messagesFor(COMMENT_STRINGS, this.locale.language, this.messages);
     const count = this.count ?? this.fetched;
     const known = typeof count === 'number' && Number.isFinite(count);
-    const text = known ? plural(this.locale.tag, count as number, { one: s.countOne, other: s.countOther }) : this.failed ? s.listLabel : null;
-    if (text === null) return html`<span class="skeleton-line" aria-hidden="true"></span><span class="visually-hidden">${s.listLabel}</span>`;
-    return this.plain ? html`<span part="count">${text}</span>` : html`<a part="link" href=${this.href || '#comments'}>${text}</a>`;
+    const text = known
+      ? plural(this.locale.tag, count as number, { one: s.countOne, other: s.countOther })
+      : this.failed
+        ? s.listLabel
+        : null;
+    if (text === null)
+      return html`<span class="skeleton-line" aria-hidden="true"></span
+        ><span class="visually-hidden">${s.listLabel}</span>`;
+    return this.plain
+      ? html`<span part="count">${text}</span>`
+      : html`<a part="link" href=${this.href || '#comments'}>${text}</a>`;
   }
 }
 

@@ -154,7 +154,10 @@ export class NewsCommentList extends LitElement {
     if (view && !this.styled) {
       // The view brings the thread's styles.
       this.styled = true;
-      adoptStyles(this.renderRoot as ShadowRoot, [...(this.constructor as typeof NewsCommentList).elementStyles, view.styles]);
+      adoptStyles(this.renderRoot as ShadowRoot, [
+        ...(this.constructor as typeof NewsCommentList).elementStyles,
+        view.styles,
+      ]);
     }
     if (changed.has('loading') && this.loading == 'eager') this.viewport.markNear();
     if (changed.has('thread') || changed.has('sort')) this.replyTo = null;

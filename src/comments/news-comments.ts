@@ -6,8 +6,10 @@ import type { CommentSort } from './comments-api.js';
 import type { CommentsLoadDetail } from './news-comment-list.js';
 import type { CommentStrings } from './strings.js';
 
-const LIST_PARTS = 'list, comment, comment-header, comment-name, comment-time, comment-body, comment-status, comment-cue, comment-actions, reply-button, replies, sort, more, empty, error, retry, reply-form';
-const FORM_PARTS = 'form, notice, field, label, input, textarea, counter, hint, field-error, submit, status, close, write, closed';
+const LIST_PARTS =
+  'list, comment, comment-header, comment-name, comment-time, comment-body, comment-status, comment-cue, comment-actions, reply-button, replies, sort, more, empty, error, retry, reply-form';
+const FORM_PARTS =
+  'form, notice, field, label, input, textarea, counter, hint, field-error, submit, status, close, write, closed';
 
 /**
  * @customElement news-comments
@@ -21,7 +23,14 @@ const FORM_PARTS = 'form, notice, field, label, input, textarea, counter, hint, 
  * @csspart heading - the count heading; every part of the list and form is exported.
  */
 export class NewsComments extends LitElement {
-  static override styles = [baseStyles, css`.heading{display:block}`];
+  static override styles = [
+    baseStyles,
+    css`
+      .heading {
+        display: block;
+      }
+    `,
+  ];
 
   @property({ reflect: true }) thread = '';
   @property() api?: string;
@@ -44,11 +53,39 @@ export class NewsComments extends LitElement {
   override render() {
     const template = this.querySelector<HTMLTemplateElement>(':scope > template[data-part="comment"]');
     const api = this.api ?? this.getAttribute('api') ?? undefined;
-    return html`<h2 part="heading" class="heading"><news-comment-count plain .count=${this.count} .thread=${this.thread} api=${ifDefined(api)} .messages=${this.messages}></news-comment-count></h2>
-      <news-comment-form exportparts=${FORM_PARTS} .thread=${this.thread} api=${ifDefined(api)} ?closed=${this.closed} ?require-diacritics=${this.requireDiacritics} .loading=${this.loading} .messages=${this.messages}
-        @news-thread-closed=${() => (this.closed = true)}></news-comment-form>
-      <news-comment-list exportparts=${LIST_PARTS} .thread=${this.thread} api=${ifDefined(api)} .sort=${this.sort} .maxDepth=${this.maxDepth} .limit=${this.limit} .loading=${this.loading}
-        .pollInterval=${this.pollInterval} .commentTemplate=${template} ?closed=${this.closed} .messages=${this.messages} @news-comments-load=${this.onLoad}></news-comment-list>`;
+    return html`<h2 part="heading" class="heading">
+        <news-comment-count
+          plain
+          .count=${this.count}
+          .thread=${this.thread}
+          api=${ifDefined(api)}
+          .messages=${this.messages}
+        ></news-comment-count>
+      </h2>
+      <news-comment-form
+        exportparts=${FORM_PARTS}
+        .thread=${this.thread}
+        api=${ifDefined(api)}
+        ?closed=${this.closed}
+        ?require-diacritics=${this.requireDiacritics}
+        .loading=${this.loading}
+        .messages=${this.messages}
+        @news-thread-closed=${() => (this.closed = true)}
+      ></news-comment-form>
+      <news-comment-list
+        exportparts=${LIST_PARTS}
+        .thread=${this.thread}
+        api=${ifDefined(api)}
+        .sort=${this.sort}
+        .maxDepth=${this.maxDepth}
+        .limit=${this.limit}
+        .loading=${this.loading}
+        .pollInterval=${this.pollInterval}
+        .commentTemplate=${template}
+        ?closed=${this.closed}
+        .messages=${this.messages}
+        @news-comments-load=${this.onLoad}
+      ></news-comment-list>`;
   }
 }
 

@@ -8,7 +8,20 @@
 import { DEFAULT_TIMEOUT_MS } from '../core/fetch.js';
 import { threadPath, type CommentPost } from './comments-api.js';
 import { str } from './comments-data.js';
-import { loadDraft, loadOutbox, loadPending, memory, OUTBOX_KEY, notify, outboxEvents, pendingKey, saveDraft, writeStore, type OutboxEntry, type OwnComment } from './store.js';
+import {
+  loadDraft,
+  loadOutbox,
+  loadPending,
+  memory,
+  OUTBOX_KEY,
+  notify,
+  outboxEvents,
+  pendingKey,
+  saveDraft,
+  writeStore,
+  type OutboxEntry,
+  type OwnComment,
+} from './store.js';
 
 export { draftKey, loadDraft, loadOutbox, loadPending, OUTBOX_KEY, outboxEvents, type OutboxEntry } from './store.js';
 
@@ -60,7 +73,8 @@ export async function postComment(base: string, thread: string, post: CommentPos
     const seconds = Number(response.headers.get('retry-after'));
     return { kind: 'rate', seconds: Number.isFinite(seconds) && seconds > 0 ? Math.ceil(seconds) : 60 };
   }
-  if (status < 500 && status != 408) return { kind: 'invalid', field: str(error.field, 40) || undefined, message: str(error.message, 300) || undefined };
+  if (status < 500 && status != 408)
+    return { kind: 'invalid', field: str(error.field, 40) || undefined, message: str(error.message, 300) || undefined };
   return { kind: 'retry', status };
 }
 
@@ -83,13 +97,22 @@ function attempt(entry: OutboxEntry): Promise<PostResult> {
     if (result.kind == 'retry' || (result.kind == 'rate' && entry.attempts)) {
       // A queued comment that meets a 429 waits as long as the server asks, then goes again.
       const attempts = entry.attempts + 1;
-      const delay = result.kind == 'rate' ? result.seconds * 1000 : Math.min(retryDelays.base * 2 ** (attempts - 1), retryDelays.max);
+      const delay =
+        result.kind == 'rate'
+          ? result.seconds * 1000
+          : Math.min(retryDelays.base * 2 ** (attempts - 1), retryDelays.max);
       save({ ...entry, attempts, nextAt: Date.now() + delay }, key);
     } else {
       save(null, key);
       const draft = loadDraft(thread, post.parentId);
       if (result.kind == 'accepted') {
-        const own: OwnComment = { id: result.id, api: entry.api, name: post.name, body: post.body, createdAt: new Date().toISOString() };
+        const own: OwnComment = {
+          id: result.id,
+          api: entry.api,
+          name: post.name,
+          body: post.body,
+          createdAt: new Date().toISOString(),
+        };
         if (post.parentId) own.parentId = post.parentId;
         writeStore(pendingKey(thread), [...loadPending(thread).filter((c) => c.id != own.id), own]);
         // The draft goes only now, and only if it still holds this comment.
@@ -126,9 +149,21 @@ function uuid(): string {
  * Files a new comment in the outbox and sends it. The promise resolves with the first answer;
  * a `retry` answer means it stays queued and goes out later by itself.
  */
-export function submit(api: string, thread: string, post: CommentPost): { entry: OutboxEntry; result: Promise<PostResult> } {
+export function submit(
+  api: string,
+  thread: string,
+  post: CommentPost,
+): { entry: OutboxEntry; result: Promise<PostResult> } {
   startOutbox();
-  const entry: OutboxEntry = { key: uuid(), api, thread, post, createdAt: new Date().toISOString(), attempts: 0, nextAt: Date.now() };
+  const entry: OutboxEntry = {
+    key: uuid(),
+    api,
+    thread,
+    post,
+    createdAt: new Date().toISOString(),
+    attempts: 0,
+    nextAt: Date.now(),
+  };
   save(entry, entry.key);
   notify(thread);
   return { entry, result: attempt(entry) };

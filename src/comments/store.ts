@@ -55,7 +55,8 @@ export interface Draft {
 }
 
 export const draftKey = (thread: string, parent?: string | null) => `${PREFIX}draft:${thread}:${parent || 'root'}`;
-export const loadDraft = (thread: string, parent?: string | null): Draft => readStore<Draft>(draftKey(thread, parent)) ?? {};
+export const loadDraft = (thread: string, parent?: string | null): Draft =>
+  readStore<Draft>(draftKey(thread, parent)) ?? {};
 export const saveDraft = (thread: string, parent: string | null | undefined, draft: Draft) =>
   writeStore(draftKey(thread, parent), draft.name || draft.body || draft.email ? draft : null);
 
@@ -67,7 +68,8 @@ export interface OwnComment extends CommentData {
 }
 
 export const pendingKey = (thread: string) => `${PREFIX}pending:${thread}`;
-export const loadPending = (thread: string): OwnComment[] => list<OwnComment>(pendingKey(thread), (c) => typeof c.id == 'string');
+export const loadPending = (thread: string): OwnComment[] =>
+  list<OwnComment>(pendingKey(thread), (c) => typeof c.id == 'string');
 
 export interface OutboxEntry {
   key: string;
@@ -90,7 +92,8 @@ export const notify = (thread: string) => outboxEvents.dispatchEvent(new CustomE
 type Outbox = typeof import('./outbox.js');
 let outbox: Promise<Outbox> | undefined;
 /** The sending machinery (its own chunk), started once. */
-export const loadOutboxModule = (): Promise<Outbox> => (outbox ??= import('./outbox.js').then((m) => (m.startOutbox(), m)));
+export const loadOutboxModule = (): Promise<Outbox> =>
+  (outbox ??= import('./outbox.js').then((m) => (m.startOutbox(), m)));
 
 let watching = false;
 /**

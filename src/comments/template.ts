@@ -20,7 +20,10 @@ export async function prepareTemplate(template: HTMLTemplateElement): Promise<Do
  * are (a second use of the same placeholder gets a deep clone). Returns the filled fragment and
  * whether `{replies}` was placed.
  */
-export function fillTemplate(prepared: DocumentFragment, values: TemplateValues): { fragment: DocumentFragment; placed: Set<string> } {
+export function fillTemplate(
+  prepared: DocumentFragment,
+  values: TemplateValues,
+): { fragment: DocumentFragment; placed: Set<string> } {
   const fragment = prepared.cloneNode(true) as DocumentFragment;
   const walker = document.createTreeWalker(fragment, NodeFilter.SHOW_TEXT);
   const texts: Text[] = [];

@@ -1,6 +1,7 @@
 import { safeHttpUrl } from './url.js';
 
-const attr = (selector: string, name: string): string | null | undefined => document.querySelector(selector)?.getAttribute(name);
+const attr = (selector: string, name: string): string | null | undefined =>
+  document.querySelector(selector)?.getAttribute(name);
 
 /**
  * The API base for an element: its `api` attribute, else
@@ -9,7 +10,7 @@ const attr = (selector: string, name: string): string | null | undefined => docu
  */
 export function apiBase(element: Element): string | null {
   const raw = element.getAttribute('api') ?? attr('meta[name="news-widgets:api"]', 'content');
-  return raw ? safeHttpUrl(raw, document.baseURI)?.replace(/\/+$/, '') ?? null : null;
+  return raw ? (safeHttpUrl(raw, document.baseURI)?.replace(/\/+$/, '') ?? null) : null;
 }
 
 /** The page's canonical URL: `<link rel=canonical>`, then `og:url`, then the location without its hash. */

@@ -37,7 +37,8 @@ export function closeBox(host: HTMLElement, options: CloseOptions = {}): boolean
   const inside = host.matches(':focus-within');
   const to = inside && (options.focus || focusTarget(host));
   if (inside && !to) ((host.shadowRoot || document).activeElement as HTMLElement | null)?.blur();
-  options.hide ? options.hide() : (host.hidden = true);
+  if (options.hide) options.hide();
+  else host.hidden = true;
   if (to) to.focus();
   const key = storageKey(host);
   try {

@@ -23,8 +23,15 @@ export interface NewsEventOptions {
  * Dispatches a `news-*` event that bubbles and crosses shadow roots. Returns `false` when a
  * listener called `preventDefault()` on a cancelable event.
  */
-export function emit<T>(target: EventTarget, name: `news-${string}`, detail: T, options: NewsEventOptions = {}): boolean {
-  return target.dispatchEvent(new CustomEvent<T>(name, { detail, bubbles: true, composed: true, cancelable: !!options.cancelable }));
+export function emit<T>(
+  target: EventTarget,
+  name: `news-${string}`,
+  detail: T,
+  options: NewsEventOptions = {},
+): boolean {
+  return target.dispatchEvent(
+    new CustomEvent<T>(name, { detail, bubbles: true, composed: true, cancelable: !!options.cancelable }),
+  );
 }
 
 /** A typed error every widget can turn into a `news-error` event. */

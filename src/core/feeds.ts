@@ -63,7 +63,11 @@ const NS = {
 // ---------------------------------------------------------------------------------------------
 // Bytes to text
 
-const ENCODING_ALIASES: Record<string, string> = { 'iso-8859-1': 'windows-1252', latin1: 'windows-1252', 'us-ascii': 'windows-1252' };
+const ENCODING_ALIASES: Record<string, string> = {
+  'iso-8859-1': 'windows-1252',
+  latin1: 'windows-1252',
+  'us-ascii': 'windows-1252',
+};
 
 function tryDecode(bytes: Uint8Array, label: string): string | null {
   const normalized = ENCODING_ALIASES[label.toLowerCase()] ?? label;
@@ -80,7 +84,8 @@ function tryDecode(bytes: Uint8Array, label: string): string | null {
  * without a declaration exist).
  */
 export function decodeFeedBytes(bytes: Uint8Array, contentType?: string | null): string {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return tryDecode(bytes.subarray(3), 'utf-8') ?? tryDecode(bytes.subarray(3), 'windows-1252')!;
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
+    return tryDecode(bytes.subarray(3), 'utf-8') ?? tryDecode(bytes.subarray(3), 'windows-1252')!;
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
   const head = new TextDecoder('windows-1252').decode(bytes.subarray(0, 256));
@@ -159,7 +164,9 @@ function elementChildren(parent: Node): Element[] {
 
 function children(parent: Node, localName: string, namespace?: string | null): Element[] {
   return elementChildren(parent).filter(
-    (el) => (el.localName ?? el.nodeName) === localName && (namespace === undefined || (el.namespaceURI ?? null) === namespace),
+    (el) =>
+      (el.localName ?? el.nodeName) === localName &&
+      (namespace === undefined || (el.namespaceURI ?? null) === namespace),
   );
 }
 
@@ -210,12 +217,22 @@ interface RawItem {
 function normalize(raw: RawItem, domParser?: DomParserLike): NewsItem | null {
   const url = raw.url ? safeHttpUrl(raw.url, raw.base) : null;
   const rawTitle = raw.title ?? '';
-  const title = truncate(raw.titleIsHtml || /<[a-z/!]|&(#?\w+);/i.test(rawTitle) ? htmlToText(rawTitle, domParser) : collapse(rawTitle), TITLE_MAX);
+  const title = truncate(
+    raw.titleIsHtml || /<[a-z/!]|&(#?\w+);/i.test(rawTitle) ? htmlToText(rawTitle, domParser) : collapse(rawTitle),
+    TITLE_MAX,
+  );
   if (!url || !title) return null;
   const item: NewsItem = { url, title };
-  const summarySource = raw.summaryText !== undefined ? collapse(raw.summaryText) : raw.summaryHtml ? htmlToText(raw.summaryHtml, domParser) : '';
+  const summarySource =
+    raw.summaryText !== undefined
+      ? collapse(raw.summaryText)
+      : raw.summaryHtml
+        ? htmlToText(raw.summaryHtml, domParser)
+        : '';
   if (summarySource) item.summary = truncate(summarySource, SUMMARY_MAX);
-  const image = (raw.image ? safeHttpUrl(raw.image, raw.base) : null) ?? (raw.summaryHtml ? firstImageInHtml(raw.summaryHtml, raw.base, domParser) : undefined);
+  const image =
+    (raw.image ? safeHttpUrl(raw.image, raw.base) : null) ??
+    (raw.summaryHtml ? firstImageInHtml(raw.summaryHtml, raw.base, domParser) : undefined);
   if (image) item.image = image;
   const publishedAt = toIsoDate(raw.publishedAt);
   if (publishedAt) item.publishedAt = publishedAt;
@@ -225,11 +242,17 @@ function normalize(raw: RawItem, domParser?: DomParserLike): NewsItem | null {
   if (tags?.length) item.tags = tags.slice(0, 20);
   const views = typeof raw.views === 'string' ? Number(raw.views) : raw.views;
   if (typeof views === 'number' && Number.isFinite(views) && views >= 0) item.views = Math.floor(views);
-  if ((typeof raw.id === 'string' && raw.id.trim()) || typeof raw.id === 'number') item.id = String(raw.id).trim().slice(0, 200);
+  if ((typeof raw.id === 'string' && raw.id.trim()) || typeof raw.id === 'number')
+    item.id = String(raw.id).trim().slice(0, 200);
   return item;
 }
 
-function finish(format: ParsedFeed['format'], raws: RawItem[], meta: { generatedAt?: unknown; title?: string }, domParser?: DomParserLike): ParsedFeed {
+function finish(
+  format: ParsedFeed['format'],
+  raws: RawItem[],
+  meta: { generatedAt?: unknown; title?: string },
+  domParser?: DomParserLike,
+): ParsedFeed {
   const seen = new Set<string>();
   const items: NewsItem[] = [];
   for (const raw of raws.slice(0, MAX_ITEMS)) {
@@ -262,14 +285,22 @@ function pickMediaImage(item: Element): string | undefined {
     if (!url) return;
     const type = el.getAttribute('type') ?? '';
     const medium = el.getAttribute('medium') ?? '';
-    const isImage = medium === 'image' || type.startsWith('image/') || (!medium && !type && /\.(jpe?g|png|gif|webp|avif|svg)(\?|$)/i.test(url));
+    const isImage =
+      medium === 'image' ||
+      type.startsWith('image/') ||
+      (!medium && !type && /\.(jpe?g|png|gif|webp|avif|svg)(\?|$)/i.test(url));
     if (!isImage) return;
     candidates.push({ url, width: Number(el.getAttribute('width')) || 0 });
   };
   const groups = [item, ...children(item, 'group', NS.media)];
   for (const group of groups) {
     for (const el of children(group, 'content', NS.media)) consider(el, 'url');
-    for (const el of children(group, 'thumbnail', NS.media)) candidates.push(...(el.getAttribute('url') ? [{ url: el.getAttribute('url')!.trim(), width: Number(el.getAttribute('width')) || 0 }] : []));
+    for (const el of children(group, 'thumbnail', NS.media))
+      candidates.push(
+        ...(el.getAttribute('url')
+          ? [{ url: el.getAttribute('url')!.trim(), width: Number(el.getAttribute('width')) || 0 }]
+          : []),
+      );
   }
   for (const el of children(item, 'enclosure')) consider(el, 'url');
   if (!candidates.length) return undefined;
@@ -285,9 +316,13 @@ function parseRss(doc: Document, root: Element, options: ParseOptions): ParsedFe
     const base = baseOf(item, options.url);
     const plainLinks = children(item, 'link').filter((el) => !el.namespaceURI || el.namespaceURI === root.namespaceURI);
     const guid = child(item, 'guid');
-    const guidIsLink = guid && !/^false$/i.test(guid.getAttribute('isPermaLink') ?? guid.getAttribute('isPermalink') ?? 'true');
+    const guidIsLink =
+      guid && !/^false$/i.test(guid.getAttribute('isPermaLink') ?? guid.getAttribute('isPermalink') ?? 'true');
     const guidText = text(guid);
-    const link = text(child(item, 'origLink', NS.feedburner)) || plainLinks.map(text).find(Boolean) || (guidIsLink || /^https?:\/\//i.test(guidText) ? guidText : '');
+    const link =
+      text(child(item, 'origLink', NS.feedburner)) ||
+      plainLinks.map(text).find(Boolean) ||
+      (guidIsLink || /^https?:\/\//i.test(guidText) ? guidText : '');
     const description = text(child(item, 'description')) || text(child(item, 'encoded', NS.content));
     const categories = children(item, 'category').map(text).filter(Boolean);
     return {
@@ -303,7 +338,15 @@ function parseRss(doc: Document, root: Element, options: ParseOptions): ParsedFe
     };
   });
   void doc;
-  return finish('rss', raws, { generatedAt: text(child(channel, 'lastBuildDate')) || text(child(channel, 'date', NS.dc)), title: text(child(channel, 'title')) }, options.domParser);
+  return finish(
+    'rss',
+    raws,
+    {
+      generatedAt: text(child(channel, 'lastBuildDate')) || text(child(channel, 'date', NS.dc)),
+      title: text(child(channel, 'title')),
+    },
+    options.domParser,
+  );
 }
 
 function atomText(el: Element | undefined): { value: string; html: boolean } {
@@ -317,18 +360,29 @@ function parseAtom(root: Element, options: ParseOptions): ParsedFeed {
     const base = baseOf(entry, options.url);
     const links = children(entry, 'link');
     const alternate = links.find((el) => (el.getAttribute('rel') ?? 'alternate') === 'alternate') ?? links[0];
-    const enclosure = links.find((el) => el.getAttribute('rel') === 'enclosure' && (el.getAttribute('type') ?? '').startsWith('image/'));
+    const enclosure = links.find(
+      (el) => el.getAttribute('rel') === 'enclosure' && (el.getAttribute('type') ?? '').startsWith('image/'),
+    );
     const title = atomText(child(entry, 'title'));
     const summary = atomText(child(entry, 'summary'));
     const content = atomText(child(entry, 'content'));
-    const categories = children(entry, 'category').map((el) => el.getAttribute('label') || el.getAttribute('term') || '').map(collapse).filter(Boolean);
+    const categories = children(entry, 'category')
+      .map((el) => el.getAttribute('label') || el.getAttribute('term') || '')
+      .map(collapse)
+      .filter(Boolean);
     const linkBase = alternate ? baseOf(alternate, options.url) : base;
     const href = alternate?.getAttribute('href')?.trim();
     return {
       url: href ? safeHttpUrl(href, linkBase) : null,
       title: title.value,
       titleIsHtml: title.html,
-      ...(summary.value ? (summary.html ? { summaryHtml: summary.value } : { summaryText: summary.value }) : content.html ? { summaryHtml: content.value } : { summaryText: content.value }),
+      ...(summary.value
+        ? summary.html
+          ? { summaryHtml: summary.value }
+          : { summaryText: summary.value }
+        : content.html
+          ? { summaryHtml: content.value }
+          : { summaryText: content.value }),
       image: pickMediaImage(entry) ?? enclosure?.getAttribute('href'),
       publishedAt: text(child(entry, 'published')) || text(child(entry, 'updated')),
       section: categories[0],
@@ -337,7 +391,12 @@ function parseAtom(root: Element, options: ParseOptions): ParsedFeed {
       base,
     };
   });
-  return finish('atom', raws, { generatedAt: text(child(root, 'updated')), title: text(child(root, 'title')) }, options.domParser);
+  return finish(
+    'atom',
+    raws,
+    { generatedAt: text(child(root, 'updated')), title: text(child(root, 'title')) },
+    options.domParser,
+  );
 }
 
 /** Dân Trí-style fragments (bare `<item>`s) are wrapped so that they parse. */
@@ -369,11 +428,15 @@ function parseXml(source: string, options: ParseOptions): ParsedFeed {
 
 type Json = Record<string, unknown>;
 
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 
 function parseJsonFeed(data: Json, options: ParseOptions): ParsedFeed {
-  const base = safeHttpUrl(str(data.home_page_url) ?? '', options.url) ?? safeHttpUrl(str(data.feed_url) ?? '', options.url) ?? options.url;
+  const base =
+    safeHttpUrl(str(data.home_page_url) ?? '', options.url) ??
+    safeHttpUrl(str(data.feed_url) ?? '', options.url) ??
+    options.url;
   const items = Array.isArray(data.items) ? data.items : [];
   const raws = items.filter(isObject).map((item): RawItem => {
     const html = str(item.content_html);
@@ -381,8 +444,18 @@ function parseJsonFeed(data: Json, options: ParseOptions): ParsedFeed {
     const contentText = str(item.content_text);
     return {
       url: str(item.url) ?? str(item.external_url),
-      title: str(item.title) ?? (contentText ? truncate(collapse(contentText), 120) : html ? truncate(htmlToText(html, options.domParser), 120) : ''),
-      ...(str(item.summary) ? { summaryText: str(item.summary) } : contentText ? { summaryText: contentText } : { summaryHtml: html }),
+      title:
+        str(item.title) ??
+        (contentText
+          ? truncate(collapse(contentText), 120)
+          : html
+            ? truncate(htmlToText(html, options.domParser), 120)
+            : ''),
+      ...(str(item.summary)
+        ? { summaryText: str(item.summary) }
+        : contentText
+          ? { summaryText: contentText }
+          : { summaryHtml: html }),
       image: str(item.image) ?? str(item.banner_image) ?? null,
       publishedAt: item.date_published ?? item.date_modified,
       section: tags[0],

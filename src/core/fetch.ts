@@ -18,10 +18,16 @@ export interface FetchedBody {
   bytes: Uint8Array;
 }
 
-const timedOutError = (timeout: number, url: string) => new NewsError('timeout', `No answer within ${timeout} ms from ${url}`);
+const timedOutError = (timeout: number, url: string) =>
+  new NewsError('timeout', `No answer within ${timeout} ms from ${url}`);
 const abortReason = (signal: AbortSignal) => signal.reason ?? new DOMException('Aborted', 'AbortError');
 /** Runs `onTimeout` after `timeout` ms (the default when not positive) and follows `signal`; returns the clean-up. */
-function watch(timeout: number, signal: AbortSignal | undefined, onTimeout: () => void, onAbort: () => void): () => void {
+function watch(
+  timeout: number,
+  signal: AbortSignal | undefined,
+  onTimeout: () => void,
+  onAbort: () => void,
+): () => void {
   const timer = setTimeout(onTimeout, timeout > 0 ? timeout : DEFAULT_TIMEOUT_MS);
   if (signal?.aborted) onAbort();
   signal?.addEventListener('abort', onAbort, { once: true });
@@ -69,7 +75,12 @@ async function readBody(response: Response, url: string): Promise<FetchedBody> {
   check(Number(response.headers.get('content-length')));
   const bytes = new Uint8Array(await response.arrayBuffer());
   check(bytes.byteLength);
-  return { url: response.url || url, status: response.status, contentType: response.headers.get('content-type'), bytes };
+  return {
+    url: response.url || url,
+    status: response.status,
+    contentType: response.headers.get('content-type'),
+    bytes,
+  };
 }
 
 const inFlight = new Map<string, Promise<FetchedBody>>();

@@ -17,11 +17,12 @@ export interface ResolvedLocale {
  */
 export function resolveLocale(element: Element): ResolvedLocale {
   let node: Node | null = element;
-  while (node && !(node as Element).hasAttribute?.('lang')) node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null);
+  while (node && !(node as Element).hasAttribute?.('lang'))
+    node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null);
   const candidates = [
     (node as Element | null)?.getAttribute('lang'),
     typeof document == 'undefined' ? null : document.documentElement.getAttribute('lang'),
-    ...(typeof navigator == 'undefined' ? [] : navigator.languages ?? [navigator.language]),
+    ...(typeof navigator == 'undefined' ? [] : (navigator.languages ?? [navigator.language])),
   ];
   for (const raw of candidates) {
     const tag = raw?.trim() ?? '';
@@ -35,7 +36,11 @@ export function resolveLocale(element: Element): ResolvedLocale {
 export type Catalog<T> = Record<Language, T>;
 
 /** The strings for a language with the developer's `messages` overrides on top. */
-export function messagesFor<T extends object>(catalog: Catalog<T>, language: Language, overrides?: Partial<T> | null): T {
+export function messagesFor<T extends object>(
+  catalog: Catalog<T>,
+  language: Language,
+  overrides?: Partial<T> | null,
+): T {
   return overrides ? { ...catalog[language], ...overrides } : catalog[language];
 }
 

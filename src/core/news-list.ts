@@ -8,6 +8,7 @@
  */
 import { LitElement, css, html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { Task, TaskStatus, initialState } from '@lit/task';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { apiBase, canonicalUrl } from './api.js';
 import { emit, NewsError, toErrorDetail } from './events.js';
 import type { NewsItem } from './feeds.js';
@@ -39,19 +40,78 @@ const MAX_LIMIT = 100;
 // Compact on purpose (the build strips only whitespace). Rules both list widgets share live
 // here once, including the `compact` layout's one-line titles.
 export const listStyles = css`
-ul,ol{list-style:none;margin:0;padding:0}
-li{position:relative;display:flex;gap:var(--_gap);align-items:flex-start;padding:.5rem 0;border-top:1px solid var(--_border);break-inside:avoid}
-li:first-child{border-top:0}
-.c{flex:1;min-width:0}
-[part~=link],.sk{--_l:var(--news-title-lines,2);display:-webkit-box;-webkit-box-orient:vertical;-webkit-line-clamp:var(--_l);overflow:hidden;height:calc(var(--_l)*1.35em);line-height:1.35;font-weight:var(--news-title-weight,600)}
-[part~=link]::after{content:'';position:absolute;inset:0}
-.sk .skeleton-line{height:1em;margin:.175em 0}
-.sk .skeleton-line+.skeleton-line{width:60%}
-[part~=image]{flex:none;display:block;width:var(--news-thumb-width,7.5rem);height:auto;aspect-ratio:3/2;object-fit:cover;border-radius:var(--_radius);background:var(--_skeleton)}
-[part~=meta]{display:block;height:1.4em;overflow:hidden;font-size:.8125rem;line-height:1.4;color:var(--_muted)}
-:host([layout=compact]) li{padding:.25rem 0}
-:host([layout=compact]) :is([part~=link],.sk){--_l:1}
-:host([layout=compact]) .sk .skeleton-line+.skeleton-line{display:none}
+  ul,
+  ol {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+  }
+  li {
+    position: relative;
+    display: flex;
+    gap: var(--_gap);
+    align-items: flex-start;
+    padding: 0.5rem 0;
+    border-top: 1px solid var(--_border);
+    break-inside: avoid;
+  }
+  li:first-child {
+    border-top: 0;
+  }
+  .c {
+    flex: 1;
+    min-width: 0;
+  }
+  [part~='link'],
+  .sk {
+    --_l: var(--news-title-lines, 2);
+    display: -webkit-box;
+    -webkit-box-orient: vertical;
+    -webkit-line-clamp: var(--_l);
+    overflow: hidden;
+    height: calc(var(--_l) * 1.35em);
+    line-height: 1.35;
+    font-weight: var(--news-title-weight, 600);
+  }
+  [part~='link']::after {
+    content: '';
+    position: absolute;
+    inset: 0;
+  }
+  .sk .skeleton-line {
+    height: 1em;
+    margin: 0.175em 0;
+  }
+  .sk .skeleton-line + .skeleton-line {
+    width: 60%;
+  }
+  [part~='image'] {
+    flex: none;
+    display: block;
+    width: var(--news-thumb-width, 7.5rem);
+    height: auto;
+    aspect-ratio: 3/2;
+    object-fit: cover;
+    border-radius: var(--_radius);
+    background: var(--_skeleton);
+  }
+  [part~='meta'] {
+    display: block;
+    height: 1.4em;
+    overflow: hidden;
+    font-size: 0.8125rem;
+    line-height: 1.4;
+    color: var(--_muted);
+  }
+  :host([layout='compact']) li {
+    padding: 0.25rem 0;
+  }
+  :host([layout='compact']) :is([part~='link'], .sk) {
+    --_l: 1;
+  }
+  :host([layout='compact']) .sk .skeleton-line + .skeleton-line {
+    display: none;
+  }
 `;
 
 /**
@@ -138,8 +198,14 @@ export abstract class NewsList<M extends ListMessages = ListMessages> extends Li
           this._cache.set(source, data);
         } else data = { items: this.lightItems(await feeds) };
         const age = data.generatedAt ? Date.now() - Date.parse(data.generatedAt) : 0;
-        if (staleAfter && staleAfter > 0 && age > staleAfter * 60_000) throw new NewsError('stale', `List is ${Math.round(age / 60_000)} minutes old`);
-        const skip = new Set([canonicalUrl(), ...([] as string[]).concat(exclude ?? []).flatMap((value) => String(value).split(/\s+/))].map((url) => comparableUrl(url.replace(/,$/, ''), document.baseURI)));
+        if (staleAfter && staleAfter > 0 && age > staleAfter * 60_000)
+          throw new NewsError('stale', `List is ${Math.round(age / 60_000)} minutes old`);
+        const skip = new Set(
+          [
+            canonicalUrl(),
+            ...([] as string[]).concat(exclude ?? []).flatMap((value) => String(value).split(/\s+/)),
+          ].map((url) => comparableUrl(url.replace(/,$/, ''), document.baseURI)),
+        );
         const items = data.items.filter((item) => !skip.has(comparableUrl(item.url))).slice(0, limit);
         if (!items.length) throw new NewsError('empty', 'Nothing to show');
         this.setHidden(false);
@@ -245,15 +311,29 @@ export abstract class NewsList<M extends ListMessages = ListMessages> extends Li
   // Templates are written without indentation: Lit's html`` is not minified by the build.
   protected renderRow(item: NewsItem | null, index: number): TemplateResult {
     const wide = this.layout === 'grid';
-    return html`<li part="item${item ? '' : ' skeleton'}">${this.ordered ? html`<span part="rank" aria-hidden="true">${index + 1}</span>` : nothing}${
-      this.withImages
-        ? item?.image
-          ? html`<img part="image" src=${item.image} width=${wide ? 320 : 120} height=${wide ? 180 : 80} alt="" loading="lazy" decoding="async">`
-          : html`<span part="image"></span>`
-        : nothing
-    }<span class="c">${
-      item ? html`<a part="link" href=${item.url}>${item.title}</a>` : html`<span class="sk"><i class="skeleton-line"></i><i class="skeleton-line"></i></span>`
-    }${this.renderMeta(item ?? { url: '', title: '' })}</span></li>`;
+    return html`<li part="item${item ? '' : ' skeleton'}">
+      ${this.ordered ? html`<span part="rank" aria-hidden="true">${index + 1}</span>` : nothing}${
+        this.withImages
+          ? item?.image
+            ? html`<img
+                part="image"
+                src=${item.image}
+                width=${wide ? 320 : 120}
+                height=${wide ? 180 : 80}
+                alt=""
+                loading="lazy"
+                decoding="async"
+              />`
+            : html`<span part="image"></span>`
+          : nothing
+      }<span class="c"
+        >${
+          item
+            ? html`<a part="link" href=${item.url}>${item.title}</a>`
+            : html`<span class="sk"><i class="skeleton-line"></i><i class="skeleton-line"></i></span>`
+        }${this.renderMeta(item ?? { url: '', title: '' })}</span
+      >
+    </li>`;
   }
 
   protected formatViews(views: number): string {
@@ -270,16 +350,23 @@ export abstract class NewsList<M extends ListMessages = ListMessages> extends Li
     const rows = items ?? Array.from({ length: this.rows }, () => null);
     const lis = rows.map((item, index) => this.renderRow(item, index));
     // `role=list` keeps list semantics under `list-style: none`; the skeleton is hidden from AT.
-    const role = items ? 'list' : nothing;
-    const hidden = items ? nothing : 'true';
+    const role = items ? 'list' : undefined;
+    const hidden = items ? undefined : 'true';
     const list = failed
       ? this.renderFailure()
       : html`${items ? nothing : html`<span class="visually-hidden" role="status">${this.msg.loading}</span>`}${
-          this.ordered ? html`<ol part="list" role=${role} aria-hidden=${hidden}>${lis}</ol>` : html`<ul part="list" role=${role} aria-hidden=${hidden}>${lis}</ul>`
+          this.ordered
+            ? html`<ol part="list" role=${ifDefined(role)} aria-hidden=${ifDefined(hidden)}>
+                ${lis}
+              </ol>`
+            : html`<ul part="list" role=${ifDefined(role)} aria-hidden=${ifDefined(hidden)}>
+                ${lis}
+              </ul>`
         }`;
     const level = Math.min(Math.max(Math.floor(this.headingLevel) || 2, 1), 6);
-    return html`<section part="base" aria-labelledby="h" aria-busy=${items || failed ? 'false' : 'true'}><div id="h" part="heading" role="heading" aria-level=${level}>${
-      this.heading || this.msg.heading
-    }</div>${this.renderControls()}${this.renderPanel(list)}</section>`;
+    return html`<section part="base" aria-labelledby="h" aria-busy=${items || failed ? 'false' : 'true'}>
+      <div id="h" part="heading" role="heading" aria-level=${level}>${this.heading || this.msg.heading}</div>
+      ${this.renderControls()}${this.renderPanel(list)}
+    </section>`;
   }
 }

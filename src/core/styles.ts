@@ -14,8 +14,23 @@ export { boxStyles };
  * `baseStyles` is `boxStyles` (./box-styles.ts) plus the loading skeleton (`.skeleton-line`).
  * A widget without a skeleton (share) imports `boxStyles` from ./box-styles.js alone.
  */
-export const baseStyles = css`${boxStyles}
-.skeleton-line{display:block;height:.9em;margin:.3em 0;border-radius:var(--_radius);background:var(--_skeleton)}
-@media (prefers-reduced-motion:no-preference){.skeleton-line{animation:news-pulse 1.4s ease-in-out infinite}}
-@keyframes news-pulse{50%{opacity:.55}}
+export const baseStyles = css`
+  ${boxStyles}
+  .skeleton-line {
+    display: block;
+    height: 0.9em;
+    margin: 0.3em 0;
+    border-radius: var(--_radius);
+    background: var(--_skeleton);
+  }
+  @media (prefers-reduced-motion: no-preference) {
+    .skeleton-line {
+      animation: news-pulse 1.4s ease-in-out infinite;
+    }
+  }
+  @keyframes news-pulse {
+    50% {
+      opacity: 0.55;
+    }
+  }
 `;

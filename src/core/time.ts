@@ -6,8 +6,15 @@
 
 const MONTHS: Record<string, string> = {
   // Portuguese and Spanish abbreviations that differ from English.
-  fev: 'Feb', abr: 'Apr', mai: 'May', ago: 'Aug', set: 'Sep', out: 'Oct', dez: 'Dec',
-  ene: 'Jan', dic: 'Dec',
+  fev: 'Feb',
+  abr: 'Apr',
+  mai: 'May',
+  ago: 'Aug',
+  set: 'Sep',
+  out: 'Oct',
+  dez: 'Dec',
+  ene: 'Jan',
+  dic: 'Dec',
 };
 
 export function parseDate(raw: unknown): Date | null {
@@ -19,8 +26,10 @@ export function parseDate(raw: unknown): Date | null {
   const direct = Date.parse(value);
   if (!Number.isNaN(direct) && /^\d{4}-\d\d-\d\d/.test(value)) return new Date(direct);
   // `GMT+7`, `GMT+07:00`, `+07` → `+0700`.
-  value = value.replace(/(?:GMT|UTC)?\s*([+-])(\d{1,2}):?(\d{2})?$/i, (_m, sign: string, hours: string, minutes?: string) =>
-    ` ${sign}${hours.padStart(2, '0')}${minutes ?? '00'}`);
+  value = value.replace(
+    /(?:GMT|UTC)?\s*([+-])(\d{1,2}):?(\d{2})?$/i,
+    (_m, sign: string, hours: string, minutes?: string) => ` ${sign}${hours.padStart(2, '0')}${minutes ?? '00'}`,
+  );
   // Drop a leading weekday in any language, then translate month names.
   value = value.replace(/^[^\d\s,]{2,12},\s*/, '');
   value = value.replace(/\b([A-Za-z]{3})[a-z]*\b/g, (word, abbr: string) => MONTHS[abbr.toLowerCase()] ?? word);
@@ -49,7 +58,11 @@ export function formatRelativeTime(date: Date, localeTag: string, now: number = 
 }
 
 /** "14:05 29/11/2026" in Vietnamese, "Nov 29, 2026, 2:05 PM" in English. */
-export function formatDateTime(date: Date, localeTag: string, options: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' }): string {
+export function formatDateTime(
+  date: Date,
+  localeTag: string,
+  options: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' },
+): string {
   return new Intl.DateTimeFormat(localeTag, options).format(date);
 }
 

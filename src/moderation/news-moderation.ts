@@ -120,7 +120,10 @@ export class NewsModeration extends LitElement {
     return apiBase(this) ?? new URL('/api', location.href).href;
   }
 
-  private async call<T>(path: string, init: { method?: string; body?: unknown; signal?: AbortSignal } = {}): Promise<T> {
+  private async call<T>(
+    path: string,
+    init: { method?: string; body?: unknown; signal?: AbortSignal } = {},
+  ): Promise<T> {
     const headers: Record<string, string> = { authorization: `Bearer ${this.token}` };
     if (this.editor) headers['x-moderator-name'] = encodeURIComponent(this.editor);
     if (init.body !== undefined) headers['content-type'] = 'application/json';
@@ -140,7 +143,10 @@ export class NewsModeration extends LitElement {
     task: async ([token, view], { signal }) => {
       if (!token) return null;
       if (view === 'log') {
-        const log = await this.call<{ items: LogItem[]; nextCursor: string | null }>(`/moderation/log?limit=${this.limit}`, { signal });
+        const log = await this.call<{ items: LogItem[]; nextCursor: string | null }>(
+          `/moderation/log?limit=${this.limit}`,
+          { signal },
+        );
         return { log };
       }
       const q = await this.call<{ items: QueueItem[]; counts: Counts; nextCursor: string | null }>(
@@ -196,7 +202,9 @@ export class NewsModeration extends LitElement {
     const form = e.currentTarget as HTMLFormElement;
     const data = new FormData(form);
     const token = String(data.get('token') ?? '').trim();
-    const editor = String(data.get('editor') ?? '').trim().slice(0, 80);
+    const editor = String(data.get('editor') ?? '')
+      .trim()
+      .slice(0, 80);
     // Tokens are printable ASCII (HTTP header values cannot carry anything else).
     if (!token || /[^\x21-\x7e]/.test(token)) {
       this.signInError = this.s.wrongToken;
@@ -243,7 +251,11 @@ export class NewsModeration extends LitElement {
 
   // ------------------------------------------------------------------ actions
 
-  private async act(item: QueueItem, action: 'approve' | 'reject' | 'edit', edit?: { body: string; bodyHtml: string }): Promise<void> {
+  private async act(
+    item: QueueItem,
+    action: 'approve' | 'reject' | 'edit',
+    edit?: { body: string; bodyHtml: string },
+  ): Promise<void> {
     if (this.busy) return;
     this.busy = true;
     try {
@@ -259,12 +271,18 @@ export class NewsModeration extends LitElement {
         this.active = Math.min(index, Math.max(0, this.items.length - 1));
       } else {
         const original = item.originalBody ?? (r.body !== item.body ? item.body : null);
-        this.items = this.items.map((i) => (i.id === item.id ? { ...i, body: r.body, bodyHtml: r.bodyHtml, status: r.status, originalBody: original } : i));
+        this.items = this.items.map((i) =>
+          i.id === item.id ? { ...i, body: r.body, bodyHtml: r.bodyHtml, status: r.status, originalBody: original } : i,
+        );
       }
-      if (from !== r.status) this.counts = { ...this.counts, [from]: this.counts[from] - 1, [r.status]: this.counts[r.status] + 1 };
+      if (from !== r.status)
+        this.counts = { ...this.counts, [from]: this.counts[from] - 1, [r.status]: this.counts[r.status] + 1 };
       this.editing = null;
       const s = this.s;
-      this.announcement = format(action === 'approve' ? s.doneApproved : action === 'reject' ? s.doneRejected : s.doneEdited, { name: item.name });
+      this.announcement = format(
+        action === 'approve' ? s.doneApproved : action === 'reject' ? s.doneRejected : s.doneEdited,
+        { name: item.name },
+      );
       this.focusAfterUpdate = 'item';
       emit<ModerationActionDetail>(this, 'news-moderation-action', { action, id: item.id, thread: item.thread });
     } catch (error) {
@@ -280,10 +298,13 @@ export class NewsModeration extends LitElement {
     const close = !this.closedThreads[thread];
     this.busy = true;
     try {
-      const r = await this.call<{ id: string; closed: boolean }>(`/moderation/threads/${encodeURIComponent(thread)}/${close ? 'close' : 'reopen'}`, {
-        method: 'POST',
-        body: {},
-      });
+      const r = await this.call<{ id: string; closed: boolean }>(
+        `/moderation/threads/${encodeURIComponent(thread)}/${close ? 'close' : 'reopen'}`,
+        {
+          method: 'POST',
+          body: {},
+        },
+      );
       this.closedThreads = { ...this.closedThreads, [thread]: r.closed };
       this.announcement = format(close ? this.s.doneClosed : this.s.doneReopened, { thread });
       emit<ModerationActionDetail>(this, 'news-moderation-action', { action: close ? 'close' : 'reopen', thread });
@@ -348,7 +369,12 @@ export class NewsModeration extends LitElement {
   private onKeydown(e: KeyboardEvent): void {
     if (e.altKey || e.ctrlKey || e.metaKey) return;
     const target = e.composedPath()[0] as HTMLElement | undefined;
-    const typing = !!target && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT' || target.isContentEditable);
+    const typing =
+      !!target &&
+      (target.tagName === 'INPUT' ||
+        target.tagName === 'TEXTAREA' ||
+        target.tagName === 'SELECT' ||
+        target.isContentEditable);
     if (e.key === 'Escape' && this.editing) {
       e.preventDefault();
       this.cancelEdit();
@@ -449,8 +475,15 @@ export class NewsModeration extends LitElement {
         <label for="editor">${s.editorLabel} <span class="hint">(${s.editorHint})</span></label>
         <input id="editor" name="editor" type="text" autocomplete="username" maxlength="80" .value=${this.editor} />
         <label for="token">${s.tokenLabel}</label>
-        <input id="token" name="token" type="password" autocomplete="current-password" required
-          aria-invalid=${this.signInError ? 'true' : 'false'} aria-describedby="signin-error" />
+        <input
+          id="token"
+          name="token"
+          type="password"
+          autocomplete="current-password"
+          required
+          aria-invalid=${this.signInError ? 'true' : 'false'}
+          aria-describedby="signin-error"
+        />
         <p id="signin-error" class="error" role="alert">${this.signInError}</p>
         <button type="submit" class="primary" ?disabled=${this.busy}>${s.signIn}</button>
       </form>
@@ -475,10 +508,15 @@ export class NewsModeration extends LitElement {
       </header>
       <nav class="tabs" part="tabs" aria-label=${s.states}>
         ${tabs.map(
-          ([view, label]) => html`<button type="button" aria-pressed=${this.view === view ? 'true' : 'false'} data-view=${view}
-            @click=${() => this.switchView(view)}>
-            ${label}${view !== 'log' ? html` <span class="count" data-count=${view}>${this.counts[view]}</span>` : nothing}
-          </button>`,
+          ([view, label]) =>
+            html`<button
+              type="button"
+              aria-pressed=${this.view === view ? 'true' : 'false'}
+              data-view=${view}
+              @click=${() => this.switchView(view)}
+            >
+              ${label}${view !== 'log' ? html` <span class="count" data-count=${view}>${this.counts[view]}</span>` : nothing}
+            </button>`,
         )}
       </nav>
       <p class="help" id="help">${s.shortcuts}</p>
@@ -490,7 +528,9 @@ export class NewsModeration extends LitElement {
   private renderQueue() {
     const s = this.s;
     if (this.task.status === TaskStatus.ERROR && !this.items.length) {
-      return html`<p class="error">${s.failed} <button type="button" @click=${() => this.reload++}>${s.retry}</button></p>`;
+      return html`<p class="error">
+        ${s.failed} <button type="button" @click=${() => this.reload++}>${s.retry}</button>
+      </p>`;
     }
     if (this.task.status === TaskStatus.PENDING && !this.items.length) return html`<p class="muted">${s.loading}</p>`;
     if (!this.items.length) return html`<p class="muted empty">${s.empty}</p>`;
@@ -511,23 +551,47 @@ export class NewsModeration extends LitElement {
     const editing = this.editing === item.id;
     return html`
       <li>
-        <article part="item" class=${active ? 'item active' : 'item'} tabindex=${active ? '0' : '-1'} data-index=${index} data-id=${item.id}
-          aria-labelledby="by-${item.id}" aria-describedby="help" @focus=${() => (this.active = index)}>
+        <article
+          part="item"
+          class=${active ? 'item active' : 'item'}
+          tabindex=${active ? '0' : '-1'}
+          data-index=${index}
+          data-id=${item.id}
+          aria-labelledby="by-${item.id}"
+          aria-describedby="help"
+          @focus=${() => (this.active = index)}
+        >
           <p class="context">
             <span>${s.article}:</span>
-            ${item.articleUrl
-              ? html`<a href=${item.articleUrl} target="_blank" rel="noopener">${item.articleTitle ?? item.thread}</a>`
-              : html`<span class="article">${item.articleTitle ?? '—'}</span>`}
-            <span class="thread">${s.thread}: <code>${item.thread}</code>${closed ? html` · <strong>${s.threadClosed}</strong>` : nothing}</span>
+            ${
+              item.articleUrl
+                ? html`<a href=${item.articleUrl} target="_blank" rel="noopener"
+                    >${item.articleTitle ?? item.thread}</a
+                  >`
+                : html`<span class="article">${item.articleTitle ?? '—'}</span>`
+            }
+            <span class="thread"
+              >${s.thread}:
+              <code>${item.thread}</code>${closed ? html` · <strong>${s.threadClosed}</strong>` : nothing}</span
+            >
           </p>
           ${item.parent ? html`<blockquote class="parent"><span>${format(s.replyTo, { name: item.parent.name })}</span> ${item.parent.body}</blockquote>` : nothing}
           <header class="byline" id="by-${item.id}">
             <strong class="name">${item.name}</strong>
             ${item.email ? html`<span class="email">${item.email}</span>` : nothing}
-            <time datetime=${item.createdAt}>${isNaN(when.getTime()) ? item.createdAt : when.toLocaleString(this.locale.tag)}</time>
+            <time datetime=${item.createdAt}
+              >${isNaN(when.getTime()) ? item.createdAt : when.toLocaleString(this.locale.tag)}</time
+            >
           </header>
           <p class="body">${item.body}</p>
-          ${item.bodyHtml ? html`<div class="formatted"><span class="label">${s.formatted}</span><div class="html">${sanitizeToFragment(item.bodyHtml, 'comment')}</div></div>` : nothing}
+          ${
+            item.bodyHtml
+              ? html`<div class="formatted">
+                  <span class="label">${s.formatted}</span>
+                  <div class="html">${sanitizeToFragment(item.bodyHtml, 'comment')}</div>
+                </div>`
+              : nothing
+          }
           ${item.originalBody && item.originalBody !== item.body ? html`<p class="original"><span class="label">${s.original}</span> ${item.originalBody}</p>` : nothing}
           ${editing ? this.renderEditor(item) : this.renderActions(item, closed)}
         </article>
@@ -540,8 +604,22 @@ export class NewsModeration extends LitElement {
     return html`<div class="actions" part="actions">
       ${item.status !== 'approved' ? html`<button type="button" class="primary" data-action="approve" aria-keyshortcuts="a" ?disabled=${this.busy} @click=${() => this.act(item, 'approve')}>${s.approve}</button>` : nothing}
       ${item.status !== 'rejected' ? html`<button type="button" class="danger" data-action="reject" aria-keyshortcuts="r" ?disabled=${this.busy} @click=${() => this.act(item, 'reject')}>${s.reject}</button>` : nothing}
-      <button type="button" data-action="edit" aria-keyshortcuts="e" ?disabled=${this.busy} @click=${() => this.startEdit(item)}>${s.edit}</button>
-      <button type="button" class="link" data-action="thread" ?disabled=${this.busy || closed === undefined} @click=${() => this.toggleThread(item.thread)}>
+      <button
+        type="button"
+        data-action="edit"
+        aria-keyshortcuts="e"
+        ?disabled=${this.busy}
+        @click=${() => this.startEdit(item)}
+      >
+        ${s.edit}
+      </button>
+      <button
+        type="button"
+        class="link"
+        data-action="thread"
+        ?disabled=${this.busy || closed === undefined}
+        @click=${() => this.toggleThread(item.thread)}
+      >
         ${closed ? s.reopenThread : s.closeThread}
       </button>
     </div>`;
@@ -553,7 +631,14 @@ export class NewsModeration extends LitElement {
       <label for="edit-body-${item.id}">${s.bodyLabel}</label>
       <textarea id="edit-body-${item.id}" name="body" rows="4" maxlength="2000" required .value=${item.body}></textarea>
       <label for="edit-html-${item.id}">${s.htmlLabel}</label>
-      <textarea id="edit-html-${item.id}" name="bodyHtml" rows="3" maxlength="8000" aria-describedby="edit-hint-${item.id}" .value=${item.bodyHtml ?? ''}></textarea>
+      <textarea
+        id="edit-html-${item.id}"
+        name="bodyHtml"
+        rows="3"
+        maxlength="8000"
+        aria-describedby="edit-hint-${item.id}"
+        .value=${item.bodyHtml ?? ''}
+      ></textarea>
       <p class="hint" id="edit-hint-${item.id}">${s.htmlHint}</p>
       <div class="actions">
         <button type="submit" class="primary" value="approve" ?disabled=${this.busy}>${s.saveApprove}</button>
@@ -565,7 +650,8 @@ export class NewsModeration extends LitElement {
 
   private renderLog() {
     const s = this.s;
-    if (this.task.status === TaskStatus.PENDING && !this.logItems.length) return html`<p class="muted">${s.loading}</p>`;
+    if (this.task.status === TaskStatus.PENDING && !this.logItems.length)
+      return html`<p class="muted">${s.loading}</p>`;
     if (!this.logItems.length) return html`<p class="muted">${s.logEmpty}</p>`;
     const brief = (v: unknown) => {
       if (!v || typeof v !== 'object') return '';
@@ -575,17 +661,28 @@ export class NewsModeration extends LitElement {
         .join('; ');
     };
     return html`<table class="log">
-      <caption class="visually-hidden">${s.log}</caption>
-      <thead><tr><th scope="col">${s.logWhen}</th><th scope="col">${s.logWho}</th><th scope="col">${s.logAction}</th><th scope="col">${s.logComment}</th><th scope="col">${s.logChange}</th></tr></thead>
+      <caption class="visually-hidden">
+        ${s.log}
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">${s.logWhen}</th>
+          <th scope="col">${s.logWho}</th>
+          <th scope="col">${s.logAction}</th>
+          <th scope="col">${s.logComment}</th>
+          <th scope="col">${s.logChange}</th>
+        </tr>
+      </thead>
       <tbody>
         ${this.logItems.map(
-          (e) => html`<tr>
-            <td><time datetime=${e.at}>${new Date(e.at).toLocaleString(this.locale.tag)}</time></td>
-            <td>${e.actor}</td>
-            <td>${e.action}</td>
-            <td><code>${e.commentId ?? e.thread ?? ''}</code></td>
-            <td>${brief(e.before)} → ${brief(e.after)}</td>
-          </tr>`,
+          (e) =>
+            html`<tr>
+              <td><time datetime=${e.at}>${new Date(e.at).toLocaleString(this.locale.tag)}</time></td>
+              <td>${e.actor}</td>
+              <td>${e.action}</td>
+              <td><code>${e.commentId ?? e.thread ?? ''}</code></td>
+              <td>${brief(e.before)} → ${brief(e.after)}</td>
+            </tr>`,
         )}
       </tbody>
     </table>`;

@@ -15,8 +15,28 @@ export interface MostReadMessages extends ListMessages {
 }
 
 const CATALOG: Catalog<MostReadMessages> = {
-  vi: { heading: 'Đọc nhiều', loading: 'Đang tải tin đọc nhiều…', view: '{count} lượt xem', views: '{count} lượt xem', hour: 'Giờ', day: 'Ngày', week: 'Tuần', month: 'Tháng', empty: 'Chưa có dữ liệu cho mục này.' },
-  en: { heading: 'Most read', loading: 'Loading most read…', view: '{count} view', views: '{count} views', hour: 'This hour', day: 'Today', week: 'This week', month: 'This month', empty: 'Nothing to show here yet.' },
+  vi: {
+    heading: 'Đọc nhiều',
+    loading: 'Đang tải tin đọc nhiều…',
+    view: '{count} lượt xem',
+    views: '{count} lượt xem',
+    hour: 'Giờ',
+    day: 'Ngày',
+    week: 'Tuần',
+    month: 'Tháng',
+    empty: 'Chưa có dữ liệu cho mục này.',
+  },
+  en: {
+    heading: 'Most read',
+    loading: 'Loading most read…',
+    view: '{count} view',
+    views: '{count} views',
+    hour: 'This hour',
+    day: 'Today',
+    week: 'This week',
+    month: 'This month',
+    empty: 'Nothing to show here yet.',
+  },
 };
 
 const enc = encodeURIComponent;
@@ -128,7 +148,9 @@ export class NewsMostRead extends NewsList<MostReadMessages> {
       const [path, hash] = this.src.split('#');
       return `${path}${path.includes('?') ? '&' : '?'}window=${w}${hash === undefined ? '' : `#${hash}`}`;
     }
-    return api ? `${api}/most-read?window=${w}&limit=${this.rows}${this.section ? `&section=${enc(this.section)}` : ''}` : null;
+    return api
+      ? `${api}/most-read?window=${w}&limit=${this.rows}${this.section ? `&section=${enc(this.section)}` : ''}`
+      : null;
   }
 
   override connectedCallback(): void {
@@ -172,7 +194,8 @@ export class NewsMostRead extends NewsList<MostReadMessages> {
       }
       if (!api || store?.getItem(key)) return;
       // `articleId` is left out of the JSON when unset.
-      if (navigator.sendBeacon(`${api}/views`, JSON.stringify({ url, articleId: this.articleId || undefined }))) store?.setItem(key, '1');
+      if (navigator.sendBeacon(`${api}/views`, JSON.stringify({ url, articleId: this.articleId || undefined })))
+        store?.setItem(key, '1');
     } catch {
       // A view that cannot be counted must never break the page.
     }
@@ -180,7 +203,8 @@ export class NewsMostRead extends NewsList<MostReadMessages> {
 
   private select(win: string, focus = false): void {
     this.window = win;
-    if (focus) this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[aria-selected="true"]')?.focus());
+    if (focus)
+      this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[aria-selected="true"]')?.focus());
   }
 
   private onKey = (event: KeyboardEvent): void => {
@@ -197,14 +221,29 @@ export class NewsMostRead extends NewsList<MostReadMessages> {
     if (!this.tabbed) return nothing;
     const m = this.msg as unknown as Record<string, string>;
     const current = this.current;
-    return html`<div role="tablist" part="tabs" aria-labelledby="h" @keydown=${this.onKey}>${this.wins.map(
-      (w) =>
-        html`<button role="tab" part="tab" type="button" id="t-${w}" aria-selected=${w === current} aria-controls="p" tabindex=${w === current ? 0 : -1} @click=${() => this.select(w)}>${m[w] ?? w}</button>`,
-    )}</div>`;
+    return html`<div role="tablist" part="tabs" aria-labelledby="h" @keydown=${this.onKey}>
+      ${this.wins.map(
+        (w) =>
+          html`<button
+            role="tab"
+            part="tab"
+            type="button"
+            id="t-${w}"
+            aria-selected=${w === current}
+            aria-controls="p"
+            tabindex=${w === current ? 0 : -1}
+            @click=${() => this.select(w)}
+          >
+            ${m[w] ?? w}
+          </button>`,
+      )}
+    </div>`;
   }
 
   protected override renderPanel(list: unknown): unknown {
-    return this.tabbed ? html`<div role="tabpanel" part="panel" id="p" aria-labelledby="t-${this.current}">${list}</div>` : list;
+    return this.tabbed
+      ? html`<div role="tabpanel" part="panel" id="p" aria-labelledby="t-${this.current}">${list}</div>`
+      : list;
   }
 
   /** After a tab switch, a failed window keeps the tabs (and the focus) instead of hiding the box. */

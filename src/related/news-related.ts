@@ -6,7 +6,12 @@ import { styles } from './news-related.styles.js';
 export type RelatedMessages = ListMessages;
 
 const CATALOG: Catalog<RelatedMessages> = {
-  vi: { heading: 'Tin liên quan', loading: 'Đang tải tin liên quan…', view: '{count} lượt xem', views: '{count} lượt xem' },
+  vi: {
+    heading: 'Tin liên quan',
+    loading: 'Đang tải tin liên quan…',
+    view: '{count} lượt xem',
+    views: '{count} lượt xem',
+  },
   en: { heading: 'Related news', loading: 'Loading related news…', view: '{count} view', views: '{count} views' },
 };
 

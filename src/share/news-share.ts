@@ -76,7 +76,11 @@ const canNativeShare = () => typeof navigator.share == 'function';
 // (inside the click's user activation, which clipboard and share need in some browsers).
 type Actions = typeof import('./share-actions.js');
 let actions: Actions | undefined;
-const load = (): Promise<Actions | void> => import('./share-actions.js').then((m) => (actions = m), () => {});
+const load = (): Promise<Actions | void> =>
+  import('./share-actions.js').then(
+    (m) => (actions = m),
+    () => {},
+  );
 
 /**
  * Share buttons: real links to each network's share page, a copy button and the native share
@@ -119,7 +123,7 @@ export class NewsShare extends LitElement {
 
   private locale = new LocaleController(this);
 
-  private declare copied: boolean;
+  declare private copied: boolean;
   /** The URL to share (http/https only). Default: the canonical URL, then `location`. */
   declare url?: string;
   /** The text to share. Default: `og:title`, then `document.title`. */
@@ -154,7 +158,8 @@ export class NewsShare extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     if (isRememberedClosed(this)) this.hidden = true;
-    for (const type of ['pointerenter', 'focusin', 'touchstart']) this.addEventListener(type, load, { passive: true, once: true });
+    for (const type of ['pointerenter', 'focusin', 'touchstart'])
+      this.addEventListener(type, load, { passive: true, once: true });
   }
 
   override disconnectedCallback(): void {
@@ -171,7 +176,8 @@ export class NewsShare extends LitElement {
 
   /** Runs copy, native share or close from the lazily loaded chunk (loading it first if needed). */
   private act(name: keyof Actions, url = ''): void {
-    actions ? actions[name](this, url) : void load().then((m) => m && m[name](this, url));
+    if (actions) actions[name](this, url);
+    else void load().then((m) => m && m[name](this, url));
   }
 
   private share(network: ShareNetwork): void {
@@ -197,19 +203,38 @@ export class NewsShare extends LitElement {
     const title = this.title || pageTitle();
     const level = Math.min(6, Math.max(1, this.headingLevel | 0 || 2));
     const cls = this.variant == 'labels' ? '' : 'visually-hidden';
-    // The icon's stroke, fill and size are in the styles.
-    return html`<section part="base" aria-labelledby="h"><div class="top"><div id="h" part="heading" role="heading" aria-level=${level}>${this.heading || m.heading}</div>${
-      this.closable ? closeButton(() => this.act('close'), m.close, m.closeName) : nothing
-    }</div><ul part="list" role="list">${this.list().map((network) => {
-      const href = shareUrl(network, this.shareUrl(network), title);
-      const body = html`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d=${ICONS[network]}></svg><span part="label" class=${cls}>${m[network]}</span>`;
-      const share = () => this.share(network);
-      return html`<li>${
-        href
-          ? html`<a part="button ${network}" href=${href} target="_blank" rel="noopener noreferrer" @click=${share}>${body}</a>`
-          : html`<button type="button" part="button ${network}" @click=${share}>${body}</button>`
-      }</li>`;
-    })}</ul><span part="status" role="status">${this.copied ? m.copied : ''}</span></section>`;
+    // The icon's stroke, fill and size are in the styles. role="list" is deliberate: Safari drops
+    // the list semantics of a <ul> styled with list-style: none.
+    /* eslint-disable lit-a11y/no-redundant-role */
+    return html`<section part="base" aria-labelledby="h">
+      <div class="top">
+        <div id="h" part="heading" role="heading" aria-level=${level}>${this.heading || m.heading}</div>
+        ${this.closable ? closeButton(() => this.act('close'), m.close, m.closeName) : nothing}
+      </div>
+      <ul part="list" role="list">
+        ${this.list().map((network) => {
+          const href = shareUrl(network, this.shareUrl(network), title);
+          const body = html`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d=${ICONS[network]}></svg><span part="label" class=${cls}>${m[network]}</span>`;
+          const share = () => this.share(network);
+          return html`<li>
+            ${
+              href
+                ? html`<a
+                    part="button ${network}"
+                    href=${href}
+                    target="_blank"
+                    rel="noopener noreferrer"
+                    @click=${share}
+                    >${body}</a
+                  >`
+                : html`<button type="button" part="button ${network}" @click=${share}>${body}</button>`
+            }
+          </li>`;
+        })}
+      </ul>
+      <span part="status" role="status">${this.copied ? m.copied : ''}</span>
+    </section>`;
+    /* eslint-enable lit-a11y/no-redundant-role */
   }
 }
 

@@ -51,7 +51,8 @@ export async function copy(el: NewsShare, url: string): Promise<void> {
 export async function native(el: NewsShare, url: string): Promise<void> {
   const data = { url, title: el.title || pageTitle() };
   try {
-    if (typeof navigator.share == 'function' && navigator.canShare?.(data) !== false) return await navigator.share(data);
+    if (typeof navigator.share == 'function' && navigator.canShare?.(data) !== false)
+      return await navigator.share(data);
   } catch (error) {
     if ((error as Error)?.name == 'AbortError') return; // The reader closed the share sheet.
   }

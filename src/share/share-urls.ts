@@ -6,7 +6,8 @@
  */
 
 /** Every network `<news-share networks="…">` understands. */
-export type ShareNetwork = 'facebook' | 'zalo' | 'x' | 'linkedin' | 'telegram' | 'whatsapp' | 'email' | 'copy' | 'native';
+export type ShareNetwork =
+  'facebook' | 'zalo' | 'x' | 'linkedin' | 'telegram' | 'whatsapp' | 'email' | 'copy' | 'native';
 
 const enc = encodeURIComponent;
 
@@ -35,7 +36,9 @@ const TEMPLATES: Partial<Record<ShareNetwork, string>> = {
 
 /** The share page URL of `network` for `url` and `title`, or `undefined` for `copy` and `native`. */
 export const shareUrl = (network: ShareNetwork, url: string, title = ''): string | undefined =>
-  TEMPLATES[network]?.replace(/\{(.)\}/g, (_, key: string) => enc(key == 'u' ? url : key == 't' ? title : btoa(JSON.stringify({ url }))));
+  TEMPLATES[network]?.replace(/\{(.)\}/g, (_, key: string) =>
+    enc(key == 'u' ? url : key == 't' ? title : btoa(JSON.stringify({ url }))),
+  );
 
 export const facebookShareUrl = (url: string): string => shareUrl('facebook', url)!;
 export const zaloShareUrl = (url: string): string => shareUrl('zalo', url)!;
@@ -52,7 +55,10 @@ export const emailShareUrl = (url: string, title?: string): string => shareUrl('
  */
 export function withUtm(url: string, network: string): string {
   const u = new URL(url);
-  const rest = u.search.slice(1).split('&').filter((pair) => pair && !/^utm_(source|medium)=/.test(pair));
+  const rest = u.search
+    .slice(1)
+    .split('&')
+    .filter((pair) => pair && !/^utm_(source|medium)=/.test(pair));
   u.search = [...rest, `utm_source=${enc(network)}`, 'utm_medium=social'].join('&');
   return u.href;
 }

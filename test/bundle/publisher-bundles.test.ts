@@ -16,7 +16,9 @@ async function rendered(win: ProbeWindow, what: string, check: () => boolean) {
   try {
     await waitUntil(check, what, { timeout: 20000 });
   } catch {
-    throw new Error(`${what} timed out; news-error events: ${JSON.stringify(win.__newsErrors)}; errors: ${JSON.stringify(win.__errors)}`);
+    throw new Error(
+      `${what} timed out; news-error events: ${JSON.stringify(win.__newsErrors)}; errors: ${JSON.stringify(win.__errors)}`,
+    );
   }
 }
 
@@ -38,9 +40,21 @@ describe('publisher bundles', function () {
   it('render every widget under a strict CSP with Trusted Types enforced, with no violation', async () => {
     const win = await openPage('/__fixture/csp?page=/test/fixtures/pages/csp.html');
     expect(win.__trustedTypesEnforced, 'the page really enforces Trusted Types').to.equal(true);
-    await rendered(win, 'related list rendered', () => (shadow(win, 'news-related')?.querySelectorAll('[part~="item"]:not([part~="skeleton"])').length ?? 0) > 0);
-    await rendered(win, 'most-read list rendered', () => (shadow(win, 'news-most-read')?.querySelectorAll('[part~="item"]:not([part~="skeleton"])').length ?? 0) > 0);
-    await rendered(win, 'share links rendered', () => (shadow(win, 'news-share')?.querySelectorAll('a[href]').length ?? 0) > 0);
+    await rendered(
+      win,
+      'related list rendered',
+      () => (shadow(win, 'news-related')?.querySelectorAll('[part~="item"]:not([part~="skeleton"])').length ?? 0) > 0,
+    );
+    await rendered(
+      win,
+      'most-read list rendered',
+      () => (shadow(win, 'news-most-read')?.querySelectorAll('[part~="item"]:not([part~="skeleton"])').length ?? 0) > 0,
+    );
+    await rendered(
+      win,
+      'share links rendered',
+      () => (shadow(win, 'news-share')?.querySelectorAll('a[href]').length ?? 0) > 0,
+    );
     // The comment list renders the publisher template and an editor's HTML body: both need DOMPurify under TT.
     const commentsText = () => {
       const stack: Node[] = [win.document.querySelector('news-comments')!];
@@ -61,9 +75,25 @@ describe('publisher bundles', function () {
 
   it('load twice, classic and module, with no error', async () => {
     const win = await openPage('/test/fixtures/pages/twice.html');
-    await rendered(win, 'share rendered', () => (shadow(win, 'news-share')?.querySelectorAll('a[href]').length ?? 0) > 0);
-    await rendered(win, 'related rendered', () => (shadow(win, 'news-related')?.querySelectorAll('[part~="item"]:not([part~="skeleton"])').length ?? 0) > 0);
-    for (const tag of ['news-related', 'news-most-read', 'news-share', 'news-comments', 'news-comment-count', 'news-comment-list', 'news-comment-form']) {
+    await rendered(
+      win,
+      'share rendered',
+      () => (shadow(win, 'news-share')?.querySelectorAll('a[href]').length ?? 0) > 0,
+    );
+    await rendered(
+      win,
+      'related rendered',
+      () => (shadow(win, 'news-related')?.querySelectorAll('[part~="item"]:not([part~="skeleton"])').length ?? 0) > 0,
+    );
+    for (const tag of [
+      'news-related',
+      'news-most-read',
+      'news-share',
+      'news-comments',
+      'news-comment-count',
+      'news-comment-list',
+      'news-comment-form',
+    ]) {
       expect(win.customElements.get(tag), tag).to.be.a('function');
     }
     expect(win.__errors).to.deep.equal([]);

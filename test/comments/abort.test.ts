@@ -24,7 +24,14 @@ describe('<news-comment-list> aborts what it no longer needs', () => {
     api().seed(t, 5);
     api().delay = 200;
     const errors: unknown[] = [];
-    const el = await fixture<NewsCommentList>(html`<news-comment-list thread=${t} api=${FAKE_BASE} loading="eager" @news-error=${(e: Event) => errors.push(e)}></news-comment-list>`);
+    const el = await fixture<NewsCommentList>(
+      html`<news-comment-list
+        thread=${t}
+        api=${FAKE_BASE}
+        loading="eager"
+        @news-error=${(e: Event) => errors.push(e)}
+      ></news-comment-list>`,
+    );
     await aTimeout(20);
     expect(signals.filter((s) => s.url.includes('/comments?'))).to.have.length(1);
     const first = signals[0].signal!;
@@ -44,7 +51,14 @@ describe('<news-comment-list> aborts what it no longer needs', () => {
     const t = newThread();
     api().seed(t, 45);
     const errors: unknown[] = [];
-    const el = await fixture<NewsCommentList>(html`<news-comment-list thread=${t} api=${FAKE_BASE} loading="eager" @news-error=${(e: Event) => errors.push(e)}></news-comment-list>`);
+    const el = await fixture<NewsCommentList>(
+      html`<news-comment-list
+        thread=${t}
+        api=${FAKE_BASE}
+        loading="eager"
+        @news-error=${(e: Event) => errors.push(e)}
+      ></news-comment-list>`,
+    );
     await loaded(el);
     await waitUntil(() => articles(el).length === 20);
     api().delay = 200;
@@ -81,7 +95,16 @@ describe('<news-comment-list> aborts what it no longer needs', () => {
   it('lazy: no request before near; comments given then removed', async () => {
     const t = newThread();
     api().seed(t, 3);
-    const el = await fixture<NewsCommentList>(html`<div style="height:5000px"></div><news-comment-list thread=${t} api=${FAKE_BASE}></news-comment-list>`.strings ? html`<news-comment-list style="margin-top:5000px;display:block" thread=${t} api=${FAKE_BASE}></news-comment-list>` : html``);
+    const el = await fixture<NewsCommentList>(
+      html`<div style="height:5000px"></div>
+        <news-comment-list thread=${t} api=${FAKE_BASE}></news-comment-list>`.strings
+        ? html`<news-comment-list
+            style="margin-top:5000px;display:block"
+            thread=${t}
+            api=${FAKE_BASE}
+          ></news-comment-list>`
+        : html``,
+    );
     await aTimeout(100);
     expect(signals.filter((s) => s.url.includes('/comments?'))).to.have.length(0);
     expect($(el, '[part~="skeleton"]')).to.not.equal(null);

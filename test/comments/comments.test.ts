@@ -15,13 +15,21 @@ describe('<news-comments>', () => {
   });
 
   async function mount(extra = {} as { poll?: number }) {
-    const el = await fixture<NewsComments>(html`<news-comments thread=${thread} api=${FAKE_BASE} loading="eager" .pollInterval=${extra.poll ?? 30000}></news-comments>`);
+    const el = await fixture<NewsComments>(
+      html`<news-comments
+        thread=${thread}
+        api=${FAKE_BASE}
+        loading="eager"
+        .pollInterval=${extra.poll ?? 30000}
+      ></news-comments>`,
+    );
     const list = $<NewsCommentList>(el, 'news-comment-list')!;
     const form = $<NewsCommentForm>(el, 'news-comment-form')!;
     await loaded(list);
     return { el, list, form };
   }
-  const byName = (list: Element, name: string) => articles(list).find((a) => a.querySelector('[part~="comment-name"]')!.textContent === name)!;
+  const byName = (list: Element, name: string) =>
+    articles(list).find((a) => a.querySelector('[part~="comment-name"]')!.textContent === name)!;
   const fill = (form: Element, name: string, body: string) => {
     if (name) type($<HTMLInputElement>(form, '#name')!, name);
     type($<HTMLTextAreaElement>(form, '#body')!, body);
@@ -50,7 +58,9 @@ describe('<news-comments>', () => {
     expect(reply.getAttribute('aria-expanded')).to.equal('true');
     expect(replyForm.parent).to.equal(target.dataset.id);
     await waitUntil(() => deepActive() === $(replyForm, '#body'));
-    expect($(replyForm, 'form')!.getAttribute('aria-label')).to.equal(`Trả lời ${target.querySelector('[part~="comment-name"]')!.textContent}`);
+    expect($(replyForm, 'form')!.getAttribute('aria-label')).to.equal(
+      `Trả lời ${target.querySelector('[part~="comment-name"]')!.textContent}`,
+    );
     await expect(list).to.be.accessible();
     $<HTMLButtonElement>(replyForm, '[part~="close"]')!.click();
     await waitUntil(() => !target.querySelector('news-comment-form'));
@@ -58,18 +68,24 @@ describe('<news-comments>', () => {
     expect(reply.getAttribute('aria-expanded')).to.equal('false');
     // Escape closes it too.
     reply.click();
-    await waitUntil(() => !!target.querySelector('news-comment-form') && deepActive() === $(target.querySelector('news-comment-form')!, '#body'));
+    await waitUntil(
+      () =>
+        !!target.querySelector('news-comment-form') &&
+        deepActive() === $(target.querySelector('news-comment-form')!, '#body'),
+    );
     deepActive()!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
     await waitUntil(() => !target.querySelector('news-comment-form'));
     expect(deepActive()).to.equal(reply);
   });
 
-  it('shows the reader\'s pending comment at once, only to them, across reloads, until approved', async () => {
+  it("shows the reader's pending comment at once, only to them, across reloads, until approved", async () => {
     api().seed(thread, 1);
     const { el, list, form } = await mount({ poll: 1000 });
     fill(form, 'Tôi', 'Bình luận của tôi');
     $<HTMLButtonElement>(form, '[part~="submit"]')!.click();
-    await waitUntil(() => byName(list, 'Tôi')?.querySelector('[part~="comment-status"]')?.textContent === 'Đang chờ duyệt');
+    await waitUntil(
+      () => byName(list, 'Tôi')?.querySelector('[part~="comment-status"]')?.textContent === 'Đang chờ duyệt',
+    );
     const mine = byName(list, 'Tôi');
     expect(articles(list)[0]).to.equal(mine);
     expect(mine.querySelector<HTMLElement>('[part~="reply-button"]')!.checkVisibility()).to.equal(false);
@@ -83,9 +99,17 @@ describe('<news-comments>', () => {
     expect(api().gets('/comments/status').at(-1)!.url.searchParams.get('ids')).to.equal(id);
     // Another reader's page does not show it (no pending entry there).
     api().setStatus(id, 'approved');
-    await waitUntil(() => byName(again.list, 'Tôi').querySelector('[part~="comment-status"]')?.textContent === 'Bình luận của bạn đã được duyệt.', 'not approved', { timeout: 4000 });
+    await waitUntil(
+      () =>
+        byName(again.list, 'Tôi').querySelector('[part~="comment-status"]')?.textContent ===
+        'Bình luận của bạn đã được duyệt.',
+      'not approved',
+      { timeout: 4000 },
+    );
     expect(loadPending(thread)).to.have.length(0);
-    expect(again.list.shadowRoot!.querySelector('[role="status"]')!.textContent).to.equal('Bình luận của bạn đã được duyệt.');
+    expect(again.list.shadowRoot!.querySelector('[role="status"]')!.textContent).to.equal(
+      'Bình luận của bạn đã được duyệt.',
+    );
   });
 
   it('tells the reader when their comment was rejected', async () => {
@@ -94,7 +118,13 @@ describe('<news-comments>', () => {
     $<HTMLButtonElement>(form, '[part~="submit"]')!.click();
     await waitUntil(() => loadPending(thread).length === 1);
     api().setStatus(loadPending(thread)[0].id, 'rejected');
-    await waitUntil(() => byName(list, 'Tôi')?.querySelector('[part~="comment-status"]')?.textContent === 'Bình luận của bạn không được duyệt.', 'not rejected', { timeout: 4000 });
+    await waitUntil(
+      () =>
+        byName(list, 'Tôi')?.querySelector('[part~="comment-status"]')?.textContent ===
+        'Bình luận của bạn không được duyệt.',
+      'not rejected',
+      { timeout: 4000 },
+    );
   });
 
   it('sends a reply: the form closes, focus returns to "Trả lời", the pending reply shows under its parent', async () => {
@@ -121,11 +151,15 @@ describe('<news-comments>', () => {
     api().offline = true;
     fill(form, 'Mất mạng', 'Đang chờ mạng');
     $<HTMLButtonElement>(form, '[part~="submit"]')!.click();
-    await waitUntil(() => byName(list, 'Mất mạng')?.querySelector('[part~="comment-status"]')?.textContent === 'Sẽ gửi khi có mạng');
+    await waitUntil(
+      () => byName(list, 'Mất mạng')?.querySelector('[part~="comment-status"]')?.textContent === 'Sẽ gửi khi có mạng',
+    );
     api().offline = false;
     window.dispatchEvent(new Event('online'));
     await waitUntil(() => api().comments.length === 1);
-    await waitUntil(() => byName(list, 'Mất mạng')?.querySelector('[part~="comment-status"]')?.textContent === 'Đang chờ duyệt');
+    await waitUntil(
+      () => byName(list, 'Mất mạng')?.querySelector('[part~="comment-status"]')?.textContent === 'Đang chờ duyệt',
+    );
   });
 
   it('shows "Đang gửi…" on the reader\'s comment while the first try is under way', async () => {
@@ -135,7 +169,9 @@ describe('<news-comments>', () => {
     $<HTMLButtonElement>(form, '[part~="submit"]')!.click();
     await waitUntil(() => byName(list, 'Chậm')?.querySelector('[part~="comment-status"]')?.textContent === 'Đang gửi…');
     expect($(form, '[role="status"]')!.textContent).to.equal('Đang gửi…');
-    await waitUntil(() => byName(list, 'Chậm')?.querySelector('[part~="comment-status"]')?.textContent === 'Đang chờ duyệt');
+    await waitUntil(
+      () => byName(list, 'Chậm')?.querySelector('[part~="comment-status"]')?.textContent === 'Đang chờ duyệt',
+    );
   });
 
   it('replaces the form with "Bình luận đã đóng" and drops "Trả lời" on a closed thread', async () => {
@@ -166,7 +202,11 @@ describe('<news-comments> states', () => {
     api().seed(thread, 3, 1);
     api().delay = 400;
     // A dark page, as a publisher's dark mode has.
-    const page = await fixture(html`<div style="background:#121212;color-scheme:dark"><news-comments thread=${thread} api=${FAKE_BASE} loading="eager" theme="dark"></news-comments></div>`);
+    const page = await fixture(
+      html`<div style="background:#121212;color-scheme:dark">
+        <news-comments thread=${thread} api=${FAKE_BASE} loading="eager" theme="dark"></news-comments>
+      </div>`,
+    );
     const el = page.querySelector<NewsComments>('news-comments')!;
     const list = $<NewsCommentList>(el, 'news-comment-list')!;
     await list.updateComplete;
@@ -184,7 +224,15 @@ describe('<news-comments> options', () => {
   it('passes require-diacritics, messages and English down to its parts', async () => {
     const thread = newThread('p');
     api().seed(thread, 1);
-    const el = await fixture<NewsComments>(html`<news-comments thread=${thread} api=${FAKE_BASE} loading="eager" require-diacritics .messages=${{ reply: 'Phản hồi', submit: 'Đăng' }}></news-comments>`);
+    const el = await fixture<NewsComments>(
+      html`<news-comments
+        thread=${thread}
+        api=${FAKE_BASE}
+        loading="eager"
+        require-diacritics
+        .messages=${{ reply: 'Phản hồi', submit: 'Đăng' }}
+      ></news-comments>`,
+    );
     const list = $<NewsCommentList>(el, 'news-comment-list')!;
     const form = $<NewsCommentForm>(el, 'news-comment-form')!;
     await loaded(list);

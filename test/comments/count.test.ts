@@ -14,11 +14,13 @@ describe('<news-comment-count>', () => {
     api().seed(twelve, 10, 0);
     const top = api().add(twelve);
     api().add(twelve, { parentId: top.id });
-    const box = await fixture(html`<div>
-      <news-comment-count thread=${zero} api=${FAKE_BASE}></news-comment-count>
-      <news-comment-count thread=${one} api=${FAKE_BASE}></news-comment-count>
-      <news-comment-count thread=${twelve} api=${FAKE_BASE} href="/bai-viet#binh-luan"></news-comment-count>
-    </div>`);
+    const box = await fixture(
+      html`<div>
+        <news-comment-count thread=${zero} api=${FAKE_BASE}></news-comment-count>
+        <news-comment-count thread=${one} api=${FAKE_BASE}></news-comment-count>
+        <news-comment-count thread=${twelve} api=${FAKE_BASE} href="/bai-viet#binh-luan"></news-comment-count>
+      </div>`,
+    );
     const counts = [...box.querySelectorAll<NewsCommentCount>('news-comment-count')];
     await waitUntil(() => counts.every((c) => !!$(c, 'a')));
     expect(counts.map(text)).to.deep.equal(['0 bình luận', '1 bình luận', '12 bình luận']);
@@ -35,11 +37,13 @@ describe('<news-comment-count>', () => {
     const [zero, one, two] = [newThread('e'), newThread('e'), newThread('e')];
     api().seed(one, 1);
     api().seed(two, 2);
-    const box = await fixture(html`<div lang="en">
-      <news-comment-count thread=${zero} api=${FAKE_BASE}></news-comment-count>
-      <news-comment-count thread=${one} api=${FAKE_BASE}></news-comment-count>
-      <news-comment-count thread=${two} api=${FAKE_BASE}></news-comment-count>
-    </div>`);
+    const box = await fixture(
+      html`<div lang="en">
+        <news-comment-count thread=${zero} api=${FAKE_BASE}></news-comment-count>
+        <news-comment-count thread=${one} api=${FAKE_BASE}></news-comment-count>
+        <news-comment-count thread=${two} api=${FAKE_BASE}></news-comment-count>
+      </div>`,
+    );
     const counts = [...box.querySelectorAll('news-comment-count')];
     await waitUntil(() => counts.every((c) => !!$(c, 'a')));
     expect(counts.map(text)).to.deep.equal(['0 comments', '1 comment', '2 comments']);
@@ -51,11 +55,13 @@ describe('<news-comment-count>', () => {
     const comma = `x,y-${newThread()}`;
     api().seed(comma, 2);
     api().seed(odd, 3);
-    const box = await fixture(html`<div>
-      <news-comment-count thread=${odd} api=${FAKE_BASE}></news-comment-count>
-      <news-comment-count thread=${newThread()} api=${other}></news-comment-count>
-      <news-comment-count thread=${comma} api=${FAKE_BASE}></news-comment-count>
-    </div>`);
+    const box = await fixture(
+      html`<div>
+        <news-comment-count thread=${odd} api=${FAKE_BASE}></news-comment-count>
+        <news-comment-count thread=${newThread()} api=${other}></news-comment-count>
+        <news-comment-count thread=${comma} api=${FAKE_BASE}></news-comment-count>
+      </div>`,
+    );
     const [first, , third] = [...box.querySelectorAll('news-comment-count')];
     await waitUntil(() => !!$(first, 'a') && !!$(third, 'a'));
     expect(text(first)).to.equal('3 bình luận');
@@ -80,7 +86,9 @@ describe('<news-comment-count>', () => {
   });
 
   it('takes a known count without fetching', async () => {
-    const el = await fixture<NewsCommentCount>(html`<news-comment-count thread="x" api=${FAKE_BASE} .count=${5}></news-comment-count>`);
+    const el = await fixture<NewsCommentCount>(
+      html`<news-comment-count thread="x" api=${FAKE_BASE} .count=${5}></news-comment-count>`,
+    );
     expect(text(el)).to.equal('5 bình luận');
     await new Promise((r) => setTimeout(r, 20));
     expect(api().requests).to.have.length(0);

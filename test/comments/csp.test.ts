@@ -38,7 +38,7 @@ function deepQuery(root: Node, selector: string): Element[] {
   return out;
 }
 
-describe('comments under require-trusted-types-for \'script\'', function () {
+describe("comments under require-trusted-types-for 'script'", function () {
   this.timeout(20000);
 
   it('render templates, HTML bodies and the form, post a comment, and break no rule', async () => {
@@ -51,10 +51,16 @@ describe('comments under require-trusted-types-for \'script\'', function () {
       const win = frame.contentWindow as unknown as ProbeWindow;
       const doc = frame.contentDocument!;
       expect(win.__trustedTypesEnforced).to.equal(true);
-      await waitUntil(() => deepText(doc.body).includes('đã đọc') && deepQuery(doc, '.c').length >= 2, 'comments did not render under CSP', { timeout: 8000 });
+      await waitUntil(
+        () => deepText(doc.body).includes('đã đọc') && deepQuery(doc, '.c').length >= 2,
+        'comments did not render under CSP',
+        { timeout: 8000 },
+      );
       const templated = doc.getElementById('templated')!;
       const plain = doc.getElementById('plain')!;
-      expect(deepQuery(templated, '.c strong')[0].textContent).to.equal('<img src=x onerror=window.__xss=2>Nguyễn Văn A');
+      expect(deepQuery(templated, '.c strong')[0].textContent).to.equal(
+        '<img src=x onerror=window.__xss=2>Nguyễn Văn A',
+      );
       expect(deepQuery(plain, '[part~="comment-body"] b')[0].textContent).to.equal('bạn');
       expect(deepQuery(doc, 'img')).to.have.length(0);
       expect(deepQuery(doc, 'a[href^="javascript"]')).to.have.length(0);
@@ -62,7 +68,10 @@ describe('comments under require-trusted-types-for \'script\'', function () {
       const form = deepQuery(plain, 'news-comment-form')[0] as HTMLElement;
       const name = form.shadowRoot!.querySelector<HTMLInputElement>('#name')!;
       const body = form.shadowRoot!.querySelector<HTMLTextAreaElement>('#body')!;
-      for (const [field, value] of [[name, 'An'], [body, 'Bình luận dưới CSP']] as const) {
+      for (const [field, value] of [
+        [name, 'An'],
+        [body, 'Bình luận dưới CSP'],
+      ] as const) {
         field.value = value;
         field.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
       }
@@ -74,7 +83,9 @@ describe('comments under require-trusted-types-for \'script\'', function () {
       expect(win.__errors).to.deep.equal([]);
       // Chromium reports (never runs) inline handlers it meets while DOMPurify parses hostile markup
       // in its inert document; the probe's own raw innerHTML check is expected; nothing else.
-      expect(win.__violations.filter((v) => !v.startsWith('script-src-attr') && !v.endsWith('|<b>raw</b>'))).to.deep.equal([]);
+      expect(
+        win.__violations.filter((v) => !v.startsWith('script-src-attr') && !v.endsWith('|<b>raw</b>')),
+      ).to.deep.equal([]);
     } finally {
       frame.remove();
     }

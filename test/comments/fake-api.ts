@@ -169,7 +169,8 @@ export class FakeApi {
     }
     if (path === '/counts') {
       const out: Record<string, number> = {};
-      for (const t of (url.searchParams.get('threads') ?? '').split(',').filter(Boolean)) out[t] = this.approvedCount(t);
+      for (const t of (url.searchParams.get('threads') ?? '').split(',').filter(Boolean))
+        out[t] = this.approvedCount(t);
       return json(200, out);
     }
     return json(404, { error: { code: 'not_found', message: 'No route' } });
@@ -199,9 +200,14 @@ export class FakeApi {
 
   private post(thread: string, init: RequestInit, raw: unknown): Response {
     if (this.rateLimit !== null) {
-      return json(429, { error: { code: 'rate_limited', message: 'Too many requests' } }, { 'Retry-After': String(this.rateLimit) });
+      return json(
+        429,
+        { error: { code: 'rate_limited', message: 'Too many requests' } },
+        { 'Retry-After': String(this.rateLimit) },
+      );
     }
-    if (this.closedThreads.has(thread)) return json(403, { error: { code: 'thread_closed', message: 'This thread is closed.' } });
+    if (this.closedThreads.has(thread))
+      return json(403, { error: { code: 'thread_closed', message: 'This thread is closed.' } });
     if (this.forceInvalid) {
       const error = this.forceInvalid;
       this.forceInvalid = null;
@@ -213,8 +219,10 @@ export class FakeApi {
     if (b.website) return json(202, { id: `bot${++this.seq}`, status: 'pending' });
     const name = typeof b.name === 'string' ? b.name.trim() : '';
     const text = typeof b.body === 'string' ? b.body.trim() : '';
-    if (!name || name.length > 80) return json(400, { error: { code: 'invalid_input', message: 'Invalid name.', field: 'name' } });
-    if (!text || text.length > 2000) return json(400, { error: { code: 'invalid_input', message: 'Invalid body.', field: 'body' } });
+    if (!name || name.length > 80)
+      return json(400, { error: { code: 'invalid_input', message: 'Invalid name.', field: 'name' } });
+    if (!text || text.length > 2000)
+      return json(400, { error: { code: 'invalid_input', message: 'Invalid body.', field: 'body' } });
     if (b.email !== undefined && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(String(b.email))) {
       return json(400, { error: { code: 'invalid_input', message: 'Invalid email.', field: 'email' } });
     }

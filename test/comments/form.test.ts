@@ -1,7 +1,14 @@
 import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../src/comments/index.js';
 import type { NewsCommentForm } from '../../src/comments/news-comment-form.js';
-import { draftKey, loadOutbox, loadPending, OUTBOX_KEY, resetOutboxForTests, retryDelays } from '../../src/comments/outbox.js';
+import {
+  draftKey,
+  loadOutbox,
+  loadPending,
+  OUTBOX_KEY,
+  resetOutboxForTests,
+  retryDelays,
+} from '../../src/comments/outbox.js';
 import { FAKE_BASE } from './fake-api.js';
 import { $, deepActive, newThread, type, useFakeApi } from './helpers.js';
 
@@ -17,7 +24,14 @@ describe('<news-comment-form>', () => {
 
   const mount = (attrs: { parent?: string; require?: boolean; lang?: string } = {}) =>
     fixture<NewsCommentForm>(
-      html`<news-comment-form thread=${thread} api=${FAKE_BASE} loading="eager" parent=${attrs.parent ?? ''} ?require-diacritics=${attrs.require} lang=${attrs.lang ?? 'vi'}></news-comment-form>`,
+      html`<news-comment-form
+        thread=${thread}
+        api=${FAKE_BASE}
+        loading="eager"
+        parent=${attrs.parent ?? ''}
+        ?require-diacritics=${attrs.require}
+        lang=${attrs.lang ?? 'vi'}
+      ></news-comment-form>`,
     );
   const field = <T extends HTMLElement = HTMLInputElement>(el: NewsCommentForm, id: string) => $<T>(el, `#${id}`)!;
   const fill = (el: NewsCommentForm, name: string, body: string) => {
@@ -29,10 +43,16 @@ describe('<news-comment-form>', () => {
 
   it('has labelled fields, the notice, a counter and a hidden honeypot, and is accessible', async () => {
     const el = await mount();
-    for (const [id, text] of [['name', 'Họ tên'], ['email', 'Email (không bắt buộc, không hiển thị)'], ['body', 'Nội dung']]) {
+    for (const [id, text] of [
+      ['name', 'Họ tên'],
+      ['email', 'Email (không bắt buộc, không hiển thị)'],
+      ['body', 'Nội dung'],
+    ]) {
       expect($(el, `label[for="${id}"]`)!.textContent).to.equal(text);
     }
-    expect($(el, '[part~="notice"]')!.textContent).to.equal('Ý kiến của bạn sẽ được biên tập trước khi đăng. Vui lòng gõ tiếng Việt có dấu');
+    expect($(el, '[part~="notice"]')!.textContent).to.equal(
+      'Ý kiến của bạn sẽ được biên tập trước khi đăng. Vui lòng gõ tiếng Việt có dấu',
+    );
     expect(field(el, 'body').getAttribute('aria-describedby')).to.include('notice');
     expect($(el, '[part~="counter"]')!.textContent).to.equal('0/2000');
     expect($(el, '[part~="submit"]')!.textContent).to.equal('Gửi bình luận');
@@ -74,7 +94,10 @@ describe('<news-comment-form>', () => {
     const el = await mount();
     fill(el, 'Minh', 'Bài viết rất hay, cảm ơn tác giả.');
     type(field(el, 'email'), 'minh@example.com');
-    expect(JSON.parse(localStorage.getItem(draftKey(thread, null))!)).to.deep.equal({ name: 'Minh', body: 'Bài viết rất hay, cảm ơn tác giả.' });
+    expect(JSON.parse(localStorage.getItem(draftKey(thread, null))!)).to.deep.equal({
+      name: 'Minh',
+      body: 'Bài viết rất hay, cảm ơn tác giả.',
+    });
     const sent = oneEvent(el, 'news-comment-sent');
     submit(el);
     await waitUntil(() => status(el) === 'Đang gửi…');
@@ -84,7 +107,11 @@ describe('<news-comment-form>', () => {
     expect(detail.id).to.be.a('string');
     const [post] = api().posts();
     expect(post.headers.get('idempotency-key')).to.match(UUID);
-    expect(post.body).to.deep.equal({ name: 'Minh', email: 'minh@example.com', body: 'Bài viết rất hay, cảm ơn tác giả.' });
+    expect(post.body).to.deep.equal({
+      name: 'Minh',
+      email: 'minh@example.com',
+      body: 'Bài viết rất hay, cảm ơn tác giả.',
+    });
     await el.updateComplete;
     expect(status(el)).to.equal('Đã gửi. Bình luận của bạn đang chờ duyệt.');
     expect(field<HTMLTextAreaElement>(el, 'body').value).to.equal('');
@@ -124,7 +151,9 @@ describe('<news-comment-form>', () => {
     expect((await second).detail.status).to.equal('pending');
     await el.updateComplete;
     expect(status(el)).to.equal('Đã gửi. Bình luận của bạn đang chờ duyệt.');
-    const keys = api().posts().map((p) => p.headers.get('idempotency-key'));
+    const keys = api()
+      .posts()
+      .map((p) => p.headers.get('idempotency-key'));
     expect(keys).to.have.length(3);
     expect(new Set(keys).size).to.equal(1);
     expect(api().comments.filter((c) => c.thread === thread)).to.have.length(1);
@@ -149,7 +178,13 @@ describe('<news-comment-form>', () => {
     await sent;
     await aTimeout(50);
     expect(api().comments.filter((c) => c.thread === thread)).to.have.length(1);
-    expect(new Set(api().posts().map((p) => p.headers.get('idempotency-key'))).size).to.equal(1);
+    expect(
+      new Set(
+        api()
+          .posts()
+          .map((p) => p.headers.get('idempotency-key')),
+      ).size,
+    ).to.equal(1);
   });
 
   it('survives a reload while queued: the outbox sends it later, and the draft does not duplicate it', async () => {
@@ -240,7 +275,10 @@ describe('<news-comment-form>', () => {
     const key = 'news-widgets:closed:news-comment-form';
     sessionStorage.removeItem(key);
     try {
-      const make = () => fixture<NewsCommentForm>(html`<news-comment-form thread=${thread} api=${FAKE_BASE} remember-close></news-comment-form>`);
+      const make = () =>
+        fixture<NewsCommentForm>(
+          html`<news-comment-form thread=${thread} api=${FAKE_BASE} remember-close></news-comment-form>`,
+        );
       const first = await make();
       $<HTMLButtonElement>(first, '[part~="close"]')!.click();
       await waitUntil(() => !!$(first, '[part~="write"]'));
@@ -257,7 +295,9 @@ describe('<news-comment-form>', () => {
   it('closes on Escape', async () => {
     const el = await mount();
     field<HTMLTextAreaElement>(el, 'body').focus();
-    field<HTMLTextAreaElement>(el, 'body').dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
+    field<HTMLTextAreaElement>(el, 'body').dispatchEvent(
+      new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }),
+    );
     await waitUntil(() => !!$(el, '[part~="write"]'));
   });
 
@@ -288,7 +328,9 @@ describe('<news-comment-form>', () => {
     fill(el, 'Nam', 'Nguoi dan khong duoc thong bao truoc ve viec cam duong');
     submit(el);
     await waitUntil(() => !!$(el, '#body-error'));
-    expect($(el, '#body-error')!.textContent).to.equal('Bình luận của bạn có vẻ chưa có dấu. Vui lòng gõ tiếng Việt có dấu.');
+    expect($(el, '#body-error')!.textContent).to.equal(
+      'Bình luận của bạn có vẻ chưa có dấu. Vui lòng gõ tiếng Việt có dấu.',
+    );
     expect(field(el, 'body').getAttribute('aria-invalid')).to.equal('true');
     await waitUntil(() => deepActive() === field(el, 'body'));
     expect(api().posts()).to.have.length(0);
@@ -323,9 +365,13 @@ describe('<news-comment-form>', () => {
   });
 
   it('holds its place with a box of its size until it comes near the viewport, then shows the form', async () => {
-    const page = await fixture(html`<div><div style="height:400vh"></div>
-      <news-comment-form thread=${thread} api=${FAKE_BASE}></news-comment-form>
-      <news-comment-form thread=${thread} api=${FAKE_BASE} loading="eager"></news-comment-form></div>`);
+    const page = await fixture(
+      html`<div>
+        <div style="height:400vh"></div>
+        <news-comment-form thread=${thread} api=${FAKE_BASE}></news-comment-form>
+        <news-comment-form thread=${thread} api=${FAKE_BASE} loading="eager"></news-comment-form>
+      </div>`,
+    );
     const [lazy, eager] = [...page.querySelectorAll<NewsCommentForm>('news-comment-form')];
     await eager.updateComplete;
     expect($(eager, 'form')).to.not.equal(null);

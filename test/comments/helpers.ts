@@ -28,14 +28,19 @@ let unique = 0;
 export const newThread = (prefix = 't') => `${prefix}-${Date.now().toString(36)}-${++unique}`;
 
 export const root = (el: Element) => el.shadowRoot!;
-export const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => el.shadowRoot!.querySelector<T>(selector);
-export const $$ = <T extends Element = HTMLElement>(el: Element, selector: string) => [...el.shadowRoot!.querySelectorAll<T>(selector)];
+export const $ = <T extends Element = HTMLElement>(el: Element, selector: string) =>
+  el.shadowRoot!.querySelector<T>(selector);
+export const $$ = <T extends Element = HTMLElement>(el: Element, selector: string) => [
+  ...el.shadowRoot!.querySelectorAll<T>(selector),
+];
 
 /** Every comment article in a list, in DOM order, including nested ones. */
 export const articles = (list: Element) => $$<HTMLElement>(list, 'article[part~="comment"]');
 
 export async function loaded(list: Element): Promise<void> {
-  await waitUntil(() => !!$(list, '[part~="list"], [part~="empty"], [part~="error"]'), 'list did not load', { timeout: 4000 });
+  await waitUntil(() => !!$(list, '[part~="list"], [part~="empty"], [part~="error"]'), 'list did not load', {
+    timeout: 4000,
+  });
 }
 
 /** The deepest active element, through shadow roots. */

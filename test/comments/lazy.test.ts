@@ -16,7 +16,8 @@ function type(field: HTMLInputElement | HTMLTextAreaElement, value: string): voi
 }
 
 /** Whether the page has fetched the module `src/comments/<name>.ts`. */
-const fetched = (name: string) => performance.getEntriesByType('resource').some((e) => new URL(e.name).pathname.endsWith(`/src/comments/${name}.ts`));
+const fetched = (name: string) =>
+  performance.getEntriesByType('resource').some((e) => new URL(e.name).pathname.endsWith(`/src/comments/${name}.ts`));
 
 describe('comments: lazy chunks', () => {
   let fake: FakeApi;
@@ -33,12 +34,18 @@ describe('comments: lazy chunks', () => {
   it('loads the form, the list view and the sending machinery only when they are needed', async () => {
     const thread = 'lazy-thread';
     api().seed(thread, 2);
-    const page = await fixture(html`<div><div style="height:400vh"></div><news-comments thread=${thread} api=${FAKE_BASE}></news-comments></div>`);
+    const page = await fixture(
+      html`<div>
+        <div style="height:400vh"></div>
+        <news-comments thread=${thread} api=${FAKE_BASE}></news-comments>
+      </div>`,
+    );
     const el = page.querySelector<NewsComments>('news-comments')!;
     await el.updateComplete;
     await new Promise((r) => setTimeout(r, 100));
     // Far below the fold: the boxes hold their place, nothing else is fetched.
-    for (const name of ['form-ui', 'list-view', 'comments-data', 'outbox', 'diacritics', 'template']) expect(fetched(name), name).to.equal(false);
+    for (const name of ['form-ui', 'list-view', 'comments-data', 'outbox', 'diacritics', 'template'])
+      expect(fetched(name), name).to.equal(false);
     expect(api().requests).to.have.length(0);
     const form = $<NewsCommentForm>(el, 'news-comment-form')!;
     expect($(form, '[part~="skeleton"]')).to.not.equal(null);

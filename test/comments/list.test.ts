@@ -8,7 +8,15 @@ describe('<news-comment-list>', () => {
   const api = useFakeApi();
 
   async function mount(thread: string, extra: Partial<NewsCommentList> = {}) {
-    const el = await fixture<NewsCommentList>(html`<news-comment-list thread=${thread} api=${FAKE_BASE} loading="eager" .pollInterval=${extra.pollInterval ?? 30000} max-depth=${extra.maxDepth ?? 2}></news-comment-list>`);
+    const el = await fixture<NewsCommentList>(
+      html`<news-comment-list
+        thread=${thread}
+        api=${FAKE_BASE}
+        loading="eager"
+        .pollInterval=${extra.pollInterval ?? 30000}
+        max-depth=${extra.maxDepth ?? 2}
+      ></news-comment-list>`,
+    );
     await loaded(el);
     return el;
   }
@@ -65,7 +73,8 @@ describe('<news-comment-list>', () => {
     const r3 = api().add(t, { name: 'Ba', parentId: r2.id });
     api().add(t, { name: 'Bốn', parentId: r3.id });
     const el = await mount(t);
-    const byName = (n: string) => articles(el).find((a) => a.querySelector('[part~="comment-name"]')!.textContent === n)!;
+    const byName = (n: string) =>
+      articles(el).find((a) => a.querySelector('[part~="comment-name"]')!.textContent === n)!;
     const depth = (a: HTMLElement) => {
       let d = 0;
       for (let p = a.parentElement; p; p = p.parentElement) if (p.matches('[part~="replies"]')) d++;
@@ -80,7 +89,9 @@ describe('<news-comment-list>', () => {
     expect(byName('Ba').querySelector('[part~="comment-cue"]')!.textContent).to.equal('@Hai');
     expect(byName('Bốn').querySelector('[part~="comment-cue"]')!.textContent).to.equal('@Ba');
     // Conversation order at the last level: Hai, Ba, Bốn.
-    const last = [...byName('Một').querySelector('[part~="replies"]')!.children].map((a) => a.querySelector('[part~="comment-name"]')!.textContent);
+    const last = [...byName('Một').querySelector('[part~="replies"]')!.children].map(
+      (a) => a.querySelector('[part~="comment-name"]')!.textContent,
+    );
     expect(last).to.deep.equal(['Hai', 'Ba', 'Bốn']);
   });
 
@@ -91,7 +102,10 @@ describe('<news-comment-list>', () => {
     api().add(t, { name: 'Hai', parentId: r1.id });
     const el = await mount(t, { maxDepth: 1 });
     const replies = articles(el)[0].querySelector('[part~="replies"]')!;
-    expect([...replies.children].map((a) => a.querySelector('[part~="comment-name"]')!.textContent)).to.deep.equal(['Một', 'Hai']);
+    expect([...replies.children].map((a) => a.querySelector('[part~="comment-name"]')!.textContent)).to.deep.equal([
+      'Một',
+      'Hai',
+    ]);
     expect(replies.children[1].querySelector('[part~="comment-cue"]')!.textContent).to.equal('@Một');
   });
 
@@ -120,7 +134,9 @@ describe('<news-comment-list>', () => {
     api().failNext = 1;
     const t2 = newThread();
     api().add(t2, { name: 'Sau lỗi' });
-    const errored = await fixture<NewsCommentList>(html`<news-comment-list thread=${t2} api=${FAKE_BASE} loading="eager"></news-comment-list>`);
+    const errored = await fixture<NewsCommentList>(
+      html`<news-comment-list thread=${t2} api=${FAKE_BASE} loading="eager"></news-comment-list>`,
+    );
     await loaded(errored);
     expect($(errored, '[part~="error"]')!.getAttribute('role')).to.equal('alert');
     await expect(errored).to.be.accessible();
@@ -150,7 +166,9 @@ describe('<news-comment-list>', () => {
     try {
       const t = newThread();
       api().add(t);
-      const el = await fixture<NewsCommentList>(html`<news-comment-list thread=${t} loading="eager"></news-comment-list>`);
+      const el = await fixture<NewsCommentList>(
+        html`<news-comment-list thread=${t} loading="eager"></news-comment-list>`,
+      );
       await loaded(el);
       expect(articles(el)).to.have.length(1);
     } finally {
@@ -161,7 +179,12 @@ describe('<news-comment-list>', () => {
   it('waits for the viewport unless loading="eager"', async () => {
     const t = newThread();
     api().add(t);
-    const spacer = await fixture(html`<div><div style="height:400vh"></div><news-comment-list thread=${t} api=${FAKE_BASE}></news-comment-list></div>`);
+    const spacer = await fixture(
+      html`<div>
+        <div style="height:400vh"></div>
+        <news-comment-list thread=${t} api=${FAKE_BASE}></news-comment-list>
+      </div>`,
+    );
     const el = spacer.querySelector('news-comment-list')!;
     await el.updateComplete;
     await new Promise((r) => setTimeout(r, 100));
@@ -176,7 +199,8 @@ describe('<news-comment-list>', () => {
     const t = newThread();
     api().add(t, {
       body: 'fallback',
-      bodyHtml: '<p>Đoạn <b>đậm</b> <i>nghiêng</i></p><blockquote>trích</blockquote><a href="https://vnexpress.net/">link</a><a href="javascript:alert(1)">xấu</a><img src=x onerror=alert(1)><script>alert(1)</script><h1>to</h1>',
+      bodyHtml:
+        '<p>Đoạn <b>đậm</b> <i>nghiêng</i></p><blockquote>trích</blockquote><a href="https://vnexpress.net/">link</a><a href="javascript:alert(1)">xấu</a><img src=x onerror=alert(1)><script>alert(1)</script><h1>to</h1>',
     });
     const el = await mount(t);
     await waitUntil(() => !!articles(el)[0].querySelector('.body .html'));
@@ -192,17 +216,24 @@ describe('<news-comment-list>', () => {
 
   it('turns bare http(s) URLs into nofollow ugc links and nothing else', async () => {
     const t = newThread();
-    api().add(t, { body: 'Xem https://vnexpress.net/a-1.html, và www.example.com hoặc javascript:alert(1) hay <a href="https://evil.test">x</a> ftp://x.y' });
+    api().add(t, {
+      body: 'Xem https://vnexpress.net/a-1.html, và www.example.com hoặc javascript:alert(1) hay <a href="https://evil.test">x</a> ftp://x.y',
+    });
     const el = await mount(t);
     const links = [...articles(el)[0].querySelectorAll<HTMLAnchorElement>('[part~="comment-body"] a')];
     // The first URL, and the one inside the typed-out <a> tag (it is a bare URL in text too).
-    expect(links.map((a) => a.getAttribute('href'))).to.deep.equal(['https://vnexpress.net/a-1.html', 'https://evil.test/']);
+    expect(links.map((a) => a.getAttribute('href'))).to.deep.equal([
+      'https://vnexpress.net/a-1.html',
+      'https://evil.test/',
+    ]);
     for (const a of links) {
       expect(a.getAttribute('rel')).to.equal('nofollow ugc noopener');
       expect(a.attributes).to.have.length(2);
     }
     expect(links[0].textContent).to.equal('https://vnexpress.net/a-1.html');
-    expect(articles(el)[0].querySelector('[part~="comment-body"]')!.textContent).to.include('<a href="https://evil.test">x</a>');
+    expect(articles(el)[0].querySelector('[part~="comment-body"]')!.textContent).to.include(
+      '<a href="https://evil.test">x</a>',
+    );
     expect(articles(el)[0].querySelector('[part~="comment-body"]')!.textContent).to.include('javascript:alert(1)');
   });
 
@@ -214,7 +245,13 @@ describe('<news-comment-list>', () => {
   });
 
   it('renders a 1,000-comment thread (given as a property) with one article each', async () => {
-    const items = Array.from({ length: 1000 }, (_, i) => ({ id: `k${i}`, name: `Người ${i}`, body: `Nội dung ${i}`, createdAt: new Date(Date.UTC(2026, 10, 1, 0, i)).toISOString(), replies: [] }));
+    const items = Array.from({ length: 1000 }, (_, i) => ({
+      id: `k${i}`,
+      name: `Người ${i}`,
+      body: `Nội dung ${i}`,
+      createdAt: new Date(Date.UTC(2026, 10, 1, 0, i)).toISOString(),
+      replies: [],
+    }));
     const el = await fixture<NewsCommentList>(html`<news-comment-list .comments=${items}></news-comment-list>`);
     expect(articles(el)).to.have.length(1000);
     expect(articles(el)[999].querySelector('[part~="comment-name"]')!.textContent).to.equal('Người 999');

@@ -1,11 +1,21 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/comments/index.js';
 import type { NewsCommentForm } from '../../src/comments/news-comment-form.js';
-import { flushOutbox, loadDraft, loadOutbox, loadPending, outboxEvents, resetOutboxForTests, retryDelays, submit } from '../../src/comments/outbox.js';
+import {
+  flushOutbox,
+  loadDraft,
+  loadOutbox,
+  loadPending,
+  outboxEvents,
+  resetOutboxForTests,
+  retryDelays,
+  submit,
+} from '../../src/comments/outbox.js';
 import { FAKE_BASE } from './fake-api.js';
 import { $, newThread, type, useFakeApi } from './helpers.js';
 
-const nextResult = () => new Promise<void>((done) => outboxEvents.addEventListener('result', () => done(), { once: true }));
+const nextResult = () =>
+  new Promise<void>((done) => outboxEvents.addEventListener('result', () => done(), { once: true }));
 
 describe('outbox', () => {
   const api = useFakeApi();
@@ -25,7 +35,13 @@ describe('outbox', () => {
     }
     expect(delays).to.deep.equal([1, 2, 4, 8, 16, 30, 30]);
     expect(loadOutbox()[0].attempts).to.equal(8);
-    expect(new Set(api().posts().map((p) => p.headers.get('idempotency-key')))).to.deep.equal(new Set([entry.key]));
+    expect(
+      new Set(
+        api()
+          .posts()
+          .map((p) => p.headers.get('idempotency-key')),
+      ),
+    ).to.deep.equal(new Set([entry.key]));
   });
 
   it('puts a refused comment back into an empty draft, never losing it', async () => {
@@ -58,7 +74,9 @@ describe('outbox', () => {
       throw new DOMException('full', 'QuotaExceededError');
     };
     try {
-      const el = await fixture<NewsCommentForm>(html`<news-comment-form thread=${thread} api=${FAKE_BASE} loading="eager"></news-comment-form>`);
+      const el = await fixture<NewsCommentForm>(
+        html`<news-comment-form thread=${thread} api=${FAKE_BASE} loading="eager"></news-comment-form>`,
+      );
       type($<HTMLInputElement>(el, '#name')!, 'Riêng tư');
       type($<HTMLTextAreaElement>(el, '#body')!, 'Chế độ ẩn danh');
       expect(loadDraft(thread)).to.deep.equal({ name: 'Riêng tư', body: 'Chế độ ẩn danh' });

@@ -14,8 +14,8 @@ import { $, articles, loaded, newThread, useFakeApi } from './helpers.js';
 async function corpus(): Promise<string[]> {
   const vectors = (await (await fetch('/test/fixtures/xss/dompurify-vectors.json')).json()) as { payload: string }[];
   const lists = await Promise.all(
-    ['patt-IntrudersXSS.txt', 'patt-XSS_Polyglots.txt', 'patt-RSNAKE_XSS.txt', 'patt-BRUTELOGIC-XSS-STRINGS.txt'].map(async (f) =>
-      (await (await fetch(`/test/fixtures/xss/${f}`)).text()).split('\n').filter((line) => line.length),
+    ['patt-IntrudersXSS.txt', 'patt-XSS_Polyglots.txt', 'patt-RSNAKE_XSS.txt', 'patt-BRUTELOGIC-XSS-STRINGS.txt'].map(
+      async (f) => (await (await fetch(`/test/fixtures/xss/${f}`)).text()).split('\n').filter((line) => line.length),
     ),
   );
   return [...vectors.map((v) => v.payload), ...lists.flat(), ...KNOWN];
@@ -57,7 +57,29 @@ function* walk(root: Node): Generator<Element> {
   }
 }
 
-const BANNED = new Set(['script', 'iframe', 'frame', 'object', 'embed', 'img', 'image', 'svg', 'math', 'form', 'base', 'meta', 'link', 'style', 'video', 'audio', 'source', 'input', 'textarea', 'button', 'select']);
+const BANNED = new Set([
+  'script',
+  'iframe',
+  'frame',
+  'object',
+  'embed',
+  'img',
+  'image',
+  'svg',
+  'math',
+  'form',
+  'base',
+  'meta',
+  'link',
+  'style',
+  'video',
+  'audio',
+  'source',
+  'input',
+  'textarea',
+  'button',
+  'select',
+]);
 
 function assertInert(root: Node): void {
   for (const el of walk(root)) {
@@ -78,9 +100,16 @@ function isOwn(el: Element): boolean {
   // The form's own controls: inside a shadow root's part="form", with our ids.
   const form = el.closest('form[part~="form"]');
   if (el.localName === 'form') return el.matches('[part~="form"]');
-  if (form) return ['name', 'email', 'body', 'website', ''].includes(el.id) && (el.localName !== 'button' || el.matches('[part~="submit"], [part~="close"]'));
+  if (form)
+    return (
+      ['name', 'email', 'body', 'website', ''].includes(el.id) &&
+      (el.localName !== 'button' || el.matches('[part~="submit"], [part~="close"]'))
+    );
   // The widgets' own buttons.
-  return el.localName === 'button' && el.matches('[part~="sort"], [part~="more"], [part~="reply-button"], [part~="retry"], [part~="write"]');
+  return (
+    el.localName === 'button' &&
+    el.matches('[part~="sort"], [part~="more"], [part~="reply-button"], [part~="retry"], [part~="write"]')
+  );
 }
 
 describe('comments: hostile corpus in every field', function () {
@@ -93,7 +122,8 @@ describe('comments: hostile corpus in every field', function () {
   beforeEach(() => {
     delete (window as unknown as { __xss?: unknown }).__xss;
     for (const name of ['alert', 'confirm', 'prompt'] as const) {
-      (window as unknown as Record<string, unknown>)[name] = () => ((window as unknown as { __xss: string }).__xss = name);
+      (window as unknown as Record<string, unknown>)[name] = () =>
+        ((window as unknown as { __xss: string }).__xss = name);
     }
   });
 
@@ -104,7 +134,9 @@ describe('comments: hostile corpus in every field', function () {
       const top = api().add(t, { name: payload.slice(0, 80), body: payload, bodyHtml: i % 2 ? payload : undefined });
       if (i % 5 === 0) api().add(t, { parentId: top.id, name: payload.slice(0, 80), body: payload, bodyHtml: payload });
     });
-    const el = await fixture<NewsCommentList>(html`<news-comment-list thread=${t} api=${FAKE_BASE} loading="eager" limit="100"></news-comment-list>`);
+    const el = await fixture<NewsCommentList>(
+      html`<news-comment-list thread=${t} api=${FAKE_BASE} loading="eager" limit="100"></news-comment-list>`,
+    );
     await loaded(el);
     // Load every page.
     while ($(el, '[part~="more"]')) {
@@ -112,14 +144,22 @@ describe('comments: hostile corpus in every field', function () {
       $<HTMLButtonElement>(el, '[part~="more"]')!.click();
       await waitUntil(() => articles(el).length > before, 'more did not load', { timeout: 5000 });
     }
-    await waitUntil(() => el.shadowRoot!.querySelectorAll('.body .html').length >= Math.floor(payloads.length / 2), 'HTML bodies', { timeout: 10000 });
+    await waitUntil(
+      () => el.shadowRoot!.querySelectorAll('.body .html').length >= Math.floor(payloads.length / 2),
+      'HTML bodies',
+      { timeout: 10000 },
+    );
     await new Promise((r) => setTimeout(r, 200));
     assertInert(el.shadowRoot!);
     // Names are text, exactly as typed.
     const names = new Set(articles(el).map((a) => a.querySelector('[part~="comment-name"]')!.textContent));
     for (const p of payloads) expect(names.has(p.slice(0, 80)), p).to.equal(true);
     // Text bodies keep the payload verbatim as text.
-    const texts = new Set(articles(el).map((a) => a.querySelector('.body:not(:has(.html))')?.textContent).filter(Boolean));
+    const texts = new Set(
+      articles(el)
+        .map((a) => a.querySelector('.body:not(:has(.html))')?.textContent)
+        .filter(Boolean),
+    );
     expect(texts.has(KNOWN[1])).to.equal(true);
     expect((window as unknown as { __xss?: unknown }).__xss).to.equal(undefined);
   });
@@ -127,7 +167,9 @@ describe('comments: hostile corpus in every field', function () {
   it('keeps bare URL links http(s) only, with nothing breaking out of href', async () => {
     const t = newThread('u');
     api().add(t, { body: KNOWN.slice(0, 9).join('\n') });
-    const el = await fixture<NewsCommentList>(html`<news-comment-list thread=${t} api=${FAKE_BASE} loading="eager"></news-comment-list>`);
+    const el = await fixture<NewsCommentList>(
+      html`<news-comment-list thread=${t} api=${FAKE_BASE} loading="eager"></news-comment-list>`,
+    );
     await loaded(el);
     const links = [...articles(el)[0].querySelectorAll('a')];
     expect(links.length).to.equal(2);
@@ -137,13 +179,17 @@ describe('comments: hostile corpus in every field', function () {
     }
     // The link ends where the quote starts: the quote and handler stay text.
     expect(links.map((a) => a.getAttribute('href'))).to.deep.equal(['http://x.test/', 'https://x.test/']);
-    expect(articles(el)[0].querySelector('[part~="comment-body"]')!.textContent).to.include(`'onmouseover='window.__xss=1'`);
+    expect(articles(el)[0].querySelector('[part~="comment-body"]')!.textContent).to.include(
+      `'onmouseover='window.__xss=1'`,
+    );
     assertInert(el.shadowRoot!);
   });
 
   it('uses hostile thread ids only as encoded path segments and attribute text', async () => {
     for (const id of ['../../admin', '"><script>window.__xss=1</script>', 'a/b?c=d#e', '%2e%2e%2f', '\u202e\u0000x']) {
-      const el = await fixture<NewsComments>(html`<news-comments thread=${id} api=${FAKE_BASE} loading="eager"></news-comments>`);
+      const el = await fixture<NewsComments>(
+        html`<news-comments thread=${id} api=${FAKE_BASE} loading="eager"></news-comments>`,
+      );
       const list = $<NewsCommentList>(el, 'news-comment-list')!;
       await loaded(list);
       const request = api().gets('/threads/').at(-1)!;
@@ -156,9 +202,13 @@ describe('comments: hostile corpus in every field', function () {
   it('runs every payload through a publisher template as values without running anything', async () => {
     const t = newThread('tp');
     payloads.slice(0, 150).forEach((p) => api().add(t, { name: p.slice(0, 80), body: p }));
-    const templates = payloads.slice(0, 40).map((p) => `<div class="c">${p}<b>{name}</b>{time}<div>{body}</div>{replies}</div>`);
+    const templates = payloads
+      .slice(0, 40)
+      .map((p) => `<div class="c">${p}<b>{name}</b>{time}<div>{body}</div>{replies}</div>`);
     for (const source of templates.slice(0, 40)) {
-      const el = await fixture<NewsCommentList>(html`<news-comment-list thread=${t} api=${FAKE_BASE} loading="eager" limit="100"></news-comment-list>`);
+      const el = await fixture<NewsCommentList>(
+        html`<news-comment-list thread=${t} api=${FAKE_BASE} loading="eager" limit="100"></news-comment-list>`,
+      );
       const template = document.createElement('template');
       template.dataset.part = 'comment';
       // Test-only: the payload goes into an inert <template>, exactly as a publisher's page would have it.

@@ -1,3 +1,4 @@
+/* eslint-disable lit-a11y/alt-text, lit-a11y/anchor-is-valid -- the template is hostile on purpose */
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/comments/index.js';
 import type { NewsCommentList } from '../../src/comments/news-comment-list.js';
@@ -12,15 +13,25 @@ describe('publisher <template data-part="comment">', () => {
     const t = newThread();
     const top = api().add(t, { name: 'Minh', body: 'Gốc https://vnexpress.net/x' });
     api().add(t, { name: 'Lan', body: 'Trả lời', parentId: top.id });
-    const el = await fixture<NewsCommentList>(html`<news-comment-list thread=${t} api=${FAKE_BASE} loading="eager">
-      <template data-part="comment"><div class="c"><p class="meta"><strong>{name}</strong> - <small>{time}</small></p><div class="b">{body}</div><section class="r">{replies}</section></div></template>
-    </news-comment-list>`);
+    const el = await fixture<NewsCommentList>(
+      html`<news-comment-list thread=${t} api=${FAKE_BASE} loading="eager">
+        <template data-part="comment"
+          ><div class="c">
+            <p class="meta"><strong>{name}</strong> - <small>{time}</small></p>
+            <div class="b">{body}</div>
+            <section class="r">{replies}</section>
+          </div></template
+        >
+      </news-comment-list>`,
+    );
     await loaded(el);
     await waitUntil(() => !!articles(el)[0].querySelector('.c'));
     const [first, second] = articles(el);
     expect(first.getAttribute('part')).to.equal('comment');
     expect(first.querySelector('.meta strong')!.textContent).to.equal('Minh');
-    expect(first.querySelector('.meta small time[part~="comment-time"]')!.getAttribute('datetime')).to.equal(top.createdAt);
+    expect(first.querySelector('.meta small time[part~="comment-time"]')!.getAttribute('datetime')).to.equal(
+      top.createdAt,
+    );
     expect(first.querySelector('.b [part~="comment-body"]')!.textContent).to.equal('Gốc https://vnexpress.net/x');
     expect(first.querySelector('.b a')!.getAttribute('rel')).to.equal('nofollow ugc noopener');
     expect(second.parentElement!.closest('section.r')).to.equal(first.querySelector('section.r'));
@@ -32,10 +43,28 @@ describe('publisher <template data-part="comment">', () => {
 
   it('never fills attributes, inserts values as text only, and sanitizes the template', async () => {
     const t = newThread();
-    api().add(t, { name: '{body} <img src=x onerror="window.__tplXss=1">', body: '{name}</p><script>window.__tplXss=2</script>' });
-    const el = await fixture<NewsCommentList>(html`<news-comment-list thread=${t} api=${FAKE_BASE} loading="eager">
-      <template data-part="comment"><div class="c {name}" title="{name}" onclick="window.__tplXss=3"><img src=x onerror="window.__tplXss=4"><script>window.__tplXss=5</script><a href="javascript:window.__tplXss=6">{name}</a><span class="n">{name}</span>|<span class="b">{body}</span><style>*{display:none}</style></div></template>
-    </news-comment-list>`);
+    api().add(t, {
+      name: '{body} <img src=x onerror="window.__tplXss=1">',
+      body: '{name}</p><script>window.__tplXss=2</script>',
+    });
+    const el = await fixture<NewsCommentList>(
+      html`<news-comment-list thread=${t} api=${FAKE_BASE} loading="eager">
+        <template data-part="comment"
+          ><div class="c {name}" title="{name}" onclick="window.__tplXss=3">
+            <img src="x" onerror="window.__tplXss=4" />
+            <script>
+              window.__tplXss = 5;
+            </script>
+            <a href="javascript:window.__tplXss=6">{name}</a><span class="n">{name}</span>|<span class="b">{body}</span
+            ><style>
+              * {
+                display: none;
+              }
+            </style>
+          </div></template
+        >
+      </news-comment-list>`,
+    );
     await loaded(el);
     await waitUntil(() => !!articles(el)[0].querySelector('.c'));
     const c = articles(el)[0].querySelector<HTMLElement>('.c')!;
@@ -53,9 +82,17 @@ describe('publisher <template data-part="comment">', () => {
   it('passes a <news-comments> template child down to the list', async () => {
     const t = newThread();
     api().add(t, { name: 'Hoa' });
-    const el = await fixture<NewsComments>(html`<news-comments thread=${t} api=${FAKE_BASE} loading="eager">
-      <template data-part="comment"><div class="mine">{name} · {time}<div>{body}</div>{replies}</div></template>
-    </news-comments>`);
+    const el = await fixture<NewsComments>(
+      html`<news-comments thread=${t} api=${FAKE_BASE} loading="eager">
+        <template data-part="comment"
+          ><div class="mine">
+            {name} · {time}
+            <div>{body}</div>
+            {replies}
+          </div></template
+        >
+      </news-comments>`,
+    );
     const list = $<NewsCommentList>(el, 'news-comment-list')!;
     await loaded(list);
     await waitUntil(() => !!articles(list)[0]?.querySelector('.mine'));

@@ -6,7 +6,9 @@ const FEEDS = '/test/fixtures/feeds/';
 async function load(name: string, feedUrl?: string): Promise<ParsedFeed> {
   const response = await fetch(FEEDS + name);
   const bytes = new Uint8Array(await response.arrayBuffer());
-  return parseFeed(decodeFeedBytes(bytes, response.headers.get('content-type')), { url: feedUrl ?? new URL(FEEDS + name, location.href).href });
+  return parseFeed(decodeFeedBytes(bytes, response.headers.get('content-type')), {
+    url: feedUrl ?? new URL(FEEDS + name, location.href).href,
+  });
 }
 
 function expectFeedError(fn: () => unknown, reason: 'parse' | 'shape') {
@@ -27,7 +29,9 @@ describe('parseFeed: real feeds', () => {
     expect(feed.items).to.have.length(25);
     const first = feed.items[0];
     expect(first.title).to.equal("Ngộ độc rượu, bệnh nhân thấy ảo giác 'bị ma quỷ truy đuổi'");
-    expect(first.url).to.equal('https://vnexpress.net/suc-khoe/ngo-doc-ruou-benh-nhan-thay-ao-giac-bi-ma-quy-truy-duoi-3882905.html');
+    expect(first.url).to.equal(
+      'https://vnexpress.net/suc-khoe/ngo-doc-ruou-benh-nhan-thay-ao-giac-bi-ma-quy-truy-duoi-3882905.html',
+    );
     expect(first.image).to.match(/^https:\/\/i-suckhoe\.vnecdn\.net\/2019\/02\/18\/.*_180x108\.png$/);
     expect(first.summary).to.match(/^Nam bệnh nhân 43 tuổi nhập viện/);
     expect(first.summary).not.to.contain('<');
@@ -48,7 +52,9 @@ describe('parseFeed: real feeds', () => {
     const feed = await load('dantri-2017-06-12.items-fragment.xml');
     expect(feed.items).to.have.length(2);
     expect(feed.items[0].title).to.equal('Dự án cao cấp quận Long Biên đã trở lại đường đua');
-    expect(feed.items[0].url).to.equal('http://dantri.com.vn/nha-dat/du-an-cao-cap-quan-long-bien-da-tro-lai-duong-dua-20170612104930159.htm');
+    expect(feed.items[0].url).to.equal(
+      'http://dantri.com.vn/nha-dat/du-an-cao-cap-quan-long-bien-da-tro-lai-duong-dua-20170612104930159.htm',
+    );
     expect(feed.items[0].image).to.equal('https://dantricdn.com/zoom/80_50/2017/untitled1-1497238454764.jpg');
     expect(feed.items[0].publishedAt).to.match(/^2017-06-12T03:\d\d:00\.000Z$/);
   });
@@ -83,7 +89,10 @@ describe('parseFeed: real feeds', () => {
   });
 
   it('Sam Ruby Atom: relative links resolve against the feed URL', async () => {
-    const feed = await load('samruby-intertwingly-2013-02-23.relative-urls.atom.xml', 'http://intertwingly.net/blog/index.atom');
+    const feed = await load(
+      'samruby-intertwingly-2013-02-23.relative-urls.atom.xml',
+      'http://intertwingly.net/blog/index.atom',
+    );
     expect(feed.items).to.have.length(20);
     expect(feed.items[0].url).to.equal('http://intertwingly.net/blog/2013/01/30/Plex');
   });
@@ -97,7 +106,9 @@ describe('parseFeed: real feeds', () => {
   it('reddit Atom: relative xml:base and absolute links', async () => {
     const feed = await load('reddit-frontpage-2016-01-26.relative-xml-base.atom.xml', 'https://www.reddit.com/.rss');
     expect(feed.items).to.have.length(25);
-    expect(feed.items[0].url).to.equal('https://www.reddit.com/r/funny/comments/42tizy/how_the_british_as_seen_by_americans_and_europeans/');
+    expect(feed.items[0].url).to.equal(
+      'https://www.reddit.com/r/funny/comments/42tizy/how_the_british_as_seen_by_americans_and_europeans/',
+    );
   });
 
   it('Jornal de Notícias: ISO-8859-1 decoded by its declaration, CRLF dates, no tracking pixel as image', async () => {
@@ -135,14 +146,32 @@ describe('parseFeed: real feeds', () => {
 
 describe('parseFeed: the kit list and bad input', () => {
   it('reads the kit list with views, section and generatedAt', () => {
-    const feed = parseFeed(JSON.stringify({
-      generatedAt: '2026-11-29T01:00:00Z',
-      items: [{ url: 'https://a.example/1', title: ' Một ', views: 1234, section: 'Thời sự', publishedAt: '2026-11-28T10:00:00+07:00' }],
-    }));
+    const feed = parseFeed(
+      JSON.stringify({
+        generatedAt: '2026-11-29T01:00:00Z',
+        items: [
+          {
+            url: 'https://a.example/1',
+            title: ' Một ',
+            views: 1234,
+            section: 'Thời sự',
+            publishedAt: '2026-11-28T10:00:00+07:00',
+          },
+        ],
+      }),
+    );
     expect(feed).to.deep.equal({
       format: 'news-list',
       generatedAt: '2026-11-29T01:00:00.000Z',
-      items: [{ url: 'https://a.example/1', title: 'Một', views: 1234, section: 'Thời sự', publishedAt: '2026-11-28T03:00:00.000Z' }],
+      items: [
+        {
+          url: 'https://a.example/1',
+          title: 'Một',
+          views: 1234,
+          section: 'Thời sự',
+          publishedAt: '2026-11-28T03:00:00.000Z',
+        },
+      ],
     });
   });
 
@@ -163,7 +192,13 @@ describe('parseFeed: the kit list and bad input', () => {
   });
 
   it('keeps hostile titles as text only', () => {
-    const [item] = normalizeItems([{ url: 'https://ok.example/', title: '<img src=x onerror="window.__xss=1"><script>window.__xss=1</script>Tiêu đề', image: 'javascript:alert(1)' }]);
+    const [item] = normalizeItems([
+      {
+        url: 'https://ok.example/',
+        title: '<img src=x onerror="window.__xss=1"><script>window.__xss=1</script>Tiêu đề',
+        image: 'javascript:alert(1)',
+      },
+    ]);
     expect(item.title).to.equal('Tiêu đề');
     expect(item.image).to.equal(undefined);
     expect((window as unknown as { __xss?: number }).__xss).to.equal(undefined);

@@ -66,6 +66,8 @@ describe('request', () => {
 
   it('maps failures like fetchShared', async () => {
     expect(((await rejection(request('/__fixture/status/503'))) as NewsError).status).to.equal(503);
-    expect(((await rejection(request('/__fixture/delay/2000', {}, { timeout: 100 }))) as NewsError).reason).to.equal('timeout');
+    expect(((await rejection(request('/__fixture/delay/2000', {}, { timeout: 100 }))) as NewsError).reason).to.equal(
+      'timeout',
+    );
   });
 });

@@ -17,7 +17,11 @@ describe('locale', () => {
 
   it('takes the nearest [lang], then <html lang>', async () => {
     document.documentElement.setAttribute('lang', 'en-GB');
-    const wrapper = await fixture(html`<div lang="vi"><p><span id="inner"></span></p></div>`);
+    const wrapper = await fixture(
+      html`<div lang="vi">
+        <p><span id="inner"></span></p>
+      </div>`,
+    );
     expect(resolveLocale(wrapper.querySelector('#inner')!)).to.deep.equal({ language: 'vi', tag: 'vi' });
     const outside = await fixture(html`<span></span>`);
     expect(resolveLocale(outside)).to.deep.equal({ language: 'en', tag: 'en-GB' });

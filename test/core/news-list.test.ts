@@ -5,7 +5,21 @@ import '../../src/most-read/index.js';
 import { NewsList } from '../../src/core/news-list.js';
 import { NewsRelated } from '../../src/related/index.js';
 import { NewsMostRead } from '../../src/most-read/index.js';
-import { LISTS, count, counted, errors, failed, hrefs, isSkeleton, items, loaded, resetErrors, root, titles, uniqueKey } from '../fixtures/lists/helpers.js';
+import {
+  LISTS,
+  count,
+  counted,
+  errors,
+  failed,
+  hrefs,
+  isSkeleton,
+  items,
+  loaded,
+  resetErrors,
+  root,
+  titles,
+  uniqueKey,
+} from '../fixtures/lists/helpers.js';
 
 describe('NewsList (shared list base)', () => {
   beforeEach(resetErrors);
@@ -24,7 +38,13 @@ describe('NewsList (shared list base)', () => {
   });
 
   it('shows a skeleton of limit rows while loading', async () => {
-    const el = await fixture<NewsRelated>(html`<news-related limit="7" loading="eager" src="/__fixture/delay/800?then=${LISTS}/related.json&sk=1"></news-related>`);
+    const el = await fixture<NewsRelated>(
+      html`<news-related
+        limit="7"
+        loading="eager"
+        src="/__fixture/delay/800?then=${LISTS}/related.json&sk=1"
+      ></news-related>`,
+    );
     await aTimeout(30);
     expect(isSkeleton(el)).to.equal(true);
     expect(root(el).querySelectorAll('[part~="skeleton"]')).to.have.length(7);
@@ -33,7 +53,9 @@ describe('NewsList (shared list base)', () => {
 
   it('changing limit or exclude re-filters without fetching again', async () => {
     const key = uniqueKey('cache');
-    const el = await fixture<NewsRelated>(html`<news-related src="${counted(key, `${LISTS}/related.json`)}"></news-related>`);
+    const el = await fixture<NewsRelated>(
+      html`<news-related src="${counted(key, `${LISTS}/related.json`)}"></news-related>`,
+    );
     await loaded(el);
     el.limit = 2;
     await waitUntil(() => items(el).length === 2, 'limit change not applied');
@@ -45,7 +67,11 @@ describe('NewsList (shared list base)', () => {
 
   it('a src plus light-DOM fallback links makes exactly one request', async () => {
     const key = uniqueKey('light-and-src');
-    const el = await fixture<NewsRelated>(html`<news-related src="${counted(key, `${LISTS}/related.json`)}"><a href="https://tin.example.vn/f.html">Dự phòng</a></news-related>`);
+    const el = await fixture<NewsRelated>(
+      html`<news-related src="${counted(key, `${LISTS}/related.json`)}"
+        ><a href="https://tin.example.vn/f.html">Dự phòng</a></news-related
+      >`,
+    );
     await loaded(el);
     await aTimeout(100);
     expect(titles(el)[0]).to.equal('Giá xăng giảm lần thứ ba liên tiếp');
@@ -64,7 +90,9 @@ describe('NewsList (shared list base)', () => {
   });
 
   it('applies stale-after to any list widget', async () => {
-    const el = await fixture<NewsRelated>(html`<news-related stale-after="5" src="${LISTS}/stale.json"></news-related>`);
+    const el = await fixture<NewsRelated>(
+      html`<news-related stale-after="5" src="${LISTS}/stale.json"></news-related>`,
+    );
     expect((await failed(el)).reason).to.equal('stale');
     expect(el.hidden).to.equal(true);
   });
@@ -87,7 +115,18 @@ describe('NewsList (shared list base)', () => {
   });
 
   it('clamps odd attribute values instead of throwing', async () => {
-    const el = await fixture<NewsMostRead>(html`<news-most-read limit="-4" heading-level="9" layout="bogus" windows="day, ,<b>,week" .items=${[{ url: 'https://tin.example.vn/1.html', title: 'Một' }, { url: 'https://tin.example.vn/2.html', title: 'Hai' }]}></news-most-read>`);
+    const el = await fixture<NewsMostRead>(
+      html`<news-most-read
+        limit="-4"
+        heading-level="9"
+        layout="bogus"
+        windows="day, ,<b>,week"
+        .items=${[
+          { url: 'https://tin.example.vn/1.html', title: 'Một' },
+          { url: 'https://tin.example.vn/2.html', title: 'Hai' },
+        ]}
+      ></news-most-read>`,
+    );
     await loaded(el);
     expect(items(el)).to.have.length(1);
     expect(root(el).querySelector('[part~="heading"]')!.getAttribute('aria-level')).to.equal('6');
@@ -99,7 +138,9 @@ describe('NewsList (shared list base)', () => {
   });
 
   it('disconnecting while loading throws nothing and shows nothing stale', async () => {
-    const el = await fixture<NewsRelated>(html`<news-related loading="eager" src="/__fixture/delay/300?then=${LISTS}/related.json&gone=1"></news-related>`);
+    const el = await fixture<NewsRelated>(
+      html`<news-related loading="eager" src="/__fixture/delay/300?then=${LISTS}/related.json&gone=1"></news-related>`,
+    );
     el.remove();
     await aTimeout(500);
     expect(errors).to.deep.equal([]);
@@ -121,7 +162,7 @@ describe('NewsList under a strict CSP with Trusted Types', () => {
       expect(hrefs(hostile)[0]).to.match(/^https:\/\/vnexpress\.net\//);
       expect(items(mostRead)).to.have.length(10);
       expect(items(vne)).to.have.length(5);
-      expect((frame.contentWindow as unknown as { __violations: string[] }).__violations.join("\n")).to.equal("");
+      expect((frame.contentWindow as unknown as { __violations: string[] }).__violations.join('\n')).to.equal('');
       expect((frame.contentWindow as unknown as { __xss?: unknown }).__xss).to.equal(undefined);
     } finally {
       frame.remove();

@@ -12,7 +12,19 @@ const flag = window as unknown as { __xss?: number; alert: unknown };
 function expectInert(fragment: DocumentFragment) {
   const nodes = fragment.querySelectorAll('*');
   for (const node of Array.from(nodes)) {
-    expect(['SCRIPT', 'IFRAME', 'OBJECT', 'EMBED', 'STYLE', 'SVG', 'MATH', 'FORM', 'BASE', 'META', 'LINK']).not.to.include(node.nodeName.toUpperCase());
+    expect([
+      'SCRIPT',
+      'IFRAME',
+      'OBJECT',
+      'EMBED',
+      'STYLE',
+      'SVG',
+      'MATH',
+      'FORM',
+      'BASE',
+      'META',
+      'LINK',
+    ]).not.to.include(node.nodeName.toUpperCase());
     for (const attr of Array.from(node.attributes)) {
       expect(attr.name, `${node.nodeName} ${attr.name}`).not.to.match(/^on/i);
       expect(['src', 'srcdoc', 'formaction', 'action', 'style']).not.to.include(attr.name);
@@ -23,18 +35,31 @@ function expectInert(fragment: DocumentFragment) {
 
 describe('sanitize', () => {
   it('keeps the comment allow-list and plain text', () => {
-    const out = sanitizeToString('<p>Chào <b>bạn</b><br><i>nghiêng</i> <a href="https://tinhnha.example/a">link</a></p><blockquote>trích</blockquote>', 'comment');
-    expect(out).to.equal('<p>Chào <b>bạn</b><br><i>nghiêng</i> <a href="https://tinhnha.example/a" rel="nofollow ugc noopener noreferrer" target="_blank">link</a></p><blockquote>trích</blockquote>');
+    const out = sanitizeToString(
+      '<p>Chào <b>bạn</b><br><i>nghiêng</i> <a href="https://tinhnha.example/a">link</a></p><blockquote>trích</blockquote>',
+      'comment',
+    );
+    expect(out).to.equal(
+      '<p>Chào <b>bạn</b><br><i>nghiêng</i> <a href="https://tinhnha.example/a" rel="nofollow ugc noopener noreferrer" target="_blank">link</a></p><blockquote>trích</blockquote>',
+    );
   });
 
   it('drops javascript: links in every disguise and unlisted tags', () => {
-    const out = sanitizeToString('<a href="JaVaScRiPt:alert(1)">a</a><a href="java&#x09;script:alert(1)">b</a><a href=" data:text/html,x">c</a><img src=x onerror=alert(1)><span style="color:red">d</span>', 'comment');
+    const out = sanitizeToString(
+      '<a href="JaVaScRiPt:alert(1)">a</a><a href="java&#x09;script:alert(1)">b</a><a href=" data:text/html,x">c</a><img src=x onerror=alert(1)><span style="color:red">d</span>',
+      'comment',
+    );
     expect(out).to.equal('<a>a</a><a>b</a><a>c</a>d');
   });
 
   it('the template profile keeps layout and parts, never links or handlers', () => {
-    const out = sanitizeToString('<article part="comment" class="c" onclick="x()"><strong>{name}</strong> - <time>{time}</time><a href="https://x.example">x</a><div>{body}</div></article>', 'template');
-    expect(out).to.equal('<article part="comment" class="c"><strong>{name}</strong> - <time>{time}</time>x<div>{body}</div></article>');
+    const out = sanitizeToString(
+      '<article part="comment" class="c" onclick="x()"><strong>{name}</strong> - <time>{time}</time><a href="https://x.example">x</a><div>{body}</div></article>',
+      'template',
+    );
+    expect(out).to.equal(
+      '<article part="comment" class="c"><strong>{name}</strong> - <time>{time}</time>x<div>{body}</div></article>',
+    );
   });
 
   it('neutralises all 223 DOMPurify vectors in both profiles without running anything', async () => {
@@ -56,7 +81,12 @@ describe('sanitize', () => {
   });
 
   it('neutralises the PayloadsAllTheThings lists', async () => {
-    for (const file of ['patt-IntrudersXSS.txt', 'patt-XSS_Polyglots.txt', 'patt-RSNAKE_XSS.txt', 'patt-BRUTELOGIC-XSS-STRINGS.txt']) {
+    for (const file of [
+      'patt-IntrudersXSS.txt',
+      'patt-XSS_Polyglots.txt',
+      'patt-RSNAKE_XSS.txt',
+      'patt-BRUTELOGIC-XSS-STRINGS.txt',
+    ]) {
       const lines = (await (await fetch(`/test/fixtures/xss/${file}`)).text()).split('\n').filter(Boolean);
       expect(lines.length).to.be.greaterThan(10);
       for (const line of lines) expectInert(sanitizeToFragment(line, 'comment'));

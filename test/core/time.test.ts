@@ -35,6 +35,8 @@ describe('formatting', () => {
   it('is absolute after a week', () => {
     const date = new Date(now - 30 * 24 * 3600_000);
     expect(formatRelativeTime(date, 'vi', now)).to.equal(formatDateTime(date, 'vi'));
-    expect(formatDateTime(date, 'vi', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' })).to.equal('30/10/2026');
+    expect(formatDateTime(date, 'vi', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' })).to.equal(
+      '30/10/2026',
+    );
   });
 });

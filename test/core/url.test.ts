@@ -5,8 +5,12 @@ describe('safeHttpUrl', () => {
   it('keeps http and https, resolving relative URLs against a base', () => {
     expect(safeHttpUrl('https://tinhnha.example/a?b=1#c')).to.equal('https://tinhnha.example/a?b=1#c');
     expect(safeHttpUrl('  http://tinhnha.example  ')).to.equal('http://tinhnha.example/');
-    expect(safeHttpUrl('/blog/x', 'http://intertwingly.net/blog/index.atom')).to.equal('http://intertwingly.net/blog/x');
-    expect(safeHttpUrl('3308.atom', 'http://intertwingly.net/blog/2013/01/30/')).to.equal('http://intertwingly.net/blog/2013/01/30/3308.atom');
+    expect(safeHttpUrl('/blog/x', 'http://intertwingly.net/blog/index.atom')).to.equal(
+      'http://intertwingly.net/blog/x',
+    );
+    expect(safeHttpUrl('3308.atom', 'http://intertwingly.net/blog/2013/01/30/')).to.equal(
+      'http://intertwingly.net/blog/2013/01/30/3308.atom',
+    );
   });
 
   const hostile = [
@@ -45,7 +49,9 @@ describe('safeHttpUrl', () => {
 describe('comparableUrl', () => {
   it('ignores hash, tracking parameters, www, scheme and trailing slash', () => {
     const canonical = comparableUrl('https://tinhnha.example/thoi-su/bai-1.html');
-    expect(comparableUrl('http://www.tinhnha.example/thoi-su/bai-1.html?utm_source=zalo&fbclid=1#binh-luan')).to.equal(canonical);
+    expect(comparableUrl('http://www.tinhnha.example/thoi-su/bai-1.html?utm_source=zalo&fbclid=1#binh-luan')).to.equal(
+      canonical,
+    );
     expect(comparableUrl('https://tinhnha.example/thoi-su/bai-1.html?page=2')).not.to.equal(canonical);
   });
 });

@@ -8,7 +8,8 @@ import type { QueueItem, LogItem } from '../../src/moderation/index.js';
 export const MOD_BASE = 'https://mod.test/api';
 export const GOOD_TOKEN = 'dung-token-123';
 
-const json = (status: number, data: unknown) => new Response(JSON.stringify(data), { status, headers: { 'content-type': 'application/json' } });
+const json = (status: number, data: unknown) =>
+  new Response(JSON.stringify(data), { status, headers: { 'content-type': 'application/json' } });
 
 export interface Recorded {
   method: string;
@@ -44,7 +45,11 @@ export class FakeModerationApi {
     });
     this.items = [
       mk(1, { email: 'mot@bao.vn' }),
-      mk(2, { parentId: 'c_0', parent: { name: 'Chị Lan', body: 'Ý kiến gốc' }, body: '<img src=x onerror="window.__pwned=1">Trả lời' }),
+      mk(2, {
+        parentId: 'c_0',
+        parent: { name: 'Chị Lan', body: 'Ý kiến gốc' },
+        body: '<img src=x onerror="window.__pwned=1">Trả lời',
+      }),
       mk(3, { thread: 'the-thao/v-league', articleTitle: 'V.League vòng 10', articleUrl: null }),
       mk(4, { status: 'approved', bodyHtml: '<p>Đã <b>duyệt</b><img src=x onerror="window.__pwned=2"></p>' }),
     ];
@@ -72,7 +77,8 @@ export class FakeModerationApi {
     const text = req.method === 'GET' ? '' : await req.text();
     const body = text ? JSON.parse(text) : undefined;
     this.requests.push({ method: req.method, path: path + url.search, headers: req.headers, body });
-    if (req.headers.get('authorization') !== `Bearer ${GOOD_TOKEN}`) return json(401, { error: { code: 'unauthorized', message: 'no' } });
+    if (req.headers.get('authorization') !== `Bearer ${GOOD_TOKEN}`)
+      return json(401, { error: { code: 'unauthorized', message: 'no' } });
     const actor = decodeURIComponent(req.headers.get('x-moderator-name') ?? '') || 'moderator';
     let m: RegExpExecArray | null;
     if (req.method === 'GET' && path === '/moderation/queue') {
@@ -82,7 +88,8 @@ export class FakeModerationApi {
       if (status !== 'pending') list.reverse();
       return json(200, { items: list.slice(0, limit), counts: this.counts(), nextCursor: null });
     }
-    if (req.method === 'GET' && path === '/moderation/log') return json(200, { items: [...this.log].reverse(), nextCursor: null });
+    if (req.method === 'GET' && path === '/moderation/log')
+      return json(200, { items: [...this.log].reverse(), nextCursor: null });
     if (req.method === 'GET' && (m = /^\/moderation\/threads\/(.+)$/.exec(path))) {
       const id = decodeURIComponent(m[1]!);
       return json(200, { id, closed: this.closed.has(id), count: 0 });
@@ -91,7 +98,16 @@ export class FakeModerationApi {
       const id = decodeURIComponent(m[1]!);
       if (m[2] === 'close') this.closed.add(id);
       else this.closed.delete(id);
-      this.log.push({ id: this.log.length + 1, at: new Date().toISOString(), actor, action: m[2]!, commentId: null, thread: id, before: null, after: null });
+      this.log.push({
+        id: this.log.length + 1,
+        at: new Date().toISOString(),
+        actor,
+        action: m[2]!,
+        commentId: null,
+        thread: id,
+        before: null,
+        after: null,
+      });
       return json(200, { id, closed: this.closed.has(id), count: 0 });
     }
     if (req.method === 'POST' && (m = /^\/moderation\/comments\/([^/]+)\/(approve|reject|edit)$/.exec(path))) {
@@ -102,7 +118,16 @@ export class FakeModerationApi {
       if (body?.bodyHtml !== undefined) item.bodyHtml = body.bodyHtml || null;
       if (m[2] === 'approve') item.status = 'approved';
       if (m[2] === 'reject') item.status = 'rejected';
-      this.log.push({ id: this.log.length + 1, at: new Date().toISOString(), actor, action: m[2]!, commentId: item.id, thread: item.thread, before, after: { status: item.status, body: item.body } });
+      this.log.push({
+        id: this.log.length + 1,
+        at: new Date().toISOString(),
+        actor,
+        action: m[2]!,
+        commentId: item.id,
+        thread: item.thread,
+        before,
+        after: { status: item.status, body: item.body },
+      });
       return json(200, { id: item.id, status: item.status, body: item.body, bodyHtml: item.bodyHtml });
     }
     return json(404, { error: { code: 'not_found', message: path } });

@@ -69,7 +69,10 @@ describe('<news-moderation>', () => {
   it('keyboard: j/k move focus, a approves, r rejects; counts and focus follow', async () => {
     const el = await mount();
     await signIn(el);
-    await waitUntil(() => items(el).length === 3 && deepActive() === items(el)[0], 'first item not focused after sign-in');
+    await waitUntil(
+      () => items(el).length === 3 && deepActive() === items(el)[0],
+      'first item not focused after sign-in',
+    );
     await sendKeys({ press: 'j' });
     expect(deepActive()).to.equal(items(el)[1]);
     await sendKeys({ press: 'j' });
@@ -116,7 +119,10 @@ describe('<news-moderation>', () => {
     await waitUntil(() => items(el).length === 2, 'not approved');
     const post = api.requests.find((r) => r.method === 'POST')!;
     expect(post.path).to.equal('/moderation/comments/c_1/approve');
-    expect(post.body).to.deep.equal({ body: 'Bình luận số 1 (đã biên tập)', bodyHtml: '<p>Bình luận <b>đã biên tập</b></p>' });
+    expect(post.body).to.deep.equal({
+      body: 'Bình luận số 1 (đã biên tập)',
+      bodyHtml: '<p>Bình luận <b>đã biên tập</b></p>',
+    });
   });
 
   it('"Lưu, vẫn chờ duyệt" edits and keeps the comment pending', async () => {
@@ -137,7 +143,9 @@ describe('<news-moderation>', () => {
   it('closes and reopens a thread', async () => {
     const el = await mount();
     await signIn(el);
-    await waitUntil(() => items(el).length === 3 && !items(el)[2]!.querySelector<HTMLButtonElement>('[data-action=thread]')!.disabled);
+    await waitUntil(
+      () => items(el).length === 3 && !items(el)[2]!.querySelector<HTMLButtonElement>('[data-action=thread]')!.disabled,
+    );
     const btn = () => items(el)[2]!.querySelector<HTMLButtonElement>('[data-action=thread]')!;
     expect(btn().textContent!.trim()).to.equal('Đóng luồng');
     btn().click();

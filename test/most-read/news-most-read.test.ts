@@ -2,7 +2,25 @@ import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/most-read/index.js';
 import type { NewsMostRead } from '../../src/most-read/index.js';
 import {
-  FEEDS, LISTS, body, count, counted, errors, failed, hrefs, isSkeleton, items, links, loaded, reservedHeights, resetErrors, root, titles, uniqueKey, expectNoLayoutShift } from '../fixtures/lists/helpers.js';
+  FEEDS,
+  LISTS,
+  body,
+  count,
+  counted,
+  errors,
+  failed,
+  hrefs,
+  isSkeleton,
+  items,
+  links,
+  loaded,
+  reservedHeights,
+  resetErrors,
+  root,
+  titles,
+  uniqueKey,
+  expectNoLayoutShift,
+} from '../fixtures/lists/helpers.js';
 
 async function mostRead(template: unknown): Promise<NewsMostRead> {
   const host = await fixture<HTMLElement>(template as never);
@@ -15,7 +33,8 @@ const key = (el: HTMLElement, name: string) => {
   const target = (root(el).activeElement as HTMLElement) ?? selected(el);
   target.dispatchEvent(new KeyboardEvent('keydown', { key: name, bubbles: true, composed: true, cancelable: true }));
 };
-const metas = (el: HTMLElement) => Array.from(root(el).querySelectorAll('li [part~="meta"]'), (m) => m.textContent ?? '');
+const metas = (el: HTMLElement) =>
+  Array.from(root(el).querySelectorAll('li [part~="meta"]'), (m) => m.textContent ?? '');
 
 /** Captures the URLs the widget asks for; answers with a small list. For URL-building logic only. */
 function stubFetch(): { seen: string[]; restore: () => void } {
@@ -23,7 +42,10 @@ function stubFetch(): { seen: string[]; restore: () => void } {
   const seen: string[] = [];
   window.fetch = async (input) => {
     seen.push(String(input));
-    return new Response(JSON.stringify({ items: [{ url: 'https://tin.example.vn/k.html', title: 'Từ máy chủ', views: 3 }] }), { headers: { 'content-type': 'application/json' } });
+    return new Response(
+      JSON.stringify({ items: [{ url: 'https://tin.example.vn/k.html', title: 'Từ máy chủ', views: 3 }] }),
+      { headers: { 'content-type': 'application/json' } },
+    );
   };
   return { seen, restore: () => (window.fetch = original) };
 }
@@ -37,16 +59,31 @@ describe('news-most-read', () => {
 
   describe('ranked list', () => {
     it('is a region with a ranked <ol> of 10 items in feed order, views shown but not reordering', async () => {
-      const el = await mostRead(html`<div lang="vi"><news-most-read src="${LISTS}/most-read-day.json"></news-most-read></div>`);
+      const el = await mostRead(
+        html`<div lang="vi"><news-most-read src="${LISTS}/most-read-day.json"></news-most-read></div>`,
+      );
       await loaded(el);
       const section = root(el).querySelector('section')!;
-      expect(root(el).getElementById(section.getAttribute('aria-labelledby')!)!.textContent?.trim()).to.equal('Đọc nhiều');
+      expect(root(el).getElementById(section.getAttribute('aria-labelledby')!)!.textContent?.trim()).to.equal(
+        'Đọc nhiều',
+      );
       const ol = root(el).querySelector('ol')!;
       expect(ol.getAttribute('role')).to.equal('list');
       expect(getComputedStyle(ol).listStyleType).to.equal('none');
       expect(items(el)).to.have.length(10);
       expect(items(el).every((li) => li.parentElement === ol)).to.equal(true);
-      expect(Array.from(root(el).querySelectorAll('[part~="rank"]'), (r) => r.textContent)).to.deep.equal(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10']);
+      expect(Array.from(root(el).querySelectorAll('[part~="rank"]'), (r) => r.textContent)).to.deep.equal([
+        '1',
+        '2',
+        '3',
+        '4',
+        '5',
+        '6',
+        '7',
+        '8',
+        '9',
+        '10',
+      ]);
       expect(root(el).querySelector('[part~="rank"]')!.getAttribute('aria-hidden')).to.equal('true');
       expect(hrefs(el).slice(0, 3)).to.deep.equal([1, 2, 3].map((n) => `https://tin.example.vn/bai-${n}.html`));
       // Feed order is the rank: 1.234 comes before 98.765.
@@ -56,7 +93,11 @@ describe('news-most-read', () => {
     });
 
     it('formats views in English and switches language with an ancestor lang', async () => {
-      const host = await fixture<HTMLElement>(html`<div lang="en"><news-most-read src="${LISTS}/most-read-day.json" windows="day,week"></news-most-read></div>`);
+      const host = await fixture<HTMLElement>(
+        html`<div lang="en">
+          <news-most-read src="${LISTS}/most-read-day.json" windows="day,week"></news-most-read>
+        </div>`,
+      );
       const el = host.querySelector('news-most-read')!;
       await loaded(el);
       expect(root(el).querySelector('[part~="heading"]')!.textContent?.trim()).to.equal('Most read');
@@ -72,7 +113,11 @@ describe('news-most-read', () => {
     });
 
     it('fills two columns column-first, keeping DOM order = rank order', async () => {
-      const el = await mostRead(html`<div style="width: 800px"><news-most-read layout="columns" src="${LISTS}/most-read-day.json"></news-most-read></div>`);
+      const el = await mostRead(
+        html`<div style="width: 800px">
+          <news-most-read layout="columns" src="${LISTS}/most-read-day.json"></news-most-read>
+        </div>`,
+      );
       await loaded(el);
       expect(el.getAttribute('layout')).to.equal('columns');
       const boxes = items(el).map((li) => li.getBoundingClientRect());
@@ -87,23 +132,46 @@ describe('news-most-read', () => {
     });
 
     it('reads real feeds: VnExpress RSS ranks in feed order, Atom and JSON Feed', async () => {
-      const vne = await mostRead(html`<news-most-read src="${FEEDS}/vnexpress-tin-moi-nhat-2019-02-14.rss.xml"></news-most-read>`);
+      const vne = await mostRead(
+        html`<news-most-read src="${FEEDS}/vnexpress-tin-moi-nhat-2019-02-14.rss.xml"></news-most-read>`,
+      );
       await loaded(vne);
       expect(items(vne)).to.have.length(10);
       expect(hrefs(vne)[0]).to.match(/^https:\/\/e\.vnexpress\.net\//);
-      const atom = await mostRead(html`<news-most-read limit="3" src="${FEEDS}/reddit-frontpage-2016-01-26.relative-xml-base.atom.xml"></news-most-read>`);
+      const atom = await mostRead(
+        html`<news-most-read
+          limit="3"
+          src="${FEEDS}/reddit-frontpage-2016-01-26.relative-xml-base.atom.xml"
+        ></news-most-read>`,
+      );
       await loaded(atom);
       expect(items(atom)).to.have.length(3);
-      const json = await mostRead(html`<news-most-read limit="4" src="${FEEDS}/daringfireball-2021-02-27.feed-1.1.json"></news-most-read>`);
+      const json = await mostRead(
+        html`<news-most-read limit="4" src="${FEEDS}/daringfireball-2021-02-27.feed-1.1.json"></news-most-read>`,
+      );
       await loaded(json);
       expect(items(json)).to.have.length(4);
     });
 
     it('takes the items property and light-DOM links', async () => {
-      const el = await mostRead(html`<news-most-read .items=${[{ url: 'https://tin.example.vn/1.html', title: 'Một', views: 5 }, { url: 'https://tin.example.vn/2.html', title: 'Hai', views: 50 }]}></news-most-read>`);
+      const el = await mostRead(
+        html`<news-most-read
+          .items=${[
+            { url: 'https://tin.example.vn/1.html', title: 'Một', views: 5 },
+            { url: 'https://tin.example.vn/2.html', title: 'Hai', views: 50 },
+          ]}
+        ></news-most-read>`,
+      );
       await loaded(el);
       expect(titles(el)).to.deep.equal(['Một', 'Hai']);
-      const light = await mostRead(html`<news-most-read lang="vi"><ol><li><a href="https://tin.example.vn/a.html" data-views="2048">A</a></li><li><a href="https://tin.example.vn/b.html">B</a></li></ol></news-most-read>`);
+      const light = await mostRead(
+        html`<news-most-read lang="vi"
+          ><ol>
+            <li><a href="https://tin.example.vn/a.html" data-views="2048">A</a></li>
+            <li><a href="https://tin.example.vn/b.html">B</a></li>
+          </ol></news-most-read
+        >`,
+      );
       await loaded(light);
       expect(titles(light)).to.deep.equal(['A', 'B']);
       expect(metas(light)).to.deep.equal(['2.048 lượt xem', '']);
@@ -115,10 +183,20 @@ describe('news-most-read', () => {
       canonical.href = 'https://tin.example.vn/bai-1.html';
       document.head.append(canonical);
       try {
-        const el = await mostRead(html`<news-most-read limit="3" exclude="https://tin.example.vn/bai-2.html" src="${LISTS}/most-read-day.json"></news-most-read>`);
+        const el = await mostRead(
+          html`<news-most-read
+            limit="3"
+            exclude="https://tin.example.vn/bai-2.html"
+            src="${LISTS}/most-read-day.json"
+          ></news-most-read>`,
+        );
         await loaded(el);
         expect(hrefs(el)).to.deep.equal([3, 4, 5].map((n) => `https://tin.example.vn/bai-${n}.html`));
-        expect(Array.from(root(el).querySelectorAll('[part~="rank"]'), (r) => r.textContent)).to.deep.equal(['1', '2', '3']);
+        expect(Array.from(root(el).querySelectorAll('[part~="rank"]'), (r) => r.textContent)).to.deep.equal([
+          '1',
+          '2',
+          '3',
+        ]);
       } finally {
         canonical.remove();
       }
@@ -132,7 +210,9 @@ describe('news-most-read', () => {
     });
 
     it('dark theme changes a computed colour', async () => {
-      const el = await mostRead(html`<news-most-read theme="light" src="${LISTS}/most-read-day.json"></news-most-read>`);
+      const el = await mostRead(
+        html`<news-most-read theme="light" src="${LISTS}/most-read-day.json"></news-most-read>`,
+      );
       await loaded(el);
       const rank = root(el).querySelector('[part~="rank"]')!;
       const light = getComputedStyle(rank).color;
@@ -144,7 +224,13 @@ describe('news-most-read', () => {
 
   describe('time windows', () => {
     it('follows the ARIA tabs pattern: arrows, Home/End, roving tabindex, selection, panel labelled', async () => {
-      const el = await mostRead(html`<news-most-read lang="vi" windows="day,week,month" src="${LISTS}/most-read-{window}.json"></news-most-read>`);
+      const el = await mostRead(
+        html`<news-most-read
+          lang="vi"
+          windows="day,week,month"
+          src="${LISTS}/most-read-{window}.json"
+        ></news-most-read>`,
+      );
       await loaded(el);
       const tablist = root(el).querySelector('[role="tablist"]')!;
       expect(tablist.getAttribute('aria-labelledby')).to.equal('h');
@@ -201,7 +287,9 @@ describe('news-most-read', () => {
     });
 
     it('a window that fails keeps the tabs and the focus, fires news-error, and the others still work', async () => {
-      const el = await mostRead(html`<news-most-read lang="vi" windows="day,hour" src="${LISTS}/most-read-{window}.json"></news-most-read>`);
+      const el = await mostRead(
+        html`<news-most-read lang="vi" windows="day,hour" src="${LISTS}/most-read-{window}.json"></news-most-read>`,
+      );
       await loaded(el);
       selected(el).focus();
       key(el, 'ArrowRight');
@@ -211,7 +299,9 @@ describe('news-most-read', () => {
       expect(el.hidden).to.equal(false);
       expect(selected(el).textContent?.trim()).to.equal('Giờ');
       expect(root(el).activeElement).to.equal(selected(el));
-      expect(root(el).querySelector('[role="tabpanel"] [part~="empty"]')!.textContent).to.equal('Chưa có dữ liệu cho mục này.');
+      expect(root(el).querySelector('[role="tabpanel"] [part~="empty"]')!.textContent).to.equal(
+        'Chưa có dữ liệu cho mục này.',
+      );
       await expect(el).to.be.accessible();
       key(el, 'Home');
       await waitUntil(() => titles(el)[0] === 'Giá xăng giảm lần thứ ba liên tiếp', 'day list not back');
@@ -219,7 +309,12 @@ describe('news-most-read', () => {
     });
 
     it('is accessible while a tab is loading', async () => {
-      const el = await mostRead(html`<news-most-read windows="day,week" src="/__fixture/delay/1000?then=${LISTS}/most-read-{window}.json&a11y=1"></news-most-read>`);
+      const el = await mostRead(
+        html`<news-most-read
+          windows="day,week"
+          src="/__fixture/delay/1000?then=${LISTS}/most-read-{window}.json&a11y=1"
+        ></news-most-read>`,
+      );
       await aTimeout(50);
       expect(isSkeleton(el)).to.equal(true);
       expect(root(el).querySelector('[role="tabpanel"]')).to.exist;
@@ -231,9 +326,14 @@ describe('news-most-read', () => {
       try {
         const plain = await mostRead(html`<news-most-read src="https://api.example.vn/top.json"></news-most-read>`);
         await loaded(plain);
-        const query = await mostRead(html`<news-most-read windows="week,month" src="https://api.example.vn/top.json?site=vne#x"></news-most-read>`);
+        const query = await mostRead(
+          html`<news-most-read windows="week,month" src="https://api.example.vn/top.json?site=vne#x"></news-most-read>`,
+        );
         await loaded(query);
-        expect(seen).to.deep.equal(['https://api.example.vn/top.json?window=day', 'https://api.example.vn/top.json?site=vne&window=week#x']);
+        expect(seen).to.deep.equal([
+          'https://api.example.vn/top.json?window=day',
+          'https://api.example.vn/top.json?site=vne&window=week#x',
+        ]);
       } finally {
         restore();
       }
@@ -242,9 +342,18 @@ describe('news-most-read', () => {
     it('builds {api}/most-read?window=&limit=&section= without src', async () => {
       const { seen, restore } = stubFetch();
       try {
-        const el = await mostRead(html`<news-most-read api="https://api.example.vn/" section="thể thao" limit="5" window="week"></news-most-read>`);
+        const el = await mostRead(
+          html`<news-most-read
+            api="https://api.example.vn/"
+            section="thể thao"
+            limit="5"
+            window="week"
+          ></news-most-read>`,
+        );
         await loaded(el);
-        expect(seen).to.deep.equal([`https://api.example.vn/most-read?window=week&limit=5&section=${encodeURIComponent('thể thao')}`]);
+        expect(seen).to.deep.equal([
+          `https://api.example.vn/most-read?window=week&limit=5&section=${encodeURIComponent('thể thao')}`,
+        ]);
       } finally {
         restore();
       }
@@ -252,7 +361,12 @@ describe('news-most-read', () => {
 
     it('shows no tablist when only one window is given, and fetches that window', async () => {
       const key = uniqueKey('one-window');
-      const el = await mostRead(html`<news-most-read windows="week" src="/__fixture/counted?key=${key}&then=${LISTS}/most-read-{window}.json"></news-most-read>`);
+      const el = await mostRead(
+        html`<news-most-read
+          windows="week"
+          src="/__fixture/counted?key=${key}&then=${LISTS}/most-read-{window}.json"
+        ></news-most-read>`,
+      );
       await loaded(el);
       expect(root(el).querySelector('[role="tablist"]')).to.equal(null);
       expect(root(el).querySelector('[role="tabpanel"]')).to.equal(null);
@@ -270,11 +384,18 @@ describe('news-most-read', () => {
     });
 
     it('shows a fresh list, and a list without generatedAt', async () => {
-      const fresh = JSON.stringify({ generatedAt: new Date(Date.now() - 5 * 60_000).toISOString(), items: [{ url: 'https://tin.example.vn/moi.html', title: 'Tin mới' }] });
-      const el = await mostRead(html`<news-most-read stale-after="10" src="${body('application/json', fresh)}"></news-most-read>`);
+      const fresh = JSON.stringify({
+        generatedAt: new Date(Date.now() - 5 * 60_000).toISOString(),
+        items: [{ url: 'https://tin.example.vn/moi.html', title: 'Tin mới' }],
+      });
+      const el = await mostRead(
+        html`<news-most-read stale-after="10" src="${body('application/json', fresh)}"></news-most-read>`,
+      );
       await loaded(el);
       expect(titles(el)).to.deep.equal(['Tin mới']);
-      const undated = await mostRead(html`<news-most-read stale-after="10" src="${LISTS}/most-read-month.json"></news-most-read>`);
+      const undated = await mostRead(
+        html`<news-most-read stale-after="10" src="${LISTS}/most-read-month.json"></news-most-read>`,
+      );
       await loaded(undated);
       expect(errors).to.deep.equal([]);
     });
@@ -302,13 +423,24 @@ describe('news-most-read', () => {
     }
 
     it('times out', async () => {
-      const el = await mostRead(html`<news-most-read timeout="300" src="/__fixture/delay/2000?then=${LISTS}/most-read-day.json"></news-most-read>`);
+      const el = await mostRead(
+        html`<news-most-read
+          timeout="300"
+          src="/__fixture/delay/2000?then=${LISTS}/most-read-day.json"
+        ></news-most-read>`,
+      );
       expect((await failed(el)).reason).to.equal('timeout');
       expect(el.hidden).to.equal(true);
     });
 
     it('keeps the light-DOM links on error and is accessible', async () => {
-      const el = await mostRead(html`<news-most-read src="/__fixture/status/404"><ol><li><a href="https://tin.example.vn/a.html">Dự phòng</a></li></ol></news-most-read>`);
+      const el = await mostRead(
+        html`<news-most-read src="/__fixture/status/404"
+          ><ol>
+            <li><a href="https://tin.example.vn/a.html">Dự phòng</a></li>
+          </ol></news-most-read
+        >`,
+      );
       expect((await failed(el)).reason).to.equal('http');
       await el.updateComplete;
       expect(el.hidden).to.equal(false);
@@ -333,7 +465,12 @@ describe('news-most-read', () => {
   describe('loading', () => {
     it('does not fetch before near the viewport', async () => {
       const key = uniqueKey('most-read-lazy');
-      const host = await fixture<HTMLElement>(html`<div><div style="height: 6000px"></div><news-most-read src="${counted(key, `${LISTS}/most-read-day.json`)}"></news-most-read></div>`);
+      const host = await fixture<HTMLElement>(
+        html`<div>
+          <div style="height: 6000px"></div>
+          <news-most-read src="${counted(key, `${LISTS}/most-read-day.json`)}"></news-most-read>
+        </div>`,
+      );
       const el = host.querySelector('news-most-read')!;
       await aTimeout(400);
       expect(await count(key)).to.equal(0);
@@ -343,7 +480,7 @@ describe('news-most-read', () => {
       window.scrollTo(0, 0);
     });
 
-    it('reserve.css keeps the skeleton\'s height before the element is defined', async () => {
+    it("reserve.css keeps the skeleton's height before the element is defined", async () => {
       const reserved = await reservedHeights('/src/most-read/reserve.css');
       const cases: [string, string, string][] = [
         ['list', '', 'news-most-read:not(:defined)'],
@@ -352,9 +489,16 @@ describe('news-most-read', () => {
         ['compact', '', 'news-most-read[layout="compact"]:not(:defined)'],
       ];
       for (const [layout, windows, selector] of cases) {
-        const host = await fixture<HTMLElement>(html`<div style="width: 700px; font-size: 16px">
-          <news-most-read layout="${layout}" windows="${windows}" loading="eager" src="/__fixture/delay/3000?reserve=${layout}{window}"></news-most-read>
-        </div>`);
+        const host = await fixture<HTMLElement>(
+          html`<div style="width: 700px; font-size: 16px">
+            <news-most-read
+              layout="${layout}"
+              windows="${windows}"
+              loading="eager"
+              src="/__fixture/delay/3000?reserve=${layout}{window}"
+            ></news-most-read>
+          </div>`,
+        );
         const el = host.querySelector('news-most-read')!;
         await el.updateComplete;
         expect(isSkeleton(el)).to.equal(true);
@@ -367,17 +511,32 @@ describe('news-most-read', () => {
     });
 
     it('messages override tab labels', async () => {
-      const el = await mostRead(html`<news-most-read lang="vi" windows="day,week" .messages=${{ day: 'Hôm nay', week: '7 ngày' }} src="${LISTS}/most-read-{window}.json"></news-most-read>`);
+      const el = await mostRead(
+        html`<news-most-read
+          lang="vi"
+          windows="day,week"
+          .messages=${{ day: 'Hôm nay', week: '7 ngày' }}
+          src="${LISTS}/most-read-{window}.json"
+        ></news-most-read>`,
+      );
       await loaded(el);
       expect(tabs(el).map((t) => t.textContent?.trim())).to.deep.equal(['Hôm nay', '7 ngày']);
     });
 
     for (const layout of ['list', 'columns', 'compact']) {
       it(`has no layout shift from skeleton to list (${layout}, with tabs)`, async () => {
-        await expectNoLayoutShift(html`<div style="width: 700px">
-          <news-most-read layout="${layout}" windows="day,week" loading="eager" src="/__fixture/delay/400?then=${LISTS}/most-read-{window}.json&shift=${layout}"></news-most-read>
-          <p id="below">Bên dưới</p>
-        </div>`, 'news-most-read');
+        await expectNoLayoutShift(
+          html`<div style="width: 700px">
+            <news-most-read
+              layout="${layout}"
+              windows="day,week"
+              loading="eager"
+              src="/__fixture/delay/400?then=${LISTS}/most-read-{window}.json&shift=${layout}"
+            ></news-most-read>
+            <p id="below">Bên dưới</p>
+          </div>`,
+          'news-most-read',
+        );
       });
     }
   });
@@ -409,16 +568,35 @@ describe('news-most-read', () => {
       canonical.href = 'https://tin.example.vn/bai-dang-doc.html';
       document.head.append(canonical);
       try {
-        const el = await mostRead(html`<news-most-read track article-id="12345" api="https://api.example.vn/v1" .trackDelay=${300} .items=${[{ url: 'https://tin.example.vn/a.html', title: 'A' }]}></news-most-read>`);
+        const el = await mostRead(
+          html`<news-most-read
+            track
+            article-id="12345"
+            api="https://api.example.vn/v1"
+            .trackDelay=${300}
+            .items=${[{ url: 'https://tin.example.vn/a.html', title: 'A' }]}
+          ></news-most-read>`,
+        );
         await aTimeout(150);
         expect(beacons).to.have.length(0);
         await waitUntil(() => beacons.length === 1, 'no beacon', { timeout: 2000 });
         expect(beacons[0].url).to.equal('https://api.example.vn/v1/views');
-        expect(JSON.parse(beacons[0].data)).to.deep.equal({ url: 'https://tin.example.vn/bai-dang-doc.html', articleId: '12345' });
+        expect(JSON.parse(beacons[0].data)).to.deep.equal({
+          url: 'https://tin.example.vn/bai-dang-doc.html',
+          articleId: '12345',
+        });
         expect(typeof beacons[0].data).to.equal('string');
         el.remove();
         // A second box on the same article in the same session sends nothing.
-        await mostRead(html`<news-most-read track article-id="12345" api="https://api.example.vn/v1" .trackDelay=${50} .items=${[{ url: 'https://tin.example.vn/a.html', title: 'A' }]}></news-most-read>`);
+        await mostRead(
+          html`<news-most-read
+            track
+            article-id="12345"
+            api="https://api.example.vn/v1"
+            .trackDelay=${50}
+            .items=${[{ url: 'https://tin.example.vn/a.html', title: 'A' }]}
+          ></news-most-read>`,
+        );
         await aTimeout(300);
         expect(beacons).to.have.length(1);
       } finally {
@@ -427,7 +605,13 @@ describe('news-most-read', () => {
     });
 
     it('does not count hidden time', async () => {
-      const el = await mostRead(html`<news-most-read api="https://api.example.vn" .trackDelay=${400} .items=${[{ url: 'https://tin.example.vn/a.html', title: 'A' }]}></news-most-read>`);
+      const el = await mostRead(
+        html`<news-most-read
+          api="https://api.example.vn"
+          .trackDelay=${400}
+          .items=${[{ url: 'https://tin.example.vn/a.html', title: 'A' }]}
+        ></news-most-read>`,
+      );
       el.track = true;
       await el.updateComplete;
       await aTimeout(200);
@@ -443,9 +627,28 @@ describe('news-most-read', () => {
     });
 
     it('sends nothing without track, without an API base, or after removal', async () => {
-      await mostRead(html`<news-most-read api="https://api.example.vn" .trackDelay=${50} .items=${[{ url: 'https://tin.example.vn/a.html', title: 'A' }]}></news-most-read>`);
-      await mostRead(html`<news-most-read track .trackDelay=${50} .items=${[{ url: 'https://tin.example.vn/a.html', title: 'A' }]}></news-most-read>`);
-      const removed = await mostRead(html`<news-most-read track api="https://api.example.vn" .trackDelay=${150} .items=${[{ url: 'https://tin.example.vn/a.html', title: 'A' }]}></news-most-read>`);
+      await mostRead(
+        html`<news-most-read
+          api="https://api.example.vn"
+          .trackDelay=${50}
+          .items=${[{ url: 'https://tin.example.vn/a.html', title: 'A' }]}
+        ></news-most-read>`,
+      );
+      await mostRead(
+        html`<news-most-read
+          track
+          .trackDelay=${50}
+          .items=${[{ url: 'https://tin.example.vn/a.html', title: 'A' }]}
+        ></news-most-read>`,
+      );
+      const removed = await mostRead(
+        html`<news-most-read
+          track
+          api="https://api.example.vn"
+          .trackDelay=${150}
+          .items=${[{ url: 'https://tin.example.vn/a.html', title: 'A' }]}
+        ></news-most-read>`,
+      );
       removed.remove();
       await aTimeout(400);
       expect(beacons).to.deep.equal([]);
@@ -454,7 +657,14 @@ describe('news-most-read', () => {
     it('reaches a real server through navigator.sendBeacon', async () => {
       navigator.sendBeacon = original;
       const name = uniqueKey('beacon');
-      await mostRead(html`<news-most-read track api="/__fixture/counted?key=${name}&then=/test/fixtures/lists/empty.json&x=" .trackDelay=${100} .items=${[{ url: 'https://tin.example.vn/a.html', title: 'A' }]}></news-most-read>`);
+      await mostRead(
+        html`<news-most-read
+          track
+          api="/__fixture/counted?key=${name}&then=/test/fixtures/lists/empty.json&x="
+          .trackDelay=${100}
+          .items=${[{ url: 'https://tin.example.vn/a.html', title: 'A' }]}
+        ></news-most-read>`,
+      );
       await waitUntil(async () => (await count(name)) === 1, 'beacon did not reach the server', { timeout: 3000 });
       await aTimeout(300);
       expect(await count(name)).to.equal(1);

@@ -2,7 +2,25 @@ import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/related/index.js';
 import type { NewsRelated } from '../../src/related/index.js';
 import {
-  FEEDS, LISTS, body, count, counted, errors, failed, hrefs, isSkeleton, items, links, loaded, reservedHeights, resetErrors, root, titles, uniqueKey, expectNoLayoutShift } from '../fixtures/lists/helpers.js';
+  FEEDS,
+  LISTS,
+  body,
+  count,
+  counted,
+  errors,
+  failed,
+  hrefs,
+  isSkeleton,
+  items,
+  links,
+  loaded,
+  reservedHeights,
+  resetErrors,
+  root,
+  titles,
+  uniqueKey,
+  expectNoLayoutShift,
+} from '../fixtures/lists/helpers.js';
 
 async function related(template: unknown): Promise<NewsRelated> {
   const host = await fixture<HTMLElement>(template as never);
@@ -33,7 +51,14 @@ describe('news-related', () => {
     });
 
     it('takes heading, heading-level and limit from attributes', async () => {
-      const el = await related(html`<news-related src="${LISTS}/related.json" heading="Cùng chuyên mục" heading-level="3" limit="3"></news-related>`);
+      const el = await related(
+        html`<news-related
+          src="${LISTS}/related.json"
+          heading="Cùng chuyên mục"
+          heading-level="3"
+          limit="3"
+        ></news-related>`,
+      );
       await loaded(el);
       const heading = root(el).querySelector('[part~="heading"]')!;
       expect(heading.textContent?.trim()).to.equal('Cùng chuyên mục');
@@ -42,13 +67,17 @@ describe('news-related', () => {
     });
 
     it('lets the messages property override any string', async () => {
-      const el = await related(html`<news-related lang="en" src="${LISTS}/related.json" .messages=${{ heading: 'See also' }}></news-related>`);
+      const el = await related(
+        html`<news-related lang="en" src="${LISTS}/related.json" .messages=${{ heading: 'See also' }}></news-related>`,
+      );
       await loaded(el);
       expect(root(el).querySelector('[part~="heading"]')!.textContent?.trim()).to.equal('See also');
     });
 
     it('switches strings when an ancestor lang changes', async () => {
-      const host = await fixture<HTMLDivElement>(html`<div lang="vi"><news-related src="${LISTS}/related.json"></news-related></div>`);
+      const host = await fixture<HTMLDivElement>(
+        html`<div lang="vi"><news-related src="${LISTS}/related.json"></news-related></div>`,
+      );
       const el = host.querySelector('news-related')!;
       await loaded(el);
       const heading = () => root(el).querySelector('[part~="heading"]')!.textContent?.trim();
@@ -95,15 +124,27 @@ describe('news-related', () => {
 
   describe('sources', () => {
     it('reads VnExpress RSS: Vietnamese titles, links, a picture from the description', async () => {
-      const el = await related(html`<news-related src="${FEEDS}/vnexpress-tin-moi-nhat-2019-02-18.rss.xml" layout="thumbnails"></news-related>`);
+      const el = await related(
+        html`<news-related
+          src="${FEEDS}/vnexpress-tin-moi-nhat-2019-02-18.rss.xml"
+          layout="thumbnails"
+        ></news-related>`,
+      );
       await loaded(el);
-      expect(titles(el)[0]).to.equal('Ngộ độc rượu, bệnh nhân thấy ảo giác \'bị ma quỷ truy đuổi\'');
-      expect(hrefs(el)[0]).to.equal('https://vnexpress.net/suc-khoe/ngo-doc-ruou-benh-nhan-thay-ao-giac-bi-ma-quy-truy-duoi-3882905.html');
+      expect(titles(el)[0]).to.equal("Ngộ độc rượu, bệnh nhân thấy ảo giác 'bị ma quỷ truy đuổi'");
+      expect(hrefs(el)[0]).to.equal(
+        'https://vnexpress.net/suc-khoe/ngo-doc-ruou-benh-nhan-thay-ao-giac-bi-ma-quy-truy-duoi-3882905.html',
+      );
       expect(root(el).querySelector('img')!.src).to.match(/^https:\/\/.*vnecdn\.net\//);
     });
 
     it('trims the padded titles of the Chrome copy of VnExpress and skips its placeholder item', async () => {
-      const el = await related(html`<news-related limit="100" src="${FEEDS}/vnexpress-tin-moi-nhat-2017-11-14.chrome-view.rss.xml"></news-related>`);
+      const el = await related(
+        html`<news-related
+          limit="100"
+          src="${FEEDS}/vnexpress-tin-moi-nhat-2017-11-14.chrome-view.rss.xml"
+        ></news-related>`,
+      );
       await loaded(el);
       expect(titles(el).length).to.equal(24);
       for (const title of titles(el)) {
@@ -116,11 +157,16 @@ describe('news-related', () => {
     it('parses the Dân Trí item fragment', async () => {
       const el = await related(html`<news-related src="${FEEDS}/dantri-2017-06-12.items-fragment.xml"></news-related>`);
       await loaded(el);
-      expect(titles(el)).to.deep.equal(['Dự án cao cấp quận Long Biên đã trở lại đường đua', 'Dùng ảnh người khác tạo tài khoản Facebook bị phạt 10-20 triệu đồng']);
+      expect(titles(el)).to.deep.equal([
+        'Dự án cao cấp quận Long Biên đã trở lại đường đua',
+        'Dùng ảnh người khác tạo tài khoản Facebook bị phạt 10-20 triệu đồng',
+      ]);
     });
 
     it('picks the Guardian media:content closest to the thumbnail size', async () => {
-      const el = await related(html`<news-related src="${FEEDS}/guardian-us-2018-01-31.rss.xml" layout="grid"></news-related>`);
+      const el = await related(
+        html`<news-related src="${FEEDS}/guardian-us-2018-01-31.rss.xml" layout="grid"></news-related>`,
+      );
       await loaded(el);
       expect(titles(el)[0]).to.equal('Trump State of the Union address promised unity but emphasized discord');
       const src = root(el).querySelector('img')!.getAttribute('src')!;
@@ -128,18 +174,24 @@ describe('news-related', () => {
       expect(src).to.contain('w=460&q=55');
     });
 
-    it('reads Atom (heise) and resolves Sam Ruby\'s relative links against the feed URL', async () => {
-      const heise = await related(html`<news-related src="${FEEDS}/heise-developer-2016-02-01.atom.xml"></news-related>`);
+    it("reads Atom (heise) and resolves Sam Ruby's relative links against the feed URL", async () => {
+      const heise = await related(
+        html`<news-related src="${FEEDS}/heise-developer-2016-02-01.atom.xml"></news-related>`,
+      );
       await loaded(heise);
       expect(hrefs(heise)[0]).to.match(/^https?:\/\/www\.heise\.de\//);
-      const ruby = await related(html`<news-related src="${FEEDS}/samruby-intertwingly-2013-02-23.relative-urls.atom.xml"></news-related>`);
+      const ruby = await related(
+        html`<news-related src="${FEEDS}/samruby-intertwingly-2013-02-23.relative-urls.atom.xml"></news-related>`,
+      );
       await loaded(ruby);
       expect(hrefs(ruby)[0]).to.equal(new URL('/blog/2013/01/30/Plex', location.origin).href);
       for (const href of hrefs(ruby)) expect(new URL(href).origin).to.equal(location.origin);
     });
 
     it('reads the real malformed UOL feed (undeclared Latin-1) or fails cleanly', async () => {
-      const el = await related(html`<news-related limit="15" src="${FEEDS}/uol-noticias-2018-09-24.malformed.rss.xml"></news-related>`);
+      const el = await related(
+        html`<news-related limit="15" src="${FEEDS}/uol-noticias-2018-09-24.malformed.rss.xml"></news-related>`,
+      );
       await loaded(el);
       const all = titles(el).join(' ');
       expect(all).to.not.contain('\uFFFD');
@@ -148,7 +200,9 @@ describe('news-related', () => {
     });
 
     it('decodes the ISO-8859-1 feed by its declaration', async () => {
-      const el = await related(html`<news-related limit="40" src="${FEEDS}/jn-ultimas-2018-01-03.iso-8859-1.rss.xml"></news-related>`);
+      const el = await related(
+        html`<news-related limit="40" src="${FEEDS}/jn-ultimas-2018-01-03.iso-8859-1.rss.xml"></news-related>`,
+      );
       await loaded(el);
       const all = titles(el).join(' ');
       expect(all).to.not.contain('\uFFFD');
@@ -156,20 +210,28 @@ describe('news-related', () => {
     });
 
     it('reads JSON Feed 1.1 and 1.0', async () => {
-      const df = await related(html`<news-related src="${FEEDS}/daringfireball-2021-02-27.feed-1.1.json"></news-related>`);
+      const df = await related(
+        html`<news-related src="${FEEDS}/daringfireball-2021-02-27.feed-1.1.json"></news-related>`,
+      );
       await loaded(df);
       expect(items(df)).to.have.length(5);
       for (const href of hrefs(df)) expect(href).to.match(/^https?:\/\//);
-      const hc = await related(html`<news-related src="${FEEDS}/hypercritical-2016-12-18.feed-1.0.json"></news-related>`);
+      const hc = await related(
+        html`<news-related src="${FEEDS}/hypercritical-2016-12-18.feed-1.0.json"></news-related>`,
+      );
       await loaded(hc);
       expect(hrefs(hc)[0]).to.match(/^http:\/\/hypercritical\.co\//);
     });
 
     it('takes items from the items property', async () => {
-      const el = await related(html`<news-related .items=${[
-        { url: 'https://tin.example.vn/x.html', title: 'Tin X' },
-        { url: 'https://tin.example.vn/y.html', title: 'Tin Y' },
-      ]}></news-related>`);
+      const el = await related(
+        html`<news-related
+          .items=${[
+            { url: 'https://tin.example.vn/x.html', title: 'Tin X' },
+            { url: 'https://tin.example.vn/y.html', title: 'Tin Y' },
+          ]}
+        ></news-related>`,
+      );
       await loaded(el);
       expect(titles(el)).to.deep.equal(['Tin X', 'Tin Y']);
       el.items = [{ url: 'https://tin.example.vn/z.html', title: 'Tin Z' }];
@@ -177,14 +239,16 @@ describe('news-related', () => {
       expect(titles(el)).to.deep.equal(['Tin Z']);
     });
 
-    it('turns the publisher\'s light-DOM links into the styled list', async () => {
-      const el = await related(html`<news-related>
-        <h2>Tin liên quan</h2>
-        <ul>
-          <li><a href="https://tin.example.vn/p1.html">Bài của tòa soạn 1</a></li>
-          <li><a href="/bai-tuong-doi.html" data-views="12">Bài tương đối</a></li>
-        </ul>
-      </news-related>`);
+    it("turns the publisher's light-DOM links into the styled list", async () => {
+      const el = await related(
+        html`<news-related>
+          <h2>Tin liên quan</h2>
+          <ul>
+            <li><a href="https://tin.example.vn/p1.html">Bài của tòa soạn 1</a></li>
+            <li><a href="/bai-tuong-doi.html" data-views="12">Bài tương đối</a></li>
+          </ul>
+        </news-related>`,
+      );
       await loaded(el);
       expect(titles(el)).to.deep.equal(['Bài của tòa soạn 1', 'Bài tương đối']);
       expect(hrefs(el)[1]).to.equal(new URL('/bai-tuong-doi.html', document.baseURI).href);
@@ -208,12 +272,16 @@ describe('news-related', () => {
       document.head.append(canonical);
       window.fetch = async (input) => {
         seen.push(String(input));
-        return new Response(JSON.stringify({ items: [{ url: 'https://tin.example.vn/k.html', title: 'Từ API' }] }), { headers: { 'content-type': 'application/json' } });
+        return new Response(JSON.stringify({ items: [{ url: 'https://tin.example.vn/k.html', title: 'Từ API' }] }), {
+          headers: { 'content-type': 'application/json' },
+        });
       };
       try {
         const el = await related(html`<news-related api="https://api.example.vn/v1/" limit="4"></news-related>`);
         await loaded(el);
-        expect(seen).to.deep.equal([`https://api.example.vn/v1/related?url=${encodeURIComponent('https://tin.example.vn/bai-hien-tai.html')}&limit=4`]);
+        expect(seen).to.deep.equal([
+          `https://api.example.vn/v1/related?url=${encodeURIComponent('https://tin.example.vn/bai-hien-tai.html')}&limit=4`,
+        ]);
         expect(titles(el)).to.deep.equal(['Từ API']);
       } finally {
         window.fetch = original;
@@ -224,10 +292,12 @@ describe('news-related', () => {
     it('shares one request between two widgets with the same src', async () => {
       const key = uniqueKey('related-shared');
       const src = counted(key, `${LISTS}/related.json`);
-      const host = await fixture<HTMLElement>(html`<div>
-        <news-related loading="eager" src="${src}"></news-related>
-        <news-related loading="eager" src="${src}" layout="compact"></news-related>
-      </div>`);
+      const host = await fixture<HTMLElement>(
+        html`<div>
+          <news-related loading="eager" src="${src}"></news-related>
+          <news-related loading="eager" src="${src}" layout="compact"></news-related>
+        </div>`,
+      );
       const [a, b] = Array.from(host.querySelectorAll('news-related'));
       await loaded(a);
       await loaded(b);
@@ -242,7 +312,12 @@ describe('news-related', () => {
       canonical.href = 'https://www.tin.example.vn/bai-3.html#binh-luan';
       document.head.append(canonical);
       try {
-        const el = await related(html`<news-related src="${LISTS}/related.json" exclude="https://tin.example.vn/bai-1.html https://tin.example.vn/bai-2.html?utm_source=fb"></news-related>`);
+        const el = await related(
+          html`<news-related
+            src="${LISTS}/related.json"
+            exclude="https://tin.example.vn/bai-1.html https://tin.example.vn/bai-2.html?utm_source=fb"
+          ></news-related>`,
+        );
         await loaded(el);
         expect(hrefs(el)).to.deep.equal([4, 5, 6, 7, 8].map((n) => `https://tin.example.vn/bai-${n}.html`));
         el.exclude = ['https://tin.example.vn/bai-4.html'];
@@ -259,7 +334,11 @@ describe('news-related', () => {
       canonical.href = 'https://tin.example.vn/chinh-no.html';
       document.head.append(canonical);
       try {
-        const el = await related(html`<news-related><a href="https://tin.example.vn/chinh-no.html?utm_medium=x">Chính bài này</a></news-related>`);
+        const el = await related(
+          html`<news-related
+            ><a href="https://tin.example.vn/chinh-no.html?utm_medium=x">Chính bài này</a></news-related
+          >`,
+        );
         const detail = await failed(el);
         expect(detail.reason).to.equal('empty');
         expect(links(el)).to.have.length(0);
@@ -304,17 +383,21 @@ describe('news-related', () => {
     }
 
     it('times out after the timeout attribute', async () => {
-      const el = await related(html`<news-related timeout="300" src="/__fixture/delay/2000?then=${LISTS}/related.json"></news-related>`);
+      const el = await related(
+        html`<news-related timeout="300" src="/__fixture/delay/2000?then=${LISTS}/related.json"></news-related>`,
+      );
       const detail = await failed(el);
       expect(detail.reason).to.equal('timeout');
       expect(el.hidden).to.equal(true);
     });
 
-    it('keeps the publisher\'s links (and stays visible) when the fetch fails', async () => {
-      const el = await related(html`<news-related src="/__fixture/status/500">
-        <p>Đọc thêm:</p>
-        <a href="https://tin.example.vn/du-phong.html">Bài dự phòng</a>
-      </news-related>`);
+    it("keeps the publisher's links (and stays visible) when the fetch fails", async () => {
+      const el = await related(
+        html`<news-related src="/__fixture/status/500">
+          <p>Đọc thêm:</p>
+          <a href="https://tin.example.vn/du-phong.html">Bài dự phòng</a>
+        </news-related>`,
+      );
       const detail = await failed(el);
       expect(detail.reason).to.equal('http');
       await el.updateComplete;
@@ -355,12 +438,15 @@ describe('news-related', () => {
   describe('hostile data', () => {
     const safe = (el: HTMLElement) => {
       for (const a of Array.from(root(el).querySelectorAll('a'))) expect(a.protocol).to.match(/^https?:$/);
-      for (const img of Array.from(root(el).querySelectorAll('img'))) expect(new URL(img.src).protocol).to.match(/^https?:$/);
+      for (const img of Array.from(root(el).querySelectorAll('img')))
+        expect(new URL(img.src).protocol).to.match(/^https?:$/);
       expect(root(el).querySelectorAll('script, svg, [onerror], [onload]')).to.have.length(0);
     };
 
     it('JSON: script tags and javascript:/data:/vbscript: URLs never become markup or links', async () => {
-      const el = await related(html`<news-related src="${LISTS}/hostile.json" limit="20" layout="thumbnails"></news-related>`);
+      const el = await related(
+        html`<news-related src="${LISTS}/hostile.json" limit="20" layout="thumbnails"></news-related>`,
+      );
       await loaded(el);
       await aTimeout(100);
       safe(el);
@@ -374,7 +460,9 @@ describe('news-related', () => {
     });
 
     it('RSS: entity-encoded jav&#x09;ascript:, JaVaScRiPt: and data: links are dropped', async () => {
-      const el = await related(html`<news-related src="${LISTS}/hostile.rss.xml" limit="20" layout="grid"></news-related>`);
+      const el = await related(
+        html`<news-related src="${LISTS}/hostile.rss.xml" limit="20" layout="grid"></news-related>`,
+      );
       await loaded(el);
       await aTimeout(100);
       safe(el);
@@ -383,12 +471,14 @@ describe('news-related', () => {
     });
 
     it('light DOM: hostile hrefs are skipped', async () => {
-      const el = await related(html`<news-related>
-        <a href="jav&#x09;ascript:window.__xss=31">Tab</a>
-        <a href="JaVaScRiPt:window.__xss=32">Case</a>
-        <a href="data:text/html,<script>window.__xss=33</script>">Data</a>
-        <a href="https://tin.example.vn/an-toan.html">An toàn</a>
-      </news-related>`);
+      const el = await related(
+        html`<news-related>
+          <a href="jav&#x09;ascript:window.__xss=31">Tab</a>
+          <a href="JaVaScRiPt:window.__xss=32">Case</a>
+          <a href="data:text/html,<script>window.__xss=33</script>">Data</a>
+          <a href="https://tin.example.vn/an-toan.html">An toàn</a>
+        </news-related>`,
+      );
       await loaded(el);
       safe(el);
       expect(titles(el)).to.deep.equal(['An toàn']);
@@ -396,8 +486,12 @@ describe('news-related', () => {
     });
 
     it('XSS strings from the PayloadsAllTheThings corpus stay text', async () => {
-      const corpus = (await (await fetch('/test/fixtures/xss/patt-XSS_Polyglots.txt')).text()).split('\n').filter((line) => line.trim());
-      const list = corpus.slice(0, 100).map((title, i) => ({ url: `https://tin.example.vn/x-${i}.html`, title, image: title }));
+      const corpus = (await (await fetch('/test/fixtures/xss/patt-XSS_Polyglots.txt')).text())
+        .split('\n')
+        .filter((line) => line.trim());
+      const list = corpus
+        .slice(0, 100)
+        .map((title, i) => ({ url: `https://tin.example.vn/x-${i}.html`, title, image: title }));
       const el = await related(html`<news-related limit="100" layout="thumbnails" .items=${list}></news-related>`);
       await loaded(el);
       await aTimeout(200);
@@ -409,10 +503,12 @@ describe('news-related', () => {
   describe('loading', () => {
     it('does not fetch before it comes near the viewport, then fetches once', async () => {
       const key = uniqueKey('related-lazy');
-      const host = await fixture<HTMLElement>(html`<div>
-        <div style="height: 6000px"></div>
-        <news-related src="${counted(key, `${LISTS}/related.json`)}"></news-related>
-      </div>`);
+      const host = await fixture<HTMLElement>(
+        html`<div>
+          <div style="height: 6000px"></div>
+          <news-related src="${counted(key, `${LISTS}/related.json`)}"></news-related>
+        </div>`,
+      );
       const el = host.querySelector('news-related')!;
       await aTimeout(400);
       expect(await count(key)).to.equal(0);
@@ -425,16 +521,24 @@ describe('news-related', () => {
 
     it('loading="eager" fetches at once, far below the fold', async () => {
       const key = uniqueKey('related-eager');
-      const host = await fixture<HTMLElement>(html`<div>
-        <div style="height: 6000px"></div>
-        <news-related loading="eager" src="${counted(key, `${LISTS}/related.json`)}"></news-related>
-      </div>`);
+      const host = await fixture<HTMLElement>(
+        html`<div>
+          <div style="height: 6000px"></div>
+          <news-related loading="eager" src="${counted(key, `${LISTS}/related.json`)}"></news-related>
+        </div>`,
+      );
       await loaded(host.querySelector('news-related')!);
       expect(await count(key)).to.equal(1);
     });
 
     it('is accessible while loading (skeleton, busy region, status text)', async () => {
-      const el = await related(html`<news-related lang="vi" loading="eager" src="/__fixture/delay/1500?then=${LISTS}/related.json"></news-related>`);
+      const el = await related(
+        html`<news-related
+          lang="vi"
+          loading="eager"
+          src="/__fixture/delay/1500?then=${LISTS}/related.json"
+        ></news-related>`,
+      );
       await aTimeout(50);
       expect(isSkeleton(el)).to.equal(true);
       expect(root(el).querySelector('section')!.getAttribute('aria-busy')).to.equal('true');
@@ -444,17 +548,25 @@ describe('news-related', () => {
       expect(root(el).querySelector('section')!.getAttribute('aria-busy')).to.equal('false');
     });
 
-    it('reserve.css keeps the skeleton\'s height before the element is defined', async () => {
+    it("reserve.css keeps the skeleton's height before the element is defined", async () => {
       const reserved = await reservedHeights('/src/related/reserve.css');
       for (const layout of ['list', 'thumbnails', 'grid', 'compact']) {
-        const host = await fixture<HTMLElement>(html`<div style="width: 700px; font-size: 16px">
-          <news-related layout="${layout}" loading="eager" src="/__fixture/delay/3000?reserve=${layout}"></news-related>
-        </div>`);
+        const host = await fixture<HTMLElement>(
+          html`<div style="width: 700px; font-size: 16px">
+            <news-related
+              layout="${layout}"
+              loading="eager"
+              src="/__fixture/delay/3000?reserve=${layout}"
+            ></news-related>
+          </div>`,
+        );
         const el = host.querySelector('news-related')!;
         await el.updateComplete;
         expect(isSkeleton(el)).to.equal(true);
         const skeleton = el.getBoundingClientRect().height;
-        const min = reserved.get(layout === 'list' ? 'news-related:not(:defined)' : `news-related[layout="${layout}"]:not(:defined)`)!;
+        const min = reserved.get(
+          layout === 'list' ? 'news-related:not(:defined)' : `news-related[layout="${layout}"]:not(:defined)`,
+        )!;
         expect(min, layout).to.be.a('number');
         expect(min, layout).to.be.at.most(skeleton);
         expect(skeleton - min, layout).to.be.below(4);
@@ -463,10 +575,17 @@ describe('news-related', () => {
 
     for (const layout of ['list', 'thumbnails', 'grid', 'compact']) {
       it(`has no layout shift between the skeleton and the loaded list (${layout})`, async () => {
-        await expectNoLayoutShift(html`<div style="width: 560px">
-          <news-related layout="${layout}" loading="eager" src="/__fixture/delay/400?then=${LISTS}/related.json&shift=${layout}"></news-related>
-          <p id="below">Đoạn văn bên dưới</p>
-        </div>`, 'news-related');
+        await expectNoLayoutShift(
+          html`<div style="width: 560px">
+            <news-related
+              layout="${layout}"
+              loading="eager"
+              src="/__fixture/delay/400?then=${LISTS}/related.json&shift=${layout}"
+            ></news-related>
+            <p id="below">Đoạn văn bên dưới</p>
+          </div>`,
+          'news-related',
+        );
       });
     }
   });

@@ -14,7 +14,8 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 
 const counts = new Map();
-export const STRICT_CSP = "default-src 'self'; require-trusted-types-for 'script'; trusted-types news-widgets lit-html dompurify 'allow-duplicates'";
+export const STRICT_CSP =
+  "default-src 'self'; require-trusted-types-for 'script'; trusted-types news-widgets lit-html dompurify 'allow-duplicates'";
 
 const RAW_TYPES = { xml: 'application/xml', json: 'application/json' };
 

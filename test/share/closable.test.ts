@@ -13,7 +13,8 @@ const deepActive = () => {
   return active;
 };
 const describe_ = (node: Element | null) => (node ? `${node.localName}#${node.id}` : 'null');
-const isInside = (node: Element | null, host: Element) => !!node && (host.contains(node) || host.shadowRoot!.contains(node));
+const isInside = (node: Element | null, host: Element) =>
+  !!node && (host.contains(node) || host.shadowRoot!.contains(node));
 // Closing runs in news-share's lazily loaded chunk (import on interaction): wait for its outcome.
 const closed = (el: HTMLElement) => waitUntil(() => el.hidden, 'the box closes');
 /** Clicks "Tắt" and waits until the box is hidden. */
@@ -29,14 +30,24 @@ async function clickCancelledClose(el: HTMLElement): Promise<void> {
 }
 
 /** A page with a focusable element before and after a closable box; `attrs` are extra attributes. */
-async function page(attrs: Record<string, string> = {}): Promise<{ before: HTMLButtonElement; el: NewsShare; after: HTMLAnchorElement }> {
-  const wrapper = await fixture<HTMLDivElement>(html`<div>
-    <button id="before">Trước</button>
-    <div id="slot"></div>
-    <p>Đoạn văn <a id="after" href="#tiep">Đọc tiếp</a></p>
-  </div>`);
+async function page(
+  attrs: Record<string, string> = {},
+): Promise<{ before: HTMLButtonElement; el: NewsShare; after: HTMLAnchorElement }> {
+  const wrapper = await fixture<HTMLDivElement>(
+    html`<div>
+      <button id="before">Trước</button>
+      <div id="slot"></div>
+      <p>Đoạn văn <a id="after" href="#tiep">Đọc tiếp</a></p>
+    </div>`,
+  );
   const el = document.createElement('news-share');
-  for (const [name, value] of Object.entries({ lang: 'vi', closable: '', url: 'https://tin.example/a', networks: 'facebook,copy', ...attrs })) {
+  for (const [name, value] of Object.entries({
+    lang: 'vi',
+    closable: '',
+    url: 'https://tin.example/a',
+    networks: 'facebook,copy',
+    ...attrs,
+  })) {
     el.setAttribute(name, value);
   }
   wrapper.querySelector('#slot')!.append(el);
@@ -111,7 +122,9 @@ describe('closable (Tắt [X])', () => {
   });
 
   it('falls back to the previous focusable element, then to <body>, never leaving focus on the hidden box', async () => {
-    const wrapper = await fixture<HTMLDivElement>(html`<div><button id="only">Trước</button><news-share lang="vi" closable networks="copy"></news-share></div>`);
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div><button id="only">Trước</button><news-share lang="vi" closable networks="copy"></news-share></div>`,
+    );
     const el = wrapper.querySelector('news-share')!;
     await el.updateComplete;
     closeOf(el).focus();
@@ -189,7 +202,9 @@ customElements.define('test-closable-probe', ClosableProbe);
 
 describe('closable API (custom hide and focus)', () => {
   it('uses the given hide() and focus target, with the given widget name', async () => {
-    const wrapper = await fixture<HTMLDivElement>(html`<div><button id="write">Viết bình luận</button><test-closable-probe></test-closable-probe></div>`);
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div><button id="write">Viết bình luận</button><test-closable-probe></test-closable-probe></div>`,
+    );
     const probe = wrapper.querySelector<ClosableProbe>('test-closable-probe')!;
     await probe.updateComplete;
     const write = wrapper.querySelector<HTMLButtonElement>('#write')!;
@@ -199,7 +214,9 @@ describe('closable API (custom hide and focus)', () => {
     button.focus();
     const events: CustomEvent[] = [];
     wrapper.addEventListener('news-close', (event) => events.push(event as CustomEvent));
-    expect(closeBox(probe, { widget: 'test-form', hide: () => ((probe.open = false), probe.requestUpdate()), focus: write })).to.equal(true);
+    expect(
+      closeBox(probe, { widget: 'test-form', hide: () => ((probe.open = false), probe.requestUpdate()), focus: write }),
+    ).to.equal(true);
     await probe.updateComplete;
     expect(events.map((event) => event.detail)).to.deep.equal([{ widget: 'test-form' }]);
     expect(probe.hidden).to.equal(false);

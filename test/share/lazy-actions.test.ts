@@ -19,7 +19,11 @@ interface Frame {
 
 async function frame(): Promise<Frame> {
   await sendMouse({ type: 'move', position: [5, 5] }); // Away from where the frame will be.
-  const wrapper = await fixture<HTMLDivElement>(html`<div style="padding:40px 0 0 200px"><iframe title="share" style="width:500px;height:240px;border:0"></iframe></div>`);
+  const wrapper = await fixture<HTMLDivElement>(
+    html`<div style="padding:40px 0 0 200px">
+      <iframe title="share" style="width:500px;height:240px;border:0"></iframe>
+    </div>`,
+  );
   const iframe = wrapper.querySelector('iframe')!;
   const loaded = new Promise((resolve) => iframe.addEventListener('load', resolve, { once: true }));
   iframe.srcdoc = `<!doctype html><html lang="vi"><body style="margin:0">
@@ -30,14 +34,20 @@ async function frame(): Promise<Frame> {
   await waitUntil(() => win.customElements.get('news-share'), 'news-share defined in the frame', { timeout: 5000 });
   const el = win.document.querySelector('news-share') as NewsShare;
   await el.updateComplete;
-  const fetched = () => win.performance.getEntriesByType('resource').map((entry) => entry.name).filter((name) => name.includes(CHUNK));
+  const fetched = () =>
+    win.performance
+      .getEntriesByType('resource')
+      .map((entry) => entry.name)
+      .filter((name) => name.includes(CHUNK));
   return { frame: iframe, win, el, fetched };
 }
 
 /** Asserts the chunk is not requested while the widget is only displayed, even after a while. */
 async function expectNotFetched(f: Frame): Promise<void> {
   // Sanity check: this frame's timeline does record the widget's own modules.
-  expect(f.win.performance.getEntriesByType('resource').some((entry) => entry.name.includes('/src/share/news-share.'))).to.equal(true);
+  expect(
+    f.win.performance.getEntriesByType('resource').some((entry) => entry.name.includes('/src/share/news-share.')),
+  ).to.equal(true);
   expect(f.fetched()).to.deep.equal([]);
   await aTimeout(300);
   expect(f.fetched()).to.deep.equal([]);
@@ -51,7 +61,10 @@ describe('<news-share> import on interaction', () => {
     await expectNotFetched(f);
     const box = f.frame.getBoundingClientRect();
     const rect = f.el.getBoundingClientRect();
-    await sendMouse({ type: 'move', position: [Math.round(box.left + rect.left + 20), Math.round(box.top + rect.top + 10)] });
+    await sendMouse({
+      type: 'move',
+      position: [Math.round(box.left + rect.left + 20), Math.round(box.top + rect.top + 10)],
+    });
     await waitUntil(() => f.fetched().length === 1, 'chunk fetched after pointerenter');
   });
 
@@ -59,20 +72,28 @@ describe('<news-share> import on interaction', () => {
     const f = await frame();
     await expectNotFetched(f);
     let copied = '';
-    Object.defineProperty(f.win.navigator, 'clipboard', { value: { writeText: async (text: string) => void (copied = text) }, configurable: true });
+    Object.defineProperty(f.win.navigator, 'clipboard', {
+      value: { writeText: async (text: string) => void (copied = text) },
+      configurable: true,
+    });
     const copy = f.el.shadowRoot!.querySelector<HTMLButtonElement>('[part~=copy]')!;
     f.win.focus();
     copy.focus();
     await waitUntil(() => f.fetched().length === 1, 'chunk fetched after focusin');
     copy.click();
-    await waitUntil(() => f.el.shadowRoot!.querySelector('[role=status]')!.textContent === 'Đã sao chép liên kết', 'copied status');
+    await waitUntil(
+      () => f.el.shadowRoot!.querySelector('[role=status]')!.textContent === 'Đã sao chép liên kết',
+      'copied status',
+    );
     expect(copied).to.equal('https://tin.example/a');
   });
 
   it('fetches it on touchstart, and a click before it has loaded still closes the box', async () => {
     const f = await frame();
     await expectNotFetched(f);
-    f.el.shadowRoot!.querySelector('a')!.dispatchEvent(new f.win.Event('touchstart', { bubbles: true, composed: true }));
+    f.el
+      .shadowRoot!.querySelector('a')!
+      .dispatchEvent(new f.win.Event('touchstart', { bubbles: true, composed: true }));
     await waitUntil(() => f.fetched().length === 1, 'chunk fetched after touchstart');
 
     // No intent at all (e.g. a screen reader's virtual click): the click itself loads the chunk.

@@ -58,15 +58,34 @@ describe('<news-share>', () => {
     head.forEach((node) => node.remove());
     head = [];
     document.title = savedTitle;
-    stubs.splice(0).reverse().forEach((restore) => restore());
+    stubs
+      .splice(0)
+      .reverse()
+      .forEach((restore) => restore());
     window.removeEventListener('click', noNavigation);
     sessionStorage.clear();
   });
 
   describe('links', () => {
     it('renders a real link with the exact share URL for every network, in the given order', async () => {
-      const el = await make(html`<news-share lang="vi" url=${ARTICLE} title=${TITLE} networks="facebook,zalo,x,linkedin,telegram,whatsapp,email,copy"></news-share>`);
-      expect(items(el).map(networkOf)).to.deep.equal(['facebook', 'zalo', 'x', 'linkedin', 'telegram', 'whatsapp', 'email', 'copy']);
+      const el = await make(
+        html`<news-share
+          lang="vi"
+          url=${ARTICLE}
+          title=${TITLE}
+          networks="facebook,zalo,x,linkedin,telegram,whatsapp,email,copy"
+        ></news-share>`,
+      );
+      expect(items(el).map(networkOf)).to.deep.equal([
+        'facebook',
+        'zalo',
+        'x',
+        'linkedin',
+        'telegram',
+        'whatsapp',
+        'email',
+        'copy',
+      ]);
       const expected: Record<string, string> = {
         facebook: facebookShareUrl(ARTICLE),
         zalo: zaloShareUrl(ARTICLE),
@@ -94,7 +113,9 @@ describe('<news-share>', () => {
     });
 
     it('respects the networks attribute order, ignores unknown names and duplicates, and re-renders on change', async () => {
-      const el = await make(html`<news-share lang="vi" url=${ARTICLE} networks="email, X ,myspace,facebook,email"></news-share>`);
+      const el = await make(
+        html`<news-share lang="vi" url=${ARTICLE} networks="email, X ,myspace,facebook,email"></news-share>`,
+      );
       expect(items(el).map(networkOf)).to.deep.equal(['email', 'x', 'facebook']);
       el.networks = 'telegram,zalo';
       await el.updateComplete;
@@ -107,8 +128,12 @@ describe('<news-share>', () => {
       expect(byNetwork(off, 'facebook').getAttribute('href')).to.not.include('utm_');
 
       const on = await make(html`<news-share lang="vi" utm url=${ARTICLE} networks="facebook,zalo"></news-share>`);
-      expect(byNetwork(on, 'facebook').getAttribute('href')).to.equal(facebookShareUrl(`${ARTICLE}?utm_source=facebook&utm_medium=social`));
-      expect(byNetwork(on, 'zalo').getAttribute('href')).to.equal(zaloShareUrl(`${ARTICLE}?utm_source=zalo&utm_medium=social`));
+      expect(byNetwork(on, 'facebook').getAttribute('href')).to.equal(
+        facebookShareUrl(`${ARTICLE}?utm_source=facebook&utm_medium=social`),
+      );
+      expect(byNetwork(on, 'zalo').getAttribute('href')).to.equal(
+        zaloShareUrl(`${ARTICLE}?utm_source=zalo&utm_medium=social`),
+      );
     });
 
     it('fires news-share {network, url} on a link click', async () => {
@@ -126,7 +151,9 @@ describe('<news-share>', () => {
       addHead('meta', { property: 'og:title', content: 'Tiêu đề OG' });
       document.title = 'Tiêu đề tài liệu';
       const el = await make(html`<news-share lang="vi" networks="x"></news-share>`);
-      expect(byNetwork(el, 'x').getAttribute('href')).to.equal(xShareUrl('https://tin.example/canonical-bai.html', 'Tiêu đề OG'));
+      expect(byNetwork(el, 'x').getAttribute('href')).to.equal(
+        xShareUrl('https://tin.example/canonical-bai.html', 'Tiêu đề OG'),
+      );
     });
 
     it('falls back to location (without hash) and document.title', async () => {
@@ -140,12 +167,21 @@ describe('<news-share>', () => {
     it('never puts a javascript: url anywhere; a hostile title stays text in the encoded URL', async () => {
       addHead('link', { rel: 'canonical', href: 'https://tin.example/an-toan.html' });
       const hostile = '"><script>window.__pwned = 1</script><img src=x onerror=alert(1)>';
-      const el = await make(html`<news-share lang="vi" url="javascript:alert(1)" title=${hostile} networks="facebook,zalo,x,email,copy"></news-share>`);
+      const el = await make(
+        html`<news-share
+          lang="vi"
+          url="javascript:alert(1)"
+          title=${hostile}
+          networks="facebook,zalo,x,email,copy"
+        ></news-share>`,
+      );
       for (const link of el.shadowRoot!.querySelectorAll('a')) {
         expect(link.getAttribute('href')).to.match(/^(https:\/\/|mailto:\?)/);
         expect(decodeURIComponent(link.getAttribute('href')!)).to.not.include('javascript:');
       }
-      expect(byNetwork(el, 'facebook').getAttribute('href')).to.equal(facebookShareUrl('https://tin.example/an-toan.html'));
+      expect(byNetwork(el, 'facebook').getAttribute('href')).to.equal(
+        facebookShareUrl('https://tin.example/an-toan.html'),
+      );
       expect(byNetwork(el, 'x').getAttribute('href')).to.equal(xShareUrl('https://tin.example/an-toan.html', hostile));
       expect(el.shadowRoot!.querySelectorAll('script, img, iframe').length).to.equal(0);
       expect((window as unknown as { __pwned?: number }).__pwned).to.equal(undefined);
@@ -153,7 +189,9 @@ describe('<news-share>', () => {
 
     it('accepts a relative url attribute, resolved against the page', async () => {
       const el = await make(html`<news-share lang="vi" url="/bai-viet/42" networks="facebook"></news-share>`);
-      expect(byNetwork(el, 'facebook').getAttribute('href')).to.equal(facebookShareUrl(new URL('/bai-viet/42', document.baseURI).href));
+      expect(byNetwork(el, 'facebook').getAttribute('href')).to.equal(
+        facebookShareUrl(new URL('/bai-viet/42', document.baseURI).href),
+      );
     });
   });
 
@@ -179,20 +217,32 @@ describe('<news-share>', () => {
 
     it('uses English strings and no Zalo in the English default, and switches when lang changes', async () => {
       stub(navigator, 'share', async () => {});
-      const wrapper = await fixture<HTMLDivElement>(html`<div lang="en"><news-share url=${ARTICLE}></news-share></div>`);
+      const wrapper = await fixture<HTMLDivElement>(
+        html`<div lang="en"><news-share url=${ARTICLE}></news-share></div>`,
+      );
       const el = wrapper.querySelector('news-share')!;
       await el.updateComplete;
       expect(el.shadowRoot!.querySelector('[role=heading]')!.textContent).to.equal('Share this with your friends!');
       expect(items(el).map(networkOf)).to.deep.equal(DEFAULT_NETWORKS.en.split(','));
-      expect(items(el).map(nameOf)).to.include.members(['Share on Facebook', 'Share on WhatsApp', 'Send by email', 'Copy link', 'Share…']);
+      expect(items(el).map(nameOf)).to.include.members([
+        'Share on Facebook',
+        'Share on WhatsApp',
+        'Send by email',
+        'Copy link',
+        'Share…',
+      ]);
 
       wrapper.setAttribute('lang', 'vi');
-      await waitUntil(() => el.shadowRoot!.querySelector('[role=heading]')!.textContent === 'Chia sẻ thông tin với bạn bè!');
+      await waitUntil(
+        () => el.shadowRoot!.querySelector('[role=heading]')!.textContent === 'Chia sẻ thông tin với bạn bè!',
+      );
       expect(items(el).map(networkOf)[0]).to.equal('zalo');
     });
 
     it('lets heading, heading-level and messages override the strings', async () => {
-      const el = await make(html`<news-share lang="vi" heading="Gửi cho người thân" heading-level="3" networks="copy"></news-share>`);
+      const el = await make(
+        html`<news-share lang="vi" heading="Gửi cho người thân" heading-level="3" networks="copy"></news-share>`,
+      );
       el.messages = { copy: 'Chép link' };
       await el.updateComplete;
       const heading = el.shadowRoot!.querySelector('[role=heading]')!;
@@ -210,7 +260,9 @@ describe('<news-share>', () => {
     });
 
     it('draws icons as inline SVG hidden from assistive tech', async () => {
-      const el = await make(html`<news-share lang="vi" networks=${DEFAULT_NETWORKS.vi + ',linkedin,whatsapp'}></news-share>`);
+      const el = await make(
+        html`<news-share lang="vi" networks=${DEFAULT_NETWORKS.vi + ',linkedin,whatsapp'}></news-share>`,
+      );
       for (const item of items(el)) {
         const icon = item.querySelector('svg')!;
         expect(icon.getAttribute('aria-hidden')).to.equal('true');
@@ -346,7 +398,8 @@ describe('<news-share>', () => {
   });
 
   describe('privacy', () => {
-    const SHARE_HOSTS = /facebook|fbcdn|zalo|zdn\.vn|x\.com|twitter|twimg|linkedin|licdn|t\.me|telegram|wa\.me|whatsapp/i;
+    const SHARE_HOSTS =
+      /facebook|fbcdn|zalo|zdn\.vn|x\.com|twitter|twimg|linkedin|licdn|t\.me|telegram|wa\.me|whatsapp/i;
 
     it('requests nothing from any share network before a click (no scripts, iframes or images)', async () => {
       const seen: string[] = [];
@@ -355,13 +408,21 @@ describe('<news-share>', () => {
       const before = document.querySelectorAll('script, iframe').length;
 
       const el = await make(
-        html`<news-share lang="vi" url=${ARTICLE} title=${TITLE} networks="facebook,zalo,x,linkedin,telegram,whatsapp,email,copy,native"></news-share>`,
+        html`<news-share
+          lang="vi"
+          url=${ARTICLE}
+          title=${TITLE}
+          networks="facebook,zalo,x,linkedin,telegram,whatsapp,email,copy,native"
+        ></news-share>`,
       );
       // Sanity check that the observer sees requests made now: a fixture image from our own server.
       const probe = new Image();
       probe.src = `/test/fixtures/share/probe.svg?${Date.now()}`;
       await probe.decode().catch(() => {});
-      await waitUntil(() => seen.some((name) => name.includes('/test/fixtures/share/probe.svg')), 'observer sees requests');
+      await waitUntil(
+        () => seen.some((name) => name.includes('/test/fixtures/share/probe.svg')),
+        'observer sees requests',
+      );
       observer.disconnect();
 
       const all = [...seen, ...performance.getEntriesByType('resource').map((entry) => entry.name)];
@@ -374,7 +435,14 @@ describe('<news-share>', () => {
 
   describe('accessibility', () => {
     it('has no axe violations and every control has a name', async () => {
-      const el = await make(html`<news-share lang="vi" closable url=${ARTICLE} networks="facebook,zalo,x,linkedin,telegram,whatsapp,email,copy,native"></news-share>`);
+      const el = await make(
+        html`<news-share
+          lang="vi"
+          closable
+          url=${ARTICLE}
+          networks="facebook,zalo,x,linkedin,telegram,whatsapp,email,copy,native"
+        ></news-share>`,
+      );
       await expect(el).to.be.accessible();
       for (const control of el.shadowRoot!.querySelectorAll('a, button')) {
         expect((control.getAttribute('aria-label') ?? control.textContent)!.trim(), control.outerHTML).to.not.equal('');
@@ -389,14 +457,20 @@ describe('<news-share>', () => {
       await expect(light).to.be.accessible();
 
       const wrapper = await fixture<HTMLDivElement>(
-        html`<div style="background:#121212;color-scheme:dark;padding:8px"><news-share theme="dark" lang="en" closable variant="labels" url=${ARTICLE}></news-share></div>`,
+        html`<div style="background:#121212;color-scheme:dark;padding:8px">
+          <news-share theme="dark" lang="en" closable variant="labels" url=${ARTICLE}></news-share>
+        </div>`,
       );
       await wrapper.querySelector('news-share')!.updateComplete;
       await expect(wrapper).to.be.accessible();
     });
 
     it('keeps link contrast in the dark theme (the link colour switches)', async () => {
-      const wrapper = await fixture<HTMLDivElement>(html`<div style="background:#121212"><news-share theme="dark" lang="vi" networks="facebook"></news-share></div>`);
+      const wrapper = await fixture<HTMLDivElement>(
+        html`<div style="background:#121212">
+          <news-share theme="dark" lang="vi" networks="facebook"></news-share>
+        </div>`,
+      );
       const el = wrapper.querySelector('news-share')!;
       await el.updateComplete;
       expect(getComputedStyle(byNetwork(el, 'facebook')).color).to.equal('rgb(158, 203, 255)');
@@ -416,14 +490,21 @@ describe('<news-share> reserved space (reserve.css)', () => {
         const wrapper = await fixture<HTMLDivElement>(html`<div style="width:768px"></div>`);
         const reserved = document.createElement('test-share-undefined');
         const real = document.createElement('news-share');
-        for (const [name, value] of Object.entries({ lang: 'vi', networks: 'zalo,facebook,x,telegram,email,copy', ...attrs })) {
+        for (const [name, value] of Object.entries({
+          lang: 'vi',
+          networks: 'zalo,facebook,x,telegram,email,copy',
+          ...attrs,
+        })) {
           reserved.setAttribute(name, value);
           real.setAttribute(name, value);
         }
         wrapper.append(reserved, real);
         await real.updateComplete;
         const label = JSON.stringify(attrs);
-        expect(Math.abs(reserved.getBoundingClientRect().height - real.getBoundingClientRect().height), label).to.be.below(1.5);
+        expect(
+          Math.abs(reserved.getBoundingClientRect().height - real.getBoundingClientRect().height),
+          label,
+        ).to.be.below(1.5);
       }
     } finally {
       style.remove();

@@ -46,13 +46,17 @@ describe('share URL builders', () => {
       expect(href.split('?')[1]).to.not.match(/\+/);
       expect(href).to.include('Tin%20n%C3%B3ng%20%20%20h%C3%B4m%20nay%20%2B%20th%C3%AAm');
     }
-    expect(emailShareUrl('https://a.example/', 'A B')).to.equal('mailto:?subject=A%20B&body=A%20B%0Ahttps%3A%2F%2Fa.example%2F');
+    expect(emailShareUrl('https://a.example/', 'A B')).to.equal(
+      'mailto:?subject=A%20B&body=A%20B%0Ahttps%3A%2F%2Fa.example%2F',
+    );
   });
 
   it('treats hostile titles as text inside the encoded URL', () => {
     const hostile = '"><script>alert(1)</script>';
     const href = xShareUrl('https://a.example/', hostile);
-    expect(href).to.equal('https://x.com/intent/post?url=https%3A%2F%2Fa.example%2F&text=%22%3E%3Cscript%3Ealert(1)%3C%2Fscript%3E');
+    expect(href).to.equal(
+      'https://x.com/intent/post?url=https%3A%2F%2Fa.example%2F&text=%22%3E%3Cscript%3Ealert(1)%3C%2Fscript%3E',
+    );
     expect(href).to.not.match(/[<>"]/);
   });
 
