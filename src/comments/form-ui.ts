@@ -322,7 +322,7 @@ export function render(el: Form): unknown {
         >
       </div>
     </div>
-    <div class="hp" inert aria-hidden="true">
+    <div class="hp" .inert=${true} aria-hidden="true">
       <label for="website">Website</label>
       <input id="website" name="website" tabindex="-1" autocomplete="off" />
     </div>
