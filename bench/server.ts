@@ -17,7 +17,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir, cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { Store } from '../server/db.ts';
+import { SqliteStorage } from '../server/storage/sqlite/index.ts';
 import { seedDemo } from '../server/seed.ts';
 import { freePort, ROOT } from '../server/test/process.ts';
 
@@ -60,14 +60,14 @@ async function main() {
   const children: ChildProcess[] = [];
   try {
     // Data: the demo articles and a thread of 1,000 approved comments (900 top-level, 100 replies).
-    const store = new Store({ file: join(dataDir, 'news-widgets.sqlite') });
+    const store = new SqliteStorage({ file: join(dataDir, 'news-widgets.sqlite') });
     await seedDemo(store, ROOT, Date.now());
-    store.setMeta('seeded', '1');
+    await store.meta.set('seeded', '1');
     const top: string[] = [];
-    store.db.transaction(() => {
+    {
       for (let i = 0; i < 1000; i++) {
         const parentId = i >= 900 ? top[i % 900] : undefined;
-        const { id } = store.createComment({
+        const { id } = await store.comments.create({
           thread: THREAD,
           name: `Độc giả ${i}`,
           body: `Bình luận thứ ${i} về an ninh trật tự ở nông thôn mới, ý kiến của bạn đọc gửi về tòa soạn.`,
@@ -77,8 +77,8 @@ async function main() {
         });
         if (i < 900) top.push(id);
       }
-    })();
-    store.close();
+    }
+    await store.close();
 
     const port = await freePort();
     const server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {

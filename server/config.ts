@@ -1,5 +1,5 @@
 /** Server configuration from environment variables, with sane defaults. */
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export interface Config {
@@ -23,6 +23,15 @@ export interface Config {
   mostReadCacheMs: number;
   /** Reader pages of a thread are cached this long (cleared at once by moderation actions). */
   threadCacheMs: number;
+  /** How often buffered view beacons are written (one transaction per batch). */
+  viewFlushMs: number;
+  /** `postgres://…` selects PostgreSQL; empty: the SQLite file in dataDir. */
+  databaseUrl: string;
+  /** `redis://…`: rate limits and cache invalidation through Redis instead of the database. */
+  redisUrl: string;
+  /** PostgreSQL connections per process. */
+  poolSize: number;
+  sqliteSynchronous: 'NORMAL' | 'FULL';
   /** Project root (for /cdn, /demo, pages). */
   rootDir: string;
   /** Clock (injectable in tests). */
@@ -63,7 +72,25 @@ export function configFromEnv(
     viewDedupeMs: 30 * 60_000,
     mostReadCacheMs: 60_000,
     threadCacheMs: int(env.THREAD_CACHE_MS, 2000),
+    viewFlushMs: int(env.VIEW_FLUSH_MS, 1000),
+    databaseUrl: env.DATABASE_URL ?? '',
+    redisUrl: env.REDIS_URL ?? '',
+    poolSize: Math.max(1, int(env.PG_POOL_SIZE, 10)),
+    sqliteSynchronous: env.SQLITE_SYNCHRONOUS === 'FULL' ? 'FULL' : 'NORMAL',
     rootDir: ROOT_DIR,
     now: Date.now,
+  };
+}
+
+/** Which storage the configuration selects: PostgreSQL for DATABASE_URL, else DATA_DIR's SQLite file. */
+export function storageOptions(
+  config: Pick<Config, 'databaseUrl' | 'dataDir' | 'sqliteSynchronous' | 'poolSize'> & { now?: () => number },
+) {
+  return {
+    databaseUrl: config.databaseUrl,
+    sqliteFile: join(config.dataDir, 'news-widgets.sqlite'),
+    sqliteSynchronous: config.sqliteSynchronous,
+    poolSize: config.poolSize,
+    now: config.now,
   };
 }

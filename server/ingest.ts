@@ -5,15 +5,15 @@
  * items without an absolute http(s) link are skipped.
  */
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { configFromEnv } from './config.ts';
-import { Store } from './db.ts';
+import { configFromEnv, storageOptions } from './config.ts';
+import type { Storage } from './domain.ts';
+import { openStorage } from './storage/index.ts';
 import { itemsToArticles, parseFeedBytes } from './seed.ts';
 
 export async function ingest(
   sources: string[],
-  store: Store,
+  storage: Storage,
   log: (s: string) => void = console.log,
   opts: { base?: string } = {},
 ): Promise<number> {
@@ -40,7 +40,7 @@ export async function ingest(
     }
     const items = parseFeedBytes(bytes, { url, contentType });
     const articles = itemsToArticles(items);
-    const ids = store.upsertArticles(articles);
+    const ids = await storage.articles.upsert(articles);
     log(`${src}: ${ids.length} article(s) upserted`);
     total += ids.length;
   }
@@ -62,13 +62,13 @@ if (isMain) {
     process.exit(2);
   }
   const cfg = configFromEnv();
-  const store = new Store({ file: join(cfg.dataDir, 'news-widgets.sqlite') });
+  const storage = await openStorage(storageOptions(cfg));
   try {
-    await ingest(sources, store, console.log, { base });
+    await ingest(sources, storage, console.log, { base });
   } catch (e) {
     console.error(`ingest failed: ${e instanceof Error ? e.message : String(e)}`);
     process.exitCode = 1;
   } finally {
-    store.close();
+    await storage.close();
   }
 }

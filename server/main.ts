@@ -1,16 +1,19 @@
 /**
  * `npm run serve`: the reference API server in the foreground.
  * Serves the demo page at /, the moderation desk at /moderation, the bundles under /cdn/ and
- * the API under /api/. SIGTERM/SIGINT shut it down gracefully.
+ * the API under /api/. Storage: the SQLite file in DATA_DIR, or PostgreSQL with DATABASE_URL
+ * (any number of such processes behind a load balancer). SIGTERM/SIGINT shut it down gracefully.
  */
 import { serve } from '@hono/node-server';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { configFromEnv, type Config } from './config.ts';
-import { Store } from './db.ts';
+import { configFromEnv, storageOptions, type Config } from './config.ts';
+import type { ChangeFeed, RateLimitStore } from './domain.ts';
 import { createApp } from './app.ts';
 import { seedDemo } from './seed.ts';
+import { openStorage } from './storage/index.ts';
+import { ViewBuffer } from './views-buffer.ts';
 
 const env = configFromEnv();
 mkdirSync(env.dataDir, { recursive: true });
@@ -29,36 +32,59 @@ if (!token) {
 }
 const config: Config = { ...env, moderatorToken: token };
 
-const store = new Store({ file: join(config.dataDir, 'news-widgets.sqlite'), now: config.now });
-const firstStart = store.countArticles() === 0 && !store.getMeta('seeded');
-if (firstStart && !/^(0|off|false|no)$/i.test(process.env.SEED_DEMO ?? '')) {
-  const n = await seedDemo(store, config.rootDir, config.now());
-  console.log(`Seeded ${n} sample articles from the demo feed.`);
+const storage = await openStorage(storageOptions(config));
+// Of several processes starting on an empty database, exactly one seeds it.
+if ((await storage.articles.count()) === 0 && !(await storage.meta.get('seeded'))) {
+  const seed = !/^(0|off|false|no)$/i.test(process.env.SEED_DEMO ?? '');
+  if ((await storage.meta.claim('seeded', '1')) && seed) {
+    const n = await seedDemo(storage, config.rootDir, config.now());
+    console.log(`Seeded ${n} sample articles from the demo feed.`);
+  }
 }
-store.setMeta('seeded', '1');
 
-const app = createApp({ config, store });
+// Shared rate limits and cache invalidation: Redis when configured, else the storage's own.
+let rateLimits: RateLimitStore | undefined;
+let changes: ChangeFeed | undefined;
+if (config.redisUrl) {
+  const { RedisShared } = await import('./limits/redis.ts');
+  const redis = new RedisShared(config.redisUrl, config.now);
+  rateLimits = redis;
+  changes = redis;
+}
+
+const views = new ViewBuffer(storage.views, {
+  intervalMs: config.viewFlushMs,
+  dedupeMs: config.viewDedupeMs,
+  log: (m) => console.error(m),
+});
+const app = createApp({ config, storage, rateLimits, changes, views });
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
   const base = `http://localhost:${info.port}`;
   console.log(`news-widgets server listening on ${base}`);
   console.log(`  Demo article:     ${base}/`);
   console.log(`  Moderation desk:  ${base}/moderation`);
   console.log(`  API:              ${base}/api/`);
-  console.log(`  Data:             ${config.dataDir}`);
+  console.log(`  Data:             ${storage.dialect === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : config.dataDir}`);
   if (newToken)
     console.log(`  Moderator token:  ${token}   (generated now and saved in ${tokenFile}; it is not shown again)`);
   else if (!env.moderatorToken) console.log(`  Moderator token:  in ${tokenFile}`);
 });
 
+/** Writes the last view batch, then closes the shared connections. */
+async function closeAll() {
+  await views.close().catch(() => {});
+  await (rateLimits as { close?: () => Promise<void> } | undefined)?.close?.().catch(() => {});
+  await storage.close().catch(() => {});
+}
+
 server.on('error', (e: NodeJS.ErrnoException) => {
   console.error(
     e.code === 'EADDRINUSE' ? `Port ${config.port} is in use: set PORT to another port.` : `Server error: ${e.message}`,
   );
-  store.close();
-  process.exit(1);
+  void closeAll().finally(() => process.exit(1));
 });
 
-const prune = setInterval(() => store.pruneViews(), 10 * 60_000);
+const prune = setInterval(() => void storage.views.prune().catch(() => {}), 10 * 60_000);
 prune.unref();
 
 let stopping = false;
@@ -67,15 +93,9 @@ function shutdown(signal: string) {
   stopping = true;
   console.log(`${signal}: shutting down`);
   clearInterval(prune);
-  const force = setTimeout(() => {
-    store.close();
-    process.exit(0);
-  }, 5000);
+  const force = setTimeout(() => void closeAll().finally(() => process.exit(0)), 5000);
   force.unref();
-  server.close(() => {
-    store.close();
-    process.exit(0);
-  });
+  server.close(() => void closeAll().finally(() => process.exit(0)));
   (server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.();
 }
 process.on('SIGTERM', () => shutdown('SIGTERM'));

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { DOMParser } from '@xmldom/xmldom';
 import { parseFeed, decodeFeedBytes, type NewsItem } from '../src/core/feeds.ts';
-import type { ArticleInput, Store } from './db.ts';
+import type { ArticleInput, Storage } from './domain.ts';
 
 export const DEMO_FEED = 'demo/feeds/tin-tuc.rss.xml';
 /** The feed's notional location: relative links in it resolve against this. */
@@ -72,15 +72,15 @@ export function parseFeedBytes(
 }
 
 /** First start: the demo articles, an open demo thread, and a sample view history. */
-export async function seedDemo(store: Store, rootDir: string, now: number): Promise<number> {
+export async function seedDemo(storage: Storage, rootDir: string, now: number): Promise<number> {
   const bytes = await readFile(join(rootDir, DEMO_FEED));
   const articles = itemsToArticles(parseFeedBytes(bytes, { url: DEMO_FEED_URL, contentType: 'application/rss+xml' }), {
     localOrigin: new URL(DEMO_FEED_URL).origin,
   });
-  store.upsertArticles(articles);
+  await storage.articles.upsert(articles);
   // The demo article's thread stays open whatever the date (explicitly opened).
-  store.setThreadClosed(DEMO_ARTICLE_ID, false, 'seed');
-  seedViews(store, articles, now);
+  await storage.moderation.setThreadClosed(DEMO_ARTICLE_ID, false, 'seed');
+  await storage.views.addBuckets(sampleViews(articles, now));
   return articles.length;
 }
 
@@ -88,21 +88,21 @@ export async function seedDemo(store: Store, rootDir: string, now: number): Prom
  * A small, deterministic SAMPLE view history over the last 30 days, so "Đọc nhiều" is not empty
  * on a fresh demo. Real views from POST /api/views are added on top. Skipped with SEED_DEMO=0.
  */
-function seedViews(store: Store, articles: ArticleInput[], now: number): void {
+function sampleViews(articles: ArticleInput[], now: number) {
   const HOUR = 3600_000;
   const startHour = Math.floor(now / HOUR) * HOUR;
   let x = 20261129;
   const rand = () => (x = (x * 1103515245 + 12345) % 2147483648) / 2147483648;
-  store.db.transaction(() => {
-    articles.forEach((a, i) => {
-      const pub = a.publishedAt ? Date.parse(a.publishedAt) : now - 30 * 24 * HOUR;
-      const popularity = 1 + ((i * 7) % 11);
-      for (let h = 0; h < 30 * 24; h += 1 + Math.floor(rand() * 5)) {
-        const t = startHour - h * HOUR;
-        if (t < pub) break;
-        const n = Math.floor(rand() * popularity * 3);
-        if (n > 0) store.addViews(a.id, t, n);
-      }
-    });
-  })();
+  const rows: { articleId: string; hourMs: number; count: number }[] = [];
+  articles.forEach((a, i) => {
+    const pub = a.publishedAt ? Date.parse(a.publishedAt) : now - 30 * 24 * HOUR;
+    const popularity = 1 + ((i * 7) % 11);
+    for (let h = 0; h < 30 * 24; h += 1 + Math.floor(rand() * 5)) {
+      const t = startHour - h * HOUR;
+      if (t < pub) break;
+      const n = Math.floor(rand() * popularity * 3);
+      if (n > 0) rows.push({ articleId: a.id, hourMs: t, count: n });
+    }
+  });
+  return rows;
 }

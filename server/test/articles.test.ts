@@ -74,7 +74,7 @@ test('related never includes the article itself; by URL works; editor pins go fi
   for (const k of ['url', 'title', 'id']) assert.ok(k in first, k);
   assert.ok(!('tags' in first));
   // Pin a football article: it goes first, then the ranked list, without duplicates.
-  const art = c.store.getArticle('an-ninh-nong-thon-moi-2026')!;
+  const art = (await c.storage.articles.get('an-ninh-nong-thon-moi-2026'))!;
   const r = await c.req('/api/articles', {
     method: 'POST',
     headers: { ...auth, 'content-type': 'application/json' },
@@ -165,7 +165,7 @@ test('POST /api/articles upserts one or many, all or nothing; GET lists with cur
     { id: 'a/3', url: 'https://bao.example/a-3.html', title: 'Tin ba' },
   ]);
   assert.deepEqual(await many.json(), { upserted: 3, ids: ['a-2', 'a-1', 'a/3'] });
-  assert.equal(c.store.getArticle('a-1')!.title, 'Tin một (sửa)');
+  assert.equal((await c.storage.articles.get('a-1'))!.title, 'Tin một (sửa)');
   // Invalid items: 400, nothing written (not even the valid ones before them).
   for (const bad of [
     [
@@ -188,7 +188,7 @@ test('POST /api/articles upserts one or many, all or nothing; GET lists with cur
   ]);
   assert.equal(clash.status, 409);
   assert.equal((await clash.json()).error.field, 'url');
-  assert.equal(c.store.countArticles(), 3);
+  assert.equal(await c.storage.articles.count(), 3);
   const p1 = await (await c.req('/api/articles?limit=2')).json();
   assert.deepEqual(
     p1.items.map((i: { id: string }) => i.id),

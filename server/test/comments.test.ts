@@ -104,7 +104,7 @@ test('thread ids: URI-encoded slashes work; bad ids are refused', async () => {
     assert.equal(res.status, 400, bad);
     assert.equal((await res.json()).error.code, 'invalid_input');
   }
-  assert.equal(c.store.countAllComments(), 1);
+  assert.equal(await c.storage.comments.countAll(), 1);
 });
 
 test('validation: lengths after trimming, email, parentId; every error writes nothing', async () => {
@@ -131,7 +131,7 @@ test('validation: lengths after trimming, email, parentId; every error writes no
   assert.equal(bad.status, 400);
   assert.equal((await bad.json()).error.code, 'invalid_json');
   assert.equal((await c.json(P, '[]')).status, 400);
-  assert.equal(c.store.countAllComments(), 0);
+  assert.equal(await c.storage.comments.countAll(), 0);
   // Exactly at the limits is fine; the stored body is trimmed; 2,000 Vietnamese characters count as 2,000.
   const ok = await c.json(
     P,
@@ -163,11 +163,11 @@ test('honeypot: a filled "website" answers 202 and stores nothing', async () => 
   assert.equal(r.status, 202);
   const { id, status } = await r.json();
   assert.equal(status, 'pending');
-  assert.equal(c.store.countAllComments(), 0);
+  assert.equal(await c.storage.comments.countAll(), 0);
   assert.deepEqual(await (await c.req(`/api/comments/status?ids=${id}`)).json(), { [id]: 'unknown' });
   // An empty honeypot is a normal post.
   assert.equal((await c.json(P, comment({ website: '' }))).status, 202);
-  assert.equal(c.store.countAllComments(), 1);
+  assert.equal(await c.storage.comments.countAll(), 1);
 });
 
 test('Idempotency-Key: a replay answers the same id and never creates a second comment; scoped to the thread', async () => {
@@ -178,10 +178,10 @@ test('Idempotency-Key: a replay answers the same id and never creates a second c
   const b = await c.json(P, comment({ body: 'khác' }), h);
   assert.equal(b.status, 202);
   assert.deepEqual(await b.json(), a);
-  assert.equal(c.store.countAllComments(), 1);
+  assert.equal(await c.storage.comments.countAll(), 1);
   const other = await (await c.json('/api/threads/other-thread/comments', comment(), h)).json();
   assert.notEqual(other.id, a.id);
-  assert.equal(c.store.countAllComments(), 2);
+  assert.equal(await c.storage.comments.countAll(), 2);
   assert.equal((await c.json(P, comment(), { headers: { 'idempotency-key': 'x y' } })).status, 400);
   // Concurrent replays still make one comment.
   const key2 = '0b7a5f0e-7f1d-4c55-9d57-4b8f1b0ad002';
@@ -190,7 +190,7 @@ test('Idempotency-Key: a replay answers the same id and never creates a second c
   );
   const ids = new Set(await Promise.all(rs.map(async (r) => (await r.json()).id)));
   assert.equal(ids.size, 1);
-  assert.equal(c.store.countAllComments(), 3);
+  assert.equal(await c.storage.comments.countAll(), 3);
 });
 
 test('closed threads: 403 thread_closed; editors close and reopen; auto-close N days after publishedAt', async () => {
@@ -200,7 +200,7 @@ test('closed threads: 403 thread_closed; editors close and reopen; auto-close N 
   assert.equal(r.status, 403);
   assert.equal((await r.json()).error.code, 'thread_closed');
   assert.equal((await (await c.req(P)).json()).thread.closed, true);
-  assert.equal(c.store.countAllComments(), 0);
+  assert.equal(await c.storage.comments.countAll(), 0);
   await c.mod(`/api/moderation/threads/${T}/reopen`, {});
   assert.equal((await c.json(P, comment())).status, 202);
 
@@ -233,7 +233,7 @@ test('rate limit: 5 comments a minute per client, 429 with Retry-After; TRUST_PR
   assert.equal(r.status, 429);
   assert.ok(Number(r.headers.get('retry-after')) >= 1);
   assert.equal((await r.json()).error.code, 'rate_limited');
-  assert.equal(c.store.countAllComments(), 5);
+  assert.equal(await c.storage.comments.countAll(), 5);
   // X-Forwarded-For is ignored without TRUST_PROXY: the socket address is the client.
   const spoof = await c.json(P, comment(), { ip: '198.51.100.7', headers: { 'x-forwarded-for': '192.0.2.99' } });
   assert.equal(spoof.status, 429);

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { request } from 'node:http';
 import { startServer } from './process.ts';
+import { serverDbEnv } from './db.ts';
 
 const TOKEN = 'durability-token-123456';
 const T = 'an-ninh-nong-thon-moi-2026';
@@ -15,7 +16,7 @@ test(
   { timeout: 180_000 },
   async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'nw-durability-'));
-    const env = { DATA_DIR: dataDir, MODERATOR_TOKEN: TOKEN, RATE_LIMIT_COMMENTS: '0' };
+    const env = { ...(await serverDbEnv()), DATA_DIR: dataDir, MODERATOR_TOKEN: TOKEN, RATE_LIMIT_COMMENTS: '0' };
     try {
       const s1 = await startServer(env);
       const accepted = new Map<string, string>(); // idempotency key → id
@@ -97,7 +98,8 @@ test(
 test('SIGTERM shuts down gracefully; the token is printed on first start only', { timeout: 120_000 }, async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'nw-sigterm-'));
   try {
-    const s1 = await startServer({ DATA_DIR: dataDir, MODERATOR_TOKEN: '' });
+    const dbEnv = await serverDbEnv();
+    const s1 = await startServer({ ...dbEnv, DATA_DIR: dataDir, MODERATOR_TOKEN: '' });
     const m = /Moderator token:\s+(\S+)\s+\(generated/.exec(s1.output());
     assert.ok(m, s1.output());
     const token = m[1]!;
@@ -138,7 +140,7 @@ test('SIGTERM shuts down gracefully; the token is printed on first start only', 
     assert.equal(ex.code, 0);
     assert.match(s1.output(), /SIGTERM: shutting down/);
 
-    const s2 = await startServer({ DATA_DIR: dataDir, MODERATOR_TOKEN: '' });
+    const s2 = await startServer({ ...dbEnv, DATA_DIR: dataDir, MODERATOR_TOKEN: '' });
     try {
       assert.ok(!s2.output().includes(token), 'token must not be logged again');
       assert.doesNotMatch(s2.output(), /Seeded/);

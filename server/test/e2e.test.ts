@@ -13,6 +13,9 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, startServer, type Running } from './process.ts';
+import { serverDbEnv } from './db.ts';
+import { configFromEnv, storageOptions } from '../config.ts';
+import { openStorage } from '../storage/index.ts';
 
 const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const BUNDLES = ['dist/cdn/news-widgets.iife.js', 'dist/cdn/news-moderation.js'].map((f) => join(ROOT, f));
@@ -43,11 +46,19 @@ type Page = import('playwright-core').Page;
 let server: Running;
 let browser: Browser;
 let dataDir: string;
+let dbEnv: Record<string, string>;
 
 before(async () => {
   if (skip) return;
   dataDir = mkdtempSync(join(tmpdir(), 'nw-e2e-'));
-  server = await startServer({ DATA_DIR: dataDir, MODERATOR_TOKEN: TOKEN, RATE_LIMIT_COMMENTS: '100' });
+  dbEnv = await serverDbEnv();
+  server = await startServer({
+    ...dbEnv,
+    DATA_DIR: dataDir,
+    MODERATOR_TOKEN: TOKEN,
+    RATE_LIMIT_COMMENTS: '100',
+    VIEW_FLUSH_MS: '200',
+  });
   const { chromium } = await import('playwright-core');
   browser = await chromium.launch({ executablePath: CHROME, args: ARGS });
 });
@@ -220,18 +231,14 @@ test(
   'the demo page’s <news-most-read track> beacon is counted once per reader; headless/bot agents are not',
   { skip, timeout: 120_000 },
   async () => {
-    const { Store } = await import('../db.ts');
-    const views = () => {
-      const store = new Store({ file: join(dataDir, 'news-widgets.sqlite') });
+    // Counted views of the demo article, read through the storage the server uses.
+    const views = async () => {
+      const storage = await openStorage(storageOptions(configFromEnv({ ...dbEnv, DATA_DIR: dataDir })));
       try {
-        const row = store.db
-          .prepare(
-            "SELECT COALESCE(SUM(v.count), 0) AS n FROM views_hourly v JOIN articles a ON a.pk = v.article_pk WHERE a.id = 'an-ninh-nong-thon-moi-2026'",
-          )
-          .get() as { n: number };
-        return row.n;
+        const items = await storage.views.mostRead(24 * 30, 50);
+        return items.find((a) => a.id === 'an-ninh-nong-thon-moi-2026')?.views ?? 0;
       } finally {
-        store.close();
+        await storage.close();
       }
     };
     const visit = async (userAgent?: string) => {
@@ -246,28 +253,29 @@ test(
       await ctx.close();
       return { type: req.headers()['content-type'], body: req.postDataJSON(), status: res?.status() };
     };
-    const before = views();
+    const before = await views();
     // Headless Chromium announces itself ("HeadlessChrome"): answered 204, not counted.
     const bot = await visit();
     assert.equal(bot.status, 204);
-    assert.equal(views(), before);
+    await new Promise((r) => setTimeout(r, 600)); // more than VIEW_FLUSH_MS: a counted view would show
+    assert.equal(await views(), before);
     const human =
       'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0.0.0 Safari/537.36';
     const r1 = await visit(human);
     assert.match(r1.type!, /^text\/plain/);
     assert.equal(r1.body.url, 'https://tinhnha.example/an-ninh-trat-tu/an-ninh-nong-thon-moi-2026.html');
     assert.equal(r1.status, 204);
-    await waitUntil(() => views() === before + 1);
+    await waitUntil(async () => (await views()) === before + 1);
     // The same reader (address + agent) again within 30 minutes: not counted twice.
     await visit(human);
-    await new Promise((r) => setTimeout(r, 300));
-    assert.equal(views(), before + 1);
+    await new Promise((r) => setTimeout(r, 600));
+    assert.equal(await views(), before + 1);
   },
 );
 
-async function waitUntil(check: () => boolean, ms = 5000) {
+async function waitUntil(check: () => Promise<boolean>, ms = 5000) {
   const end = Date.now() + ms;
-  while (!check()) {
+  while (!(await check())) {
     if (Date.now() > end) throw new Error('condition not met in time');
     await new Promise((r) => setTimeout(r, 50));
   }

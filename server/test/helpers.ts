@@ -1,5 +1,7 @@
 import { createApp } from '../app.ts';
-import { Store } from '../db.ts';
+import type { Storage } from '../domain.ts';
+import { ViewBuffer } from '../views-buffer.ts';
+import { openTestStorage } from './db.ts';
 import { configFromEnv, type Config } from '../config.ts';
 import { seedDemo } from '../seed.ts';
 
@@ -8,7 +10,9 @@ export const T0 = Date.parse('2026-11-29T12:00:00Z');
 
 export interface TestCtx {
   app: ReturnType<typeof createApp>;
-  store: Store;
+  storage: Storage;
+  /** Writes the buffered view beacons now (the server does it every second). */
+  flushViews: () => Promise<number>;
   clock: { now: number };
   config: Config;
   /** Request as a client at `ip` (default 203.0.113.1). */
@@ -20,7 +24,7 @@ export interface TestCtx {
 export async function makeCtx(over: Partial<Config> = {}, opts: { seed?: boolean } = {}): Promise<TestCtx> {
   const clock = { now: T0 };
   const now = () => clock.now;
-  const store = new Store({ file: ':memory:', now });
+  const storage = await openTestStorage(now);
   const config: Config = {
     ...configFromEnv({}),
     moderatorToken: TOKEN,
@@ -29,8 +33,9 @@ export async function makeCtx(over: Partial<Config> = {}, opts: { seed?: boolean
     now,
     ...over,
   };
-  if (opts.seed) await seedDemo(store, config.rootDir, clock.now);
-  const app = createApp({ config, store, log: () => {} });
+  if (opts.seed) await seedDemo(storage, config.rootDir, clock.now);
+  const views = new ViewBuffer(storage.views, { intervalMs: 0, dedupeMs: config.viewDedupeMs });
+  const app = createApp({ config, storage, views, log: () => {} });
   const req = (path: string, init: RequestInit & { ip?: string } = {}) => {
     const { ip = '203.0.113.1', ...rest } = init;
     return Promise.resolve(app.request(path, rest, { incoming: { socket: { remoteAddress: ip } } }));
@@ -52,7 +57,7 @@ export async function makeCtx(over: Partial<Config> = {}, opts: { seed?: boolean
       },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
-  return { app, store, clock, config, req, json, mod };
+  return { app, storage, flushViews: () => views.flush(), clock, config, req, json, mod };
 }
 
 export const comment = (over: Record<string, unknown> = {}) => ({

@@ -12,7 +12,7 @@ test('unknown routes: JSON 404; errors never leak stack traces', async () => {
     assert.ok((await r.json()).error.code);
   }
   // Force an internal error: the store is closed.
-  c.store.close();
+  await c.storage.close();
   const r = await c.req('/api/articles');
   assert.equal(r.status, 500);
   const text = await r.text();
@@ -45,8 +45,8 @@ test('bodies over 16 KB get 413 and write nothing', async () => {
   const r3 = await x.json('/api/threads/t/comments', big, { headers: { origin: 'https://tinhnha.example' } });
   assert.equal(r3.status, 413);
   assert.equal(r3.headers.get('access-control-allow-origin'), 'https://tinhnha.example');
-  assert.equal(x.store.countAllComments(), 0);
-  assert.equal(c.store.countAllComments(), 0);
+  assert.equal(await x.storage.comments.countAll(), 0);
+  assert.equal(await c.storage.comments.countAll(), 0);
 });
 
 test('CORS answers only ALLOWED_ORIGINS, without credentials', async () => {

@@ -47,11 +47,11 @@ test('every /api/moderation route needs the bearer token: 401 and nothing change
       assert.equal((await r.json()).error.code, 'unauthorized');
     }
   }
-  assert.equal(c.store.getComment(id)!.status, 'pending');
-  assert.equal(c.store.getComment(id)!.body, 'Bài viết rất hay.');
-  assert.equal(c.store.threadInfo(T, 30).closed, false);
-  assert.equal(c.store.moderationLog(10).items.filter((e) => e.actor !== 'seed').length, 0);
-  assert.equal(c.store.countArticles(), 30);
+  assert.equal((await c.storage.comments.get(id))!.status, 'pending');
+  assert.equal((await c.storage.comments.get(id))!.body, 'Bài viết rất hay.');
+  assert.equal((await c.storage.comments.threadInfos([T], 30))[0]!.closed, false);
+  assert.equal((await c.storage.moderation.history(10)).items.filter((e) => e.actor !== 'seed').length, 0);
+  assert.equal(await c.storage.articles.count(), 30);
 });
 
 test('queue: pending oldest first, with article title, thread context and counts per state', async () => {
@@ -137,7 +137,7 @@ test('edit keeps the original, sanitizes bodyHtml, stays pending; edit-then-appr
     edited.bodyHtml,
     '<p>Bài viết <b>hay</b> quá! <a>x</a> <a href="https://tinhnha.example/a" rel="nofollow ugc noopener">nguồn</a></p>',
   );
-  const row = c.store.getComment(id)!;
+  const row = (await c.storage.comments.get(id))!;
   assert.equal(row.originalBody, 'Bai viet hay qua');
   assert.equal(row.body, 'Bài viết hay quá!');
   assert.equal((await (await c.req(P)).json()).items.length, 0);
@@ -147,7 +147,7 @@ test('edit keeps the original, sanitizes bodyHtml, stays pending; edit-then-appr
   const item = (await (await c.req(P)).json()).items[0];
   assert.equal(item.body, 'Bài viết hay quá!');
   assert.equal(item.bodyHtml, '<i>Bài viết hay quá!</i>');
-  assert.equal(c.store.getComment(id)!.originalBody, 'Bai viet hay qua');
+  assert.equal((await c.storage.comments.get(id))!.originalBody, 'Bai viet hay qua');
 
   // Bad edits: 400, nothing written.
   for (const bad of [
@@ -160,7 +160,7 @@ test('edit keeps the original, sanitizes bodyHtml, stays pending; edit-then-appr
     const r = await c.mod(`/api/moderation/comments/${id}/edit`, bad);
     assert.equal(r.status, 400, JSON.stringify(bad));
   }
-  assert.equal(c.store.getComment(id)!.bodyHtml, '<i>Bài viết hay quá!</i>');
+  assert.equal((await c.storage.comments.get(id))!.bodyHtml, '<i>Bài viết hay quá!</i>');
   // Clearing the formatting: bodyHtml "" (or null) → readers see body.
   await c.mod(`/api/moderation/comments/${id}/edit`, { bodyHtml: '' });
   assert.equal((await (await c.req(P)).json()).items[0].bodyHtml, undefined);

@@ -1,0 +1,95 @@
+/** Articles: upsert (editors), list and search, one article, related articles. */
+import { Hono } from 'hono';
+import * as v from 'valibot';
+import type { Article } from '../domain.ts';
+import type { Env } from '../http/context.ts';
+import { requireToken } from '../http/context.ts';
+import { fail } from '../http/errors.ts';
+import { ArticleId, ArticlesIn, Cursor, HttpUrl, Limit, parse, readJson } from '../http/validate.ts';
+import type { RouteDeps } from './deps.ts';
+
+/** The kit's list item: drop fields the widgets do not use. */
+export function listItem(a: Article): Article {
+  const { tags: _tags, ...rest } = a;
+  return rest;
+}
+
+/** Candidate spellings of an article URL: exact, then without fragment, query, or with/without trailing slash. */
+export function urlCandidates(raw: string): string[] {
+  const cands = [raw];
+  try {
+    const u = new URL(raw);
+    u.hash = '';
+    cands.push(u.href);
+    u.search = '';
+    cands.push(u.href);
+    if (u.pathname.endsWith('/') && u.pathname.length > 1) cands.push(u.href.replace(/\/$/, ''));
+    else cands.push(u.href + '/');
+  } catch {
+    /* validated before */
+  }
+  return [...new Set(cands)];
+}
+
+export function articleRoutes({ config, storage, caches }: RouteDeps) {
+  const r = new Hono<Env>();
+  const generatedAt = () => new Date(config.now()).toISOString();
+
+  r.post('/articles', requireToken(config.moderatorToken), async (c) => {
+    const body = parse(ArticlesIn, await readJson(c));
+    const list = Array.isArray(body) ? body : [body];
+    const ids = await storage.articles.upsert(
+      list.map((a) => ({
+        ...a,
+        summary: a.summary || undefined,
+        section: a.section || undefined,
+        publishedAt: a.publishedAt ? new Date(a.publishedAt).toISOString() : undefined,
+      })),
+    );
+    caches.mostRead.clear();
+    return c.json({ upserted: ids.length, ids });
+  });
+
+  r.get('/articles', async (c) => {
+    const q = parse(
+      v.object({ limit: Limit(20, 100), cursor: Cursor, q: v.optional(v.pipe(v.string(), v.maxLength(200))) }),
+      c.req.query(),
+    );
+    const page = q.q
+      ? { items: await storage.articles.search(q.q, q.limit), nextCursor: null }
+      : await storage.articles.list(q.limit, q.cursor);
+    return c.json({ items: page.items, nextCursor: page.nextCursor, generatedAt: generatedAt() });
+  });
+
+  const related = async (by: { id: string } | { url: string }, limit: number, field: 'id' | 'url') => {
+    const items = await storage.articles.related(by, limit);
+    if (!items) fail(404, 'article_not_found', `No article with this ${field}.`, field);
+    return { items: items.map(listItem), generatedAt: generatedAt() };
+  };
+
+  // One route: ids may contain "/", and a greedy param would swallow "/related".
+  r.get('/articles/:rest{.+}', async (c) => {
+    const rest = c.req.param('rest');
+    if (rest.endsWith('/related')) {
+      const id = parse(ArticleId, rest.slice(0, -'/related'.length));
+      const q = parse(v.object({ limit: Limit(5, 20) }), c.req.query());
+      const body = await related({ id }, q.limit, 'id');
+      c.header('Cache-Control', 'public, max-age=300');
+      return c.json(body);
+    }
+    const a = await storage.articles.get(parse(ArticleId, rest));
+    if (!a) fail(404, 'article_not_found', 'No article with this id.', 'id');
+    return c.json(a);
+  });
+
+  r.get('/related', async (c) => {
+    const q = parse(v.object({ url: HttpUrl, limit: Limit(5, 20) }), c.req.query());
+    const url = await storage.articles.firstKnownUrl(urlCandidates(q.url));
+    if (!url) fail(404, 'article_not_found', 'No article with this url.', 'url');
+    const body = await related({ url }, q.limit, 'url');
+    c.header('Cache-Control', 'public, max-age=300');
+    return c.json(body);
+  });
+
+  return r;
+}

@@ -1,0 +1,132 @@
+/** PostgreSQL: threads, comments and the idempotency keys of comment posts. */
+import { DomainError, type CommentRow, type CommentStore, type NewComment, type Status } from '../../domain.ts';
+import { decodeCursor, isClosed, isNum, newId, paginate, toComment, type CommentDbRow } from '../common.ts';
+import type { PgDb, Sql } from './db.ts';
+
+export class PgComments implements CommentStore {
+  constructor(private readonly d: PgDb) {}
+
+  /** Explicit state, publication date and approved count of threads, in the order asked. */
+  async threadRows(ids: string[], sql: Sql = this.d.pool) {
+    return this.d.rows<{ id: string; closed: number | null; published_at: number | null; n: number }>(
+      `SELECT q.id, t.closed, a.published_at,
+         (SELECT COUNT(*) FROM comments c WHERE c.thread_id = q.id AND c.status = 'approved') AS n
+       FROM unnest($1::text[]) WITH ORDINALITY AS q(id, ord)
+       LEFT JOIN threads t ON t.id = q.id LEFT JOIN articles a ON a.id = q.id
+       ORDER BY q.ord`,
+      [ids],
+      sql,
+    );
+  }
+
+  async threadInfos(ids: string[], autoCloseDays: number) {
+    const now = this.d.now();
+    return (await this.threadRows(ids)).map((t) => ({
+      id: t.id,
+      closed: isClosed(t.closed, t.published_at, autoCloseDays, now),
+      count: t.n,
+    }));
+  }
+
+  async create(input: NewComment) {
+    const now = this.d.now();
+    const id = newId('c');
+    return this.d.tx(async (sql) => {
+      if (input.idempotencyKey) {
+        // Claim the key first: a concurrent post with the same key (any process) waits here for
+        // ours to commit or roll back, then replays the stored comment.
+        const claimed = await sql.query(
+          `INSERT INTO idempotency (thread_id, key, comment_id, created_at) VALUES ($1, $2, $3, $4)
+           ON CONFLICT (thread_id, key) DO NOTHING`,
+          [input.thread, input.idempotencyKey, id, now],
+        );
+        if (claimed.rowCount === 0) {
+          const prior = (await this.d.one<{ comment_id: string; status: Status }>(
+            `SELECT i.comment_id, c.status FROM idempotency i JOIN comments c ON c.id = i.comment_id
+             WHERE i.thread_id = $1 AND i.key = $2`,
+            [input.thread, input.idempotencyKey],
+            sql,
+          ))!;
+          return { id: prior.comment_id, status: prior.status, replay: true };
+        }
+      }
+      const [t] = await this.threadRows([input.thread], sql);
+      if (isClosed(t!.closed, t!.published_at, input.autoCloseDays, now)) throw new DomainError('thread_closed');
+      let rootId: string | null = null;
+      if (input.parentId) {
+        const p = await this.d.one<{ id: string; root_id: string | null; thread_id: string; status: Status }>(
+          'SELECT id, root_id, thread_id, status FROM comments WHERE id = $1',
+          [input.parentId],
+          sql,
+        );
+        if (!p || p.thread_id !== input.thread || p.status === 'rejected')
+          throw new DomainError('invalid_parent', 'No such parent comment in this thread.', 'parentId');
+        rootId = p.root_id ?? p.id;
+      }
+      await sql.query(
+        'INSERT INTO threads (id, closed, created_at) VALUES ($1, NULL, $2) ON CONFLICT (id) DO NOTHING',
+        [input.thread, now],
+      );
+      await sql.query(
+        `INSERT INTO comments (id, thread_id, parent_id, root_id, name, email, body, status, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)`,
+        [
+          id,
+          input.thread,
+          input.parentId ?? null,
+          rootId,
+          input.name,
+          input.email ?? null,
+          input.body,
+          input.status,
+          now,
+        ],
+      );
+      return { id, status: input.status, replay: false };
+    });
+  }
+
+  async threadPage(thread: string, sort: 'newest' | 'oldest', limit: number, cursor?: string) {
+    const after = decodeCursor(cursor, isNum);
+    const dir = sort === 'newest' ? 'DESC' : 'ASC';
+    const cmp = sort === 'newest' ? '<' : '>';
+    const rows = await this.d.rows<CommentDbRow>(
+      `SELECT * FROM comments WHERE thread_id = $1 AND status = 'approved' AND parent_id IS NULL
+       AND ($2::bigint IS NULL OR seq ${cmp} $2) ORDER BY seq ${dir} LIMIT $3`,
+      [thread, after ?? null, limit + 1],
+    );
+    const page = paginate(
+      rows,
+      limit,
+      (r) => ({ ...toComment(r), replies: [] as CommentRow[] }),
+      (r) => r.seq,
+    );
+    if (page.items.length) {
+      const byId = new Map(page.items.map((i) => [i.id, i]));
+      const replies = await this.d.rows<CommentDbRow>(
+        `SELECT * FROM comments WHERE root_id = ANY($1) AND status = 'approved' ORDER BY seq ASC`,
+        [[...byId.keys()]],
+      );
+      for (const r of replies) byId.get(r.root_id!)?.replies.push(toComment(r));
+    }
+    return page;
+  }
+
+  async statuses(ids: string[]) {
+    const rows = await this.d.rows<{ id: string; status: Status }>(
+      'SELECT id, status FROM comments WHERE id = ANY($1)',
+      [ids],
+    );
+    const found = new Map(rows.map((r) => [r.id, r.status]));
+    return Object.fromEntries(ids.map((id) => [id, found.get(id) ?? 'unknown'])) as Record<string, Status | 'unknown'>;
+  }
+
+  async get(id: string) {
+    const r = await this.d.one<CommentDbRow>('SELECT * FROM comments WHERE id = $1', [id]);
+    return r && toComment(r);
+  }
+
+  async countAll() {
+    return (await this.d.one<{ n: number }>('SELECT COUNT(*) AS n FROM comments'))!.n;
+  }
+}
