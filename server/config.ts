@@ -29,6 +29,8 @@ export interface Config {
   databaseUrl: string;
   /** `redis://…`: rate limits and cache invalidation through Redis instead of the database. */
   redisUrl: string;
+  /** Namespace of Redis keys and channels (several sites or test runs on one Redis). */
+  redisPrefix: string;
   /** PostgreSQL connections per process. */
   poolSize: number;
   sqliteSynchronous: 'NORMAL' | 'FULL';
@@ -75,6 +77,7 @@ export function configFromEnv(
     viewFlushMs: int(env.VIEW_FLUSH_MS, 1000),
     databaseUrl: env.DATABASE_URL ?? '',
     redisUrl: env.REDIS_URL ?? '',
+    redisPrefix: env.REDIS_PREFIX || 'news-widgets:',
     poolSize: Math.max(1, int(env.PG_POOL_SIZE, 10)),
     sqliteSynchronous: env.SQLITE_SYNCHRONOUS === 'FULL' ? 'FULL' : 'NORMAL',
     rootDir: ROOT_DIR,

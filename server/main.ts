@@ -47,7 +47,7 @@ let rateLimits: RateLimitStore | undefined;
 let changes: ChangeFeed | undefined;
 if (config.redisUrl) {
   const { RedisShared } = await import('./limits/redis.ts');
-  const redis = new RedisShared(config.redisUrl, config.now);
+  const redis = new RedisShared(config.redisUrl, config.now, config.redisPrefix);
   rateLimits = redis;
   changes = redis;
 }

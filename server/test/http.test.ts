@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { makeCtx, comment } from './helpers.ts';
 import { CSP } from '../app.ts';
+import { TEST_DB } from './db.ts';
 
 test('unknown routes: JSON 404; errors never leak stack traces', async () => {
   const c = await makeCtx();
@@ -94,4 +95,20 @@ test('served pages carry the strict CSP with Trusted Types, nosniff, frame-ances
   assert.match(svg.headers.get('content-type')!, /image\/svg\+xml/);
   assert.equal((await c.req('/demo/../package.json')).status, 404);
   assert.equal((await c.req('/cdn/%2e%2e/package.json')).status, 404);
+});
+
+test('GET /api/health: 200 with the database and current migrations; 503 when the database is gone', async () => {
+  const c = await makeCtx();
+  const r = await c.req('/api/health');
+  assert.equal(r.status, 200);
+  assert.equal(r.headers.get('cache-control'), 'no-store');
+  const body = await r.json();
+  assert.equal(body.status, 'ok');
+  assert.equal(body.database, TEST_DB);
+  assert.ok(body.migrations.applied >= 1);
+  assert.equal(body.migrations.applied, body.migrations.latest);
+  await c.storage.close();
+  const down = await c.req('/api/health');
+  assert.equal(down.status, 503);
+  assert.deepEqual(await down.json(), { status: 'database_unreachable' });
 });

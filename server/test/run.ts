@@ -141,12 +141,14 @@ function runPass(name: string, env: Record<string, string>): Promise<PassResult>
   );
 }
 
+// PostgreSQL is needed on both passes: the multi-process tests run on it (shared state in Redis on
+// the SQLite pass, in PostgreSQL on the PostgreSQL pass).
 const results: PassResult[] = [];
-results.push(await runPass('SQLite', { TEST_DB: 'sqlite' }));
 const server = await postgresServer();
 try {
   const db = await freshDatabase(server.url);
   try {
+    results.push(await runPass('SQLite', { TEST_DB: 'sqlite', TEST_DATABASE_URL: db.url }));
     results.push(await runPass('PostgreSQL', { TEST_DB: 'postgres', TEST_DATABASE_URL: db.url }));
   } finally {
     await db.drop();

@@ -1,0 +1,177 @@
+/**
+ * Several server processes on one PostgreSQL database, as behind a load balancer: what one process
+ * accepts, the others see; rate limits and idempotency keys hold across processes; a kill -9 of one
+ * process loses no accepted comment. Shared state in PostgreSQL on the PostgreSQL pass, in Redis
+ * (REDIS_URL) on the SQLite pass, so both shared stores are tested on every run.
+ */
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { startServer, type Running } from './process.ts';
+import { freshDatabaseUrl, TEST_DB } from './db.ts';
+
+const TOKEN = 'multi-process-token-123';
+const T = 'an-ninh-nong-thon-moi-2026';
+const SHARED = TEST_DB === 'postgres' ? 'PostgreSQL' : 'Redis';
+const REDIS_URL = process.env.REDIS_URL_TEST || 'redis://127.0.0.1:6379';
+
+let dataDir: string;
+let env: Record<string, string>;
+let servers: Running[] = [];
+
+before(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'nw-multi-'));
+  env = {
+    DATABASE_URL: await freshDatabaseUrl(),
+    REDIS_URL: SHARED === 'Redis' ? REDIS_URL : '',
+    REDIS_PREFIX: `nw-test-${randomBytes(4).toString('hex')}:`,
+    DATA_DIR: dataDir,
+    MODERATOR_TOKEN: TOKEN,
+    TRUST_PROXY: '1',
+    // Long enough that only cross-process invalidation can explain a fresh answer.
+    THREAD_CACHE_MS: '60000',
+  };
+  // Started at once: migrations and the demo seed must happen exactly once.
+  servers = await Promise.all([startServer(env), startServer(env), startServer(env)]);
+});
+
+after(async () => {
+  for (const s of servers) if (s.child.exitCode === null && !s.child.killed) s.child.kill('SIGTERM');
+  await Promise.all(servers.map((s) => s.exited));
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+const post = (s: Running, client: string, body: string, key?: string) =>
+  fetch(`${s.base}/api/threads/${T}/comments`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      'x-forwarded-for': client,
+      ...(key ? { 'idempotency-key': key } : {}),
+    },
+    body: JSON.stringify({ name: 'Độc giả', body }),
+  });
+const mod = (s: Running, path: string, method = 'GET') =>
+  fetch(`${s.base}/api/moderation${path}`, {
+    method,
+    headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+    body: method === 'POST' ? '{}' : undefined,
+  });
+const readerBodies = async (s: Running) =>
+  ((await (await fetch(`${s.base}/api/threads/${T}/comments?limit=100`)).json()).items as { body: string }[]).map(
+    (i) => i.body,
+  );
+
+async function allQueued(s: Running, status = 'pending'): Promise<{ id: string; body: string }[]> {
+  const rows: { id: string; body: string }[] = [];
+  let cursor = '';
+  do {
+    const r = await (await mod(s, `/queue?status=${status}&limit=200${cursor ? `&cursor=${cursor}` : ''}`)).json();
+    rows.push(...r.items);
+    cursor = r.nextCursor ?? '';
+  } while (cursor);
+  return rows;
+}
+
+test(`3 processes, shared state in ${SHARED}: started at once, the demo is seeded once`, async () => {
+  const articles = await (await fetch(`${servers[2]!.base}/api/articles?limit=100`)).json();
+  assert.equal(articles.items.length, 30);
+  assert.equal(servers.filter((s) => /Seeded 30 sample articles/.test(s.output())).length, 1);
+  for (const s of servers) {
+    const h = await fetch(`${s.base}/api/health`);
+    assert.equal(h.status, 200);
+    assert.equal((await h.json()).database, 'postgres');
+  }
+});
+
+test(`3 processes (${SHARED}): posted via A, approved via B, read via C at once (C's cache is invalidated)`, async () => {
+  const [a, b, c] = servers as [Running, Running, Running];
+  assert.deepEqual(await readerBodies(c), []); // C caches the empty page for a minute
+  const r = await post(a, '192.0.2.1', 'Qua tiến trình A');
+  assert.equal(r.status, 202);
+  const { id } = await r.json();
+  assert.equal((await mod(b, `/comments/${id}/approve`, 'POST')).status, 200);
+  const end = Date.now() + 3000;
+  let bodies = await readerBodies(c);
+  while (!bodies.includes('Qua tiến trình A') && Date.now() < end) {
+    await new Promise((res) => setTimeout(res, 50));
+    bodies = await readerBodies(c);
+  }
+  assert.deepEqual(bodies, ['Qua tiến trình A']);
+});
+
+test(`3 processes (${SHARED}): 10 posts from one client over the three → exactly 5 accepted, 5 × 429`, async () => {
+  const statuses = await Promise.all(
+    Array.from({ length: 10 }, (_, i) => post(servers[i % 3]!, '198.51.100.7', `Giới hạn ${i}`).then((r) => r.status)),
+  );
+  assert.equal(statuses.filter((s) => s === 202).length, 5, String(statuses));
+  assert.equal(statuses.filter((s) => s === 429).length, 5, String(statuses));
+});
+
+test(`3 processes (${SHARED}): one Idempotency-Key sent to all three at once stores one comment`, async () => {
+  const key = randomUUID();
+  const answers = await Promise.all(
+    servers.map((s, i) =>
+      post(s, `203.0.113.${50 + i}`, 'Một lần thôi', key).then(async (r) => [r.status, (await r.json()).id]),
+    ),
+  );
+  assert.deepEqual(
+    answers.map(([s]) => s),
+    [202, 202, 202],
+  );
+  assert.equal(new Set(answers.map(([, id]) => id)).size, 1);
+  const stored = (await allQueued(servers[0]!)).filter((r) => r.body === 'Một lần thôi');
+  assert.equal(stored.length, 1);
+});
+
+test(`3 processes (${SHARED}): kill -9 of one during 200 concurrent posts: every accepted comment exactly once`, async () => {
+  const victim = servers[1]!;
+  const sent: { key: string; body: string; client: string }[] = Array.from({ length: 200 }, (_, i) => ({
+    key: randomUUID(),
+    body: `Bình luận đồng thời số ${i}`,
+    client: `10.9.${i >> 8}.${i & 255}`,
+  }));
+  const accepted = new Map<string, string>(); // key → id
+  let killed = false;
+  let next = 0;
+  const worker = async () => {
+    while (next < sent.length) {
+      const i = next++;
+      const m = sent[i]!;
+      const s = servers[i % 3]!;
+      if (i === 60) {
+        victim.child.kill('SIGKILL');
+        killed = true;
+      }
+      try {
+        const r = await post(s, m.client, m.body, m.key);
+        assert.equal(r.status, 202);
+        accepted.set(m.key, (await r.json()).id);
+      } catch (e) {
+        if (!(killed && s === victim)) throw e; // only the killed process may drop connections
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: 20 }, worker));
+  assert.equal((await victim.exited).signal, 'SIGKILL');
+  assert.ok(accepted.size >= 130, `accepted ${accepted.size}`);
+  servers[1] = await startServer(env);
+
+  const rows = (await allQueued(servers[1]!)).filter((r) => r.body.startsWith('Bình luận đồng thời'));
+  const ids = new Map(rows.map((r) => [r.id, r.body]));
+  assert.equal(ids.size, rows.length, 'no duplicate ids');
+  assert.equal(new Set(rows.map((r) => r.body)).size, rows.length, 'no comment stored twice');
+  for (const [key, id] of accepted) assert.ok(ids.has(id), `accepted ${key} → ${id} missing after kill -9`);
+  // Replaying every post (through any process) stores nothing twice and answers the accepted ids.
+  for (const [i, m] of sent.entries()) {
+    const r = await post(servers[(i + 1) % 3]!, m.client + '0', m.body, m.key);
+    assert.equal(r.status, 202);
+    const { id } = await r.json();
+    if (accepted.has(m.key)) assert.equal(id, accepted.get(m.key));
+  }
+  const after = (await allQueued(servers[2]!)).filter((r) => r.body.startsWith('Bình luận đồng thời'));
+  assert.equal(after.length, sent.length, 'each post stored exactly once');
+});
