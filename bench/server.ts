@@ -1,33 +1,38 @@
 /**
- * `npm run bench:server`: the API server under load on loopback, with autocannon.
+ * `npm run bench:server`: the API server under load on loopback, with autocannon, side by side on
+ * SQLite (one process), PostgreSQL (one process) and PostgreSQL (two processes, one autocannon
+ * client each, req/s summed), each as a ratio to a bare `node:http` server answering a constant
+ * JSON body of the thread page's size, measured in the same run.
  *
- * Measures GET comments of a 1,000-comment thread, GET /api/most-read, POST /api/views and
- * POST comments, beside a bare `node:http` server answering a constant JSON body of the same
- * size as the thread page, in the same run. Prints req/s, p99 and the ratios.
- * Target: reads at ≥ 50 % of the bare baseline.
- *
- * Both servers run as child processes (one process each, like production); autocannon runs
- * here. Rate limits are off for the bench (RATE_LIMIT_*=0) and TRUST_PROXY=1 lets the views
- * bench use a new X-Forwarded-For per request, so every view is a new reader (a write).
- * Each target runs BENCH_ROUNDS (3) interleaved rounds of BENCH_SECONDS (4) with BENCH_CONNECTIONS (50);
- * req/s is the mean over rounds, p99 the worst round.
+ * Endpoints: GET comments of a 1,000-comment thread (first page), GET /api/most-read, POST
+ * /api/views (a new reader each: X-Forwarded-For with TRUST_PROXY=1) and POST comments.
+ * Rate limits are off (RATE_LIMIT_*=0). Targets: reads ≥ 0.5× bare; POST views ≥ 0.4× on SQLite
+ * and ≥ 0.25× on PostgreSQL. BENCH_ROUNDS (2) interleaved rounds of BENCH_SECONDS (3) with
+ * BENCH_CONNECTIONS (50). PostgreSQL: BENCH_DATABASE_URL, else DATABASE_URL_TEST, else the local
+ * server (postgres@127.0.0.1:5432); a fresh database is created and dropped.
  */
 import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir, cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { SqliteStorage } from '../server/storage/sqlite/index.ts';
+import pg from 'pg';
+import type { Storage } from '../server/domain.ts';
 import { seedDemo } from '../server/seed.ts';
+import { openStorage } from '../server/storage/index.ts';
 import { freePort, ROOT } from '../server/test/process.ts';
 
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const THREAD = 'bench/thread-1000';
 const TOKEN = 'bench-token';
 const DEMO_URL = 'https://tinhnha.example/an-ninh-trat-tu/an-ninh-nong-thon-moi-2026.html';
 const UA = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0 Safari/537.36';
+const COMMENTS_PATH = `/api/threads/${encodeURIComponent(THREAD)}/comments`;
+
+const children: ChildProcess[] = [];
 
 function waitFor(child: ChildProcess, text: string): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -42,52 +47,36 @@ function waitFor(child: ChildProcess, text: string): Promise<void> {
   });
 }
 
-async function run(name: string, opts: autocannon.Options) {
-  const r = await autocannon({ connections: CONNECTIONS, duration: SECONDS, ...opts });
-  const non2xx = r.non2xx + r.errors + r.timeouts;
-  return {
-    name,
-    rps: r.requests.average,
-    p99: r.latency.p99,
-    bytes: r.throughput.average,
-    non2xx,
-    total: r.requests.total,
-  };
+/** The demo articles and a thread of 1,000 approved comments (900 top-level, 100 replies). */
+async function seed(storage: Storage) {
+  await seedDemo(storage, ROOT, Date.now());
+  await storage.meta.set('seeded', '1');
+  const top: string[] = [];
+  for (let i = 0; i < 1000; i++) {
+    const { id } = await storage.comments.create({
+      thread: THREAD,
+      name: `Độc giả ${i}`,
+      body: `Bình luận thứ ${i} về an ninh trật tự ở nông thôn mới, ý kiến của bạn đọc gửi về tòa soạn.`,
+      parentId: i >= 900 ? top[i % 900] : undefined,
+      status: 'approved',
+      autoCloseDays: 0,
+    });
+    if (i < 900) top.push(id);
+  }
+  await storage.close();
 }
 
-async function main() {
-  const dataDir = mkdtempSync(join(tmpdir(), 'nw-bench-'));
-  const children: ChildProcess[] = [];
-  try {
-    // Data: the demo articles and a thread of 1,000 approved comments (900 top-level, 100 replies).
-    const store = new SqliteStorage({ file: join(dataDir, 'news-widgets.sqlite') });
-    await seedDemo(store, ROOT, Date.now());
-    await store.meta.set('seeded', '1');
-    const top: string[] = [];
-    {
-      for (let i = 0; i < 1000; i++) {
-        const parentId = i >= 900 ? top[i % 900] : undefined;
-        const { id } = await store.comments.create({
-          thread: THREAD,
-          name: `Độc giả ${i}`,
-          body: `Bình luận thứ ${i} về an ninh trật tự ở nông thôn mới, ý kiến của bạn đọc gửi về tòa soạn.`,
-          parentId,
-          status: 'approved',
-          autoCloseDays: 0,
-        });
-        if (i < 900) top.push(id);
-      }
-    }
-    await store.close();
-
+async function startServers(n: number, env: Record<string, string>): Promise<string[]> {
+  const bases: string[] = [];
+  for (let i = 0; i < n; i++) {
     const port = await freePort();
-    const server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
       cwd: ROOT,
       env: {
         ...process.env,
+        ...env,
         PORT: String(port),
         HOST: '127.0.0.1',
-        DATA_DIR: dataDir,
         MODERATOR_TOKEN: TOKEN,
         RATE_LIMIT_COMMENTS: '0',
         RATE_LIMIT_VIEWS: '0',
@@ -96,13 +85,97 @@ async function main() {
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    children.push(server);
-    await waitFor(server, 'listening on');
-    const base = `http://127.0.0.1:${port}`;
-    const commentsPath = `/api/threads/${encodeURIComponent(THREAD)}/comments`;
-    const page = await (await fetch(base + commentsPath)).text();
+    children.push(child);
+    await waitFor(child, 'listening on');
+    bases.push(`http://127.0.0.1:${port}`);
+  }
+  return bases;
+}
+
+type Target = (base: string) => autocannon.Options;
+
+let reader = 0;
+const TARGETS: [string, Target][] = [
+  ['GET thread (1,000 comments, 1st page)', (base) => ({ url: base + COMMENTS_PATH })],
+  ['GET most-read', (base) => ({ url: `${base}/api/most-read?window=week&limit=10` })],
+  [
+    'POST views (new reader each)',
+    (base) => ({
+      url: `${base}/api/views`,
+      method: 'POST',
+      headers: { 'content-type': 'text/plain;charset=UTF-8', 'user-agent': UA },
+      body: JSON.stringify({ url: DEMO_URL }),
+      setupRequest: (req) => {
+        reader++;
+        req.headers = {
+          ...req.headers,
+          'x-forwarded-for': `10.${(reader >> 16) & 255}.${(reader >> 8) & 255}.${reader & 255}`,
+        };
+        return req;
+      },
+    }),
+  ],
+  [
+    'POST comments',
+    (base) => ({
+      url: `${base}/api/threads/an-ninh-nong-thon-moi-2026/comments`,
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Bạn đọc', body: 'Bình luận thử tải: an ninh trật tự ở nông thôn mới.' }),
+    }),
+  ],
+];
+
+/** One measurement: one autocannon client per server, at once; req/s summed, p99 the worst. */
+async function measure(bases: string[], target: Target) {
+  const rs = await Promise.all(
+    bases.map((b) =>
+      autocannon({ connections: Math.ceil(CONNECTIONS / bases.length), duration: SECONDS, ...target(b) }),
+    ),
+  );
+  return {
+    rps: rs.reduce((n, r) => n + r.requests.average, 0),
+    p99: Math.max(...rs.map((r) => r.latency.p99)),
+    bad: rs.reduce((n, r) => n + r.non2xx + r.errors + r.timeouts, 0),
+  };
+}
+
+async function postgresDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+  const server =
+    process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL_TEST || 'postgres://postgres@127.0.0.1:5432/postgres';
+  const name = `nw_bench_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: server });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const u = new URL(server);
+  u.pathname = `/${name}`;
+  return {
+    url: u.href,
+    drop: async () => {
+      const c = new pg.Client({ connectionString: server });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).finally(() => c.end());
+    },
+  };
+}
+
+async function main() {
+  const dataDir = mkdtempSync(join(tmpdir(), 'nw-bench-'));
+  const db = await postgresDatabase();
+  try {
+    await seed(await openStorage({ sqliteFile: join(dataDir, 'news-widgets.sqlite') }));
+    await seed(await openStorage({ databaseUrl: db.url, sqliteFile: '' }));
+    const setups: [string, string[]][] = [
+      ['SQLite ×1', await startServers(1, { DATA_DIR: dataDir, DATABASE_URL: '' })],
+      ['PostgreSQL ×1', await startServers(1, { DATA_DIR: dataDir, DATABASE_URL: db.url })],
+      ['PostgreSQL ×2', await startServers(2, { DATA_DIR: dataDir, DATABASE_URL: db.url })],
+    ];
+    const page = await (await fetch(setups[0]![1][0] + COMMENTS_PATH)).text();
     const pageJson = JSON.parse(page);
     if (pageJson.thread.count !== 1000 || pageJson.items.length !== 20) throw new Error('unexpected thread page');
+    const pgPage = JSON.parse(await (await fetch(setups[1]![1][0] + COMMENTS_PATH)).text());
+    if (pgPage.thread.count !== 1000 || pgPage.items.length !== 20) throw new Error('unexpected thread page (pg)');
     const size = Buffer.byteLength(page);
 
     // The bare baseline: node:http answering a constant JSON of the same size.
@@ -119,78 +192,59 @@ async function main() {
     );
     children.push(bare);
     await waitFor(bare, 'bare ready');
+    const bareTarget: Target = () => ({ url: `http://127.0.0.1:${barePort}/` });
 
     console.log(
       `bench:server — ${cpus().length} CPU(s), load average ${loadavg()[0]!.toFixed(1)}, Node ${process.version}, ${CONNECTIONS} connections, ${ROUNDS}×${SECONDS} s each; thread page ${size} bytes`,
     );
-    // Warm up both.
-    await autocannon({ url: base + commentsPath, connections: 10, duration: 1 });
-    await autocannon({ url: `http://127.0.0.1:${barePort}/`, connections: 10, duration: 1 });
+    for (const [, bases] of setups) for (const b of bases) await autocannon({ url: b + COMMENTS_PATH, duration: 1 });
+    await autocannon({ url: `http://127.0.0.1:${barePort}/`, duration: 1 });
 
-    let n = 0;
-    const targets: [string, autocannon.Options][] = [
-      ['bare node:http (same size JSON)', { url: `http://127.0.0.1:${barePort}/` }],
-      ['GET comments (1,000-comment thread)', { url: base + commentsPath }],
-      ['GET /api/most-read', { url: `${base}/api/most-read?window=week&limit=10` }],
-      [
-        'POST /api/views (new reader each)',
-        {
-          url: `${base}/api/views`,
-          method: 'POST',
-          headers: { 'content-type': 'text/plain;charset=UTF-8', 'user-agent': UA },
-          body: JSON.stringify({ url: DEMO_URL }),
-          setupRequest: (req) => {
-            n++;
-            req.headers = { ...req.headers, 'x-forwarded-for': `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}` };
-            return req;
-          },
-        },
-      ],
-      [
-        'POST comments',
-        {
-          url: `${base}/api/threads/an-ninh-nong-thon-moi-2026/comments`,
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ name: 'Bạn đọc', body: 'Bình luận thử tải: an ninh trật tự ở nông thôn mới.' }),
-        },
-      ],
-    ];
-    // Interleaved rounds (bare, then each endpoint, repeated), so a busy machine skews all alike.
-    const sums = targets.map(([name]) => ({ name, rps: 0, p99: 0, bytes: 0, non2xx: 0, total: 0 }));
+    // Interleaved rounds (bare, then every endpoint on every setup), so a busy machine skews all alike.
+    let bareRps = 0;
+    const cells = new Map<string, { rps: number; p99: number; bad: number }>();
     for (let round = 0; round < ROUNDS; round++) {
-      for (let i = 0; i < targets.length; i++) {
-        const r = await run(targets[i]![0], targets[i]![1]);
-        const sum = sums[i]!;
-        sum.rps += r.rps / ROUNDS;
-        sum.p99 = Math.max(sum.p99, r.p99);
-        sum.non2xx += r.non2xx;
-        sum.total += r.total;
+      bareRps += (await measure(['bare'], bareTarget)).rps / ROUNDS;
+      for (const [name, target] of TARGETS) {
+        for (const [setup, bases] of setups) {
+          const r = await measure(bases, target);
+          const key = `${name}|${setup}`;
+          const cell = cells.get(key) ?? { rps: 0, p99: 0, bad: 0 };
+          cell.rps += r.rps / ROUNDS;
+          cell.p99 = Math.max(cell.p99, r.p99);
+          cell.bad += r.bad;
+          cells.set(key, cell);
+        }
       }
     }
-    const results = sums;
-    const baseline = results[0]!.rps;
-    const pad = (s: string, w: number) => s.padEnd(w);
+
+    const w = 40;
+    const col = 26;
     console.log('');
-    console.log(
-      `${pad('endpoint', 38)}${pad('req/s', 10)}${pad('p99 ms', 9)}${pad('vs bare', 9)}non-2xx   (load average now ${loadavg()[0]!.toFixed(1)})`,
-    );
-    for (const r of results) {
+    console.log(`bare node:http (same-size JSON): ${bareRps.toFixed(0)} req/s`);
+    console.log('');
+    console.log('endpoint'.padEnd(w) + setups.map(([s]) => s.padEnd(col)).join(''));
+    for (const [name] of TARGETS) {
       console.log(
-        `${pad(r.name, 38)}${pad(r.rps.toFixed(0), 10)}${pad(String(r.p99), 9)}${pad(((r.rps / baseline) * 100).toFixed(0) + ' %', 9)}${r.non2xx}`,
+        name.padEnd(w) +
+          setups
+            .map(([s]) => {
+              const c = cells.get(`${name}|${s}`)!;
+              return `${(c.rps / bareRps).toFixed(2)}× ${c.rps.toFixed(0)}/s p99 ${c.p99}${c.bad ? ` !${c.bad}` : ''}`.padEnd(
+                col,
+              );
+            })
+            .join(''),
       );
     }
-    const reads = results.slice(1, 3);
-    const ok = reads.every((r) => r.rps >= baseline * 0.5);
     console.log('');
     console.log(
-      `Reads at ≥ 50 % of the bare baseline: ${ok ? 'yes' : 'NO'} (${reads.map((r) => `${r.name.split(' (')[0]}: ${((r.rps / baseline) * 100).toFixed(0)} %`).join(', ')})`,
+      `Targets: reads ≥ 0.50× bare; POST views ≥ 0.40× (SQLite), ≥ 0.25× (PostgreSQL). "!n": non-2xx answers. Load average now ${loadavg()[0]!.toFixed(1)}.`,
     );
-    const bad = results.filter((r) => r.non2xx > 0);
-    if (bad.length) console.log(`Non-2xx answers: ${bad.map((r) => `${r.name}: ${r.non2xx}`).join(', ')}`);
   } finally {
     for (const c of children) c.kill('SIGTERM');
-    await new Promise((r) => setTimeout(r, 300));
+    await new Promise((r) => setTimeout(r, 1500));
+    await db.drop().catch((e) => console.error(`drop: ${e.message}`));
     rmSync(dataDir, { recursive: true, force: true });
   }
 }

@@ -5,7 +5,6 @@
  */
 import { Hono } from 'hono';
 import { cors } from 'hono/cors';
-import { bodyLimit } from 'hono/body-limit';
 import type { Config } from './config.ts';
 import type { ChangeFeed, RateLimitStore, Storage } from './domain.ts';
 import { ResponseCache } from './http/cache.ts';
@@ -24,7 +23,7 @@ export { CSP } from './routes/pages.ts';
 export { errorBody } from './http/errors.ts';
 export { tokenMatches } from './http/context.ts';
 
-export const MAX_BODY_BYTES = 16 * 1024;
+export { MAX_BODY_BYTES } from './http/body.ts';
 
 export interface AppDeps {
   config: Config;
@@ -72,30 +71,20 @@ export function createApp({ config, storage, rateLimits, views, changes, log = (
     maxAge: 600,
     credentials: false,
   });
-  const limitMw = bodyLimit({
-    maxSize: MAX_BODY_BYTES,
-    onError: (c) =>
-      c.json(errorBody('payload_too_large', `The request body is over ${MAX_BODY_BYTES / 1024} KB.`), 413),
-  });
   // One middleware for every request. Headers are set before the handler runs (touching c.res
-  // afterwards would make @hono/node-server build a full Response each time), and CORS and the
-  // body limit run only where they apply (both build full Request/Response objects).
+  // afterwards would make @hono/node-server build a full Response each time), and CORS runs only
+  // where it applies (it builds full Request/Response objects). Bodies are limited where they are
+  // read (http/body.ts).
   app.use('*', async (c, next) => {
     c.header('X-Content-Type-Options', 'nosniff');
     c.header('Referrer-Policy', 'strict-origin-when-cross-origin');
     if (!c.req.path.startsWith('/api/')) return next();
     c.header('Cache-Control', 'no-store'); // routes that may be cached set their own
-    const m = c.req.method;
-    const rest = async () => {
-      if (m === 'GET' || m === 'HEAD' || m === 'OPTIONS') return next();
-      const r = await limitMw(c, next);
-      if (r instanceof Response) c.res = r; // the 413
-    };
     if (config.allowedOrigins.length) {
       c.header('Vary', 'Origin');
-      if (c.req.header('origin')) return corsMw(c, rest);
+      if (c.req.header('origin')) return corsMw(c, next);
     }
-    return rest();
+    return next();
   });
 
   app.route('/api', healthRoutes(deps));

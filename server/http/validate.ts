@@ -1,6 +1,7 @@
 /** Request validation (valibot): input schemas, and parsing that answers 400 with the field at fault. */
 import type { Context } from 'hono';
 import * as v from 'valibot';
+import { readBody } from './body.ts';
 import { fail } from './errors.ts';
 
 export const THREAD_RE = /^[A-Za-z0-9._:/-]{1,200}$/;
@@ -16,7 +17,7 @@ export function parse<T extends v.GenericSchema>(schema: T, input: unknown): v.I
 }
 
 export async function readJson(c: Context): Promise<unknown> {
-  const text = await c.req.text();
+  const text = await readBody(c);
   if (text.trim() === '') return undefined;
   try {
     return JSON.parse(text);

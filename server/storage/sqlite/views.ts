@@ -27,9 +27,13 @@ export class SqliteViews implements ViewStore {
     if (!beacons.length) return 0;
     return this.d.tx(() => {
       const buckets = new Map<string, { pk: number; hour: number; n: number }>();
+      // Most beacons of a batch are for a few hot articles: resolve each reference once.
+      const resolved = new Map<string, { pk: number } | undefined>();
       let counted = 0;
       for (const b of beacons) {
-        const art = this.articlePk(b.ref);
+        const refKey = 'id' in b.ref ? `i${b.ref.id}` : `u${b.ref.urls[0]}`;
+        if (!resolved.has(refKey)) resolved.set(refKey, this.articlePk(b.ref));
+        const art = resolved.get(refKey);
         if (!art) continue;
         // The same reader counts once per article per window (earlier beacons of this batch included).
         const key = `${b.visitor}:${art.pk}`;
