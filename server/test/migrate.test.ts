@@ -1,0 +1,140 @@
+/**
+ * `npm run migrate-to-postgres -- <sqlite-file>`: everything arrives in PostgreSQL with ids, sequence
+ * numbers and reply threads intact, and the copy works as a live database afterwards.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import Database from 'better-sqlite3';
+import pg from 'pg';
+import { seedDemo } from '../seed.ts';
+import { SqliteStorage } from '../storage/sqlite/index.ts';
+import { PostgresStorage } from '../storage/postgres/index.ts';
+import { freshDatabaseUrl } from './db.ts';
+import { ROOT } from './process.ts';
+
+const T = 'an-ninh-nong-thon-moi-2026';
+
+/** Every row of every table, in a comparable form (same query text on both databases). */
+const DUMP: Record<string, string> = {
+  articles: 'SELECT pk, id, url, title, summary, image, published_at, section, tags, pinned FROM articles ORDER BY pk',
+  threads: 'SELECT id, closed FROM threads ORDER BY id',
+  comments:
+    'SELECT seq, id, thread_id, parent_id, root_id, name, email, body, body_html, original_body, status, created_at FROM comments ORDER BY seq',
+  idempotency: 'SELECT thread_id, key, comment_id FROM idempotency ORDER BY thread_id, key',
+  moderation_log:
+    'SELECT seq, at, actor, action, comment_id, thread_id, before, after FROM moderation_log ORDER BY seq',
+  views_hourly: 'SELECT article_pk, hour, count FROM views_hourly ORDER BY article_pk, hour',
+};
+
+test(
+  'migrate-to-postgres: every article, comment, reply, log entry and view bucket arrives, ids and threads intact',
+  {
+    timeout: 120_000,
+  },
+  async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nw-migrate-'));
+    const file = join(dir, 'news-widgets.sqlite');
+    try {
+      // A lived-in SQLite database: the demo, comments with nested replies in two threads, every moderation action, views.
+      let clock = Date.parse('2026-11-29T12:00:00Z');
+      const src = new SqliteStorage({ file, now: () => clock });
+      await seedDemo(src, ROOT, clock);
+      const ids: string[] = [];
+      for (let i = 0; i < 40; i++) {
+        clock += 1000;
+        // Replies (and replies to replies) in T; comments 0 and 7 are in another thread, i % 11 === 5 are rejected.
+        const p = i >= 20 ? i - 10 : i % 10;
+        const parentId = i >= 10 && ![0, 7].includes(p) && p % 11 !== 5 ? ids[p] : undefined;
+        const { id } = await src.comments.create({
+          thread: i < 10 && i % 7 === 0 ? 'other/thread' : T,
+          name: `Độc giả ${i}`,
+          body: `Bình luận ${i}`,
+          parentId,
+          idempotencyKey: `key-${i}`,
+          status: 'pending',
+          autoCloseDays: 0,
+        });
+        ids.push(id);
+        if (i % 3 === 0) await src.moderation.moderate(id, 'approve', {}, 'Biên tập A');
+        if (i % 11 === 5) await src.moderation.moderate(id, 'reject', {}, 'Biên tập B');
+        if (i === 20) await src.moderation.moderate(id, 'edit', { body: 'Đã sửa', bodyHtml: '<i>Đã sửa</i>' }, 'C');
+      }
+      await src.moderation.setThreadClosed('other/thread', true, 'Biên tập A');
+      await src.views.recordBatch([{ ref: { id: T }, visitor: 'v1', at: clock }], 30 * 60_000);
+      await src.close();
+
+      const url = await freshDatabaseUrl();
+      const run = await promisify(execFile)(
+        process.execPath,
+        ['--import', 'tsx', 'server/migrate-to-postgres.ts', file],
+        { cwd: ROOT, env: { ...process.env, DATABASE_URL: url } },
+      );
+      assert.match(run.stdout, /comments\s+40 row\(s\)/);
+
+      const sqlite = new Database(file, { readonly: true });
+      // BIGINT columns as numbers, as better-sqlite3 gives them.
+      const bigintAsNumber = ((oid: number, format?: 'text') =>
+        oid === 20 ? Number : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser;
+      const pgc = new pg.Client({ connectionString: url, types: { getTypeParser: bigintAsNumber } });
+      await pgc.connect();
+      try {
+        for (const [table, query] of Object.entries(DUMP)) {
+          const want = sqlite.prepare(query).all() as Record<string, unknown>[];
+          const got = (await pgc.query(query)).rows;
+          assert.ok(want.length > 0, `${table} has rows to migrate`);
+          assert.deepEqual(got, want, table);
+        }
+      } finally {
+        sqlite.close();
+        await pgc.end();
+      }
+
+      // The copy is a working database: threads, related ranking, new rows after the copied ones.
+      const dst = await PostgresStorage.open({ url, allowExitOnIdle: true, changeFeed: false, now: () => clock });
+      try {
+        const page = await dst.comments.threadPage(T, 'oldest', 100);
+        assert.ok(
+          page.items.some((c) => c.replies.length > 0),
+          'reply threads intact',
+        );
+        assert.ok((await dst.articles.related({ id: T }, 3))!.length === 3, 'full-text postings rebuilt');
+        const replay = await dst.comments.create({
+          thread: T,
+          name: 'x',
+          body: 'y',
+          idempotencyKey: 'key-1',
+          status: 'pending',
+          autoCloseDays: 0,
+        });
+        assert.deepEqual([replay.id, replay.replay], [ids[1], true]);
+        const fresh = await dst.comments.create({
+          thread: T,
+          name: 'Mới',
+          body: 'Sau khi chuyển',
+          status: 'pending',
+          autoCloseDays: 0,
+        });
+        const queue = await dst.moderation.queue('pending', 200);
+        assert.equal(queue.items.at(-1)!.id, fresh.id, 'new comments get sequence numbers after the copied ones');
+        assert.equal((await dst.moderation.history(1)).items[0]!.action, 'close');
+      } finally {
+        await dst.close();
+      }
+      // A second run refuses: the target is not empty.
+      await assert.rejects(
+        promisify(execFile)(process.execPath, ['--import', 'tsx', 'server/migrate-to-postgres.ts', file], {
+          cwd: ROOT,
+          env: { ...process.env, DATABASE_URL: url },
+        }),
+        (e: { code: number; stderr: string }) => e.code === 1 && /not empty/.test(e.stderr),
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  },
+);
