@@ -4,7 +4,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { sanitizeHtml } from '../sanitize.ts';
 
-const dir = join(import.meta.dirname, 'fixtures', 'xss');
+// The one copy of the corpora, shared with the browser tests.
+const dir = join(import.meta.dirname, '..', '..', 'test', 'fixtures', 'xss');
 const payloads: string[] = [
   ...(JSON.parse(readFileSync(join(dir, 'dompurify-vectors.json'), 'utf8')) as { payload: string }[]).map(
     (v) => v.payload,
