@@ -3,12 +3,15 @@
  *
  * The input is tokenized; only exact tags from the allow-list survive and are
  * re-serialized by us (never copied), everything else is emitted as escaped text.
- * Allowed: p, br, b, i, blockquote, a[href] with an http(s) URL; links get
- * rel="nofollow ugc noopener". Unclosed tags are closed, stray closers dropped.
+ * Allowed: the contract's COMMENT_HTML_TAGS (p, br, b, strong, i, em, blockquote, a[href] with an
+ * http(s) URL); links get rel="nofollow ugc noopener". Unclosed tags are closed, stray closers dropped.
  * The output therefore contains no attribute or tag that we did not write.
  */
 
-const ALLOWED = new Set(['p', 'br', 'b', 'i', 'a', 'blockquote']);
+import { COMMENT_HTML_TAGS } from '../src/core/contract.ts';
+
+/** The contract's allow-list, shared with the widgets. */
+const ALLOWED = new Set<string>(COMMENT_HTML_TAGS);
 const VOID = new Set(['br']);
 /** Content of these elements is dropped entirely, not shown as text. */
 const DROP_CONTENT = new Set([

@@ -1,8 +1,8 @@
 /**
- * An app for tests, in-process: in-memory SQLite (migrated, not seeded), a test config with the
- * moderator token `test-moderator-token`. Used by the browser tests' API middleware.
+ * An app for tests in other processes (the browser tests' middleware): the real routes and
+ * storage on an in-memory SQLite database, migrated and empty, with a fixed moderator token.
+ * View beacons are written as they come in batches each `viewFlushMs`, as in the server.
  */
-import type { Hono } from 'hono';
 import { createApp } from './app.ts';
 import { configFromEnv, type Config } from './config.ts';
 import { SqliteStorage } from './storage/sqlite/index.ts';
@@ -10,11 +10,13 @@ import { ViewBuffer } from './views-buffer.ts';
 
 export const TEST_MODERATOR_TOKEN = 'test-moderator-token';
 
-export async function createTestApp(overrides: Partial<Config> = {}): Promise<{ app: Hono; close(): Promise<void> }> {
+export async function createTestApp(
+  overrides: Partial<Config> = {},
+): Promise<{ app: ReturnType<typeof createApp>; close(): Promise<void> }> {
   const config: Config = { ...configFromEnv({}), moderatorToken: TEST_MODERATOR_TOKEN, ...overrides };
   const storage = new SqliteStorage({ file: ':memory:', now: config.now });
   const views = new ViewBuffer(storage.views, { intervalMs: config.viewFlushMs, dedupeMs: config.viewDedupeMs });
-  const app = createApp({ config, storage, views, log: () => {} }) as unknown as Hono;
+  const app = createApp({ config, storage, views, log: () => {} });
   return {
     app,
     async close() {

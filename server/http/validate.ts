@@ -1,11 +1,13 @@
 /** Request validation (valibot): input schemas, and parsing that answers 400 with the field at fault. */
 import type { Context } from 'hono';
 import * as v from 'valibot';
+import { COMMENT_ID_PATTERN, ID_PATTERN, LIMITS, PAGE } from '../../src/core/contract.ts';
 import { readBody } from './body.ts';
 import { fail } from './errors.ts';
 
-export const THREAD_RE = /^[A-Za-z0-9._:/-]{1,200}$/;
-export const COMMENT_ID_RE = /^[A-Za-z0-9_-]{1,64}$/;
+// Limits, id patterns and page sizes come from the contract shared with the widgets.
+export const THREAD_RE = ID_PATTERN;
+export const COMMENT_ID_RE = COMMENT_ID_PATTERN;
 
 /** Validates with a valibot schema; the first issue becomes a 400 with its field. */
 export function parse<T extends v.GenericSchema>(schema: T, input: unknown): v.InferOutput<T> {
@@ -13,7 +15,7 @@ export function parse<T extends v.GenericSchema>(schema: T, input: unknown): v.I
   if (r.success) return r.output;
   const issue = r.issues[0];
   const field = issue.path?.map((p) => String(p.key)).join('.') || undefined;
-  fail(400, 'invalid_input', issue.message, field);
+  fail('invalid_input', issue.message, field);
 }
 
 export async function readJson(c: Context): Promise<unknown> {
@@ -22,7 +24,7 @@ export async function readJson(c: Context): Promise<unknown> {
   try {
     return JSON.parse(text);
   } catch {
-    fail(400, 'invalid_json', 'The request body is not valid JSON.');
+    fail('invalid_json', 'The request body is not valid JSON.');
   }
 }
 
@@ -44,14 +46,17 @@ export const Text = (min: number, max: number, what: string) =>
     v.check(cp(max), `${what} must be at most ${max} characters.`),
   );
 
-export const ThreadId = v.pipe(v.string(), v.regex(THREAD_RE, 'A thread id is 1–200 characters of [A-Za-z0-9._:/-].'));
+export const ThreadId = v.pipe(
+  v.string(),
+  v.regex(THREAD_RE, `A thread id is 1–${LIMITS.id} characters of [A-Za-z0-9._:/-].`),
+);
 export const ArticleId = v.pipe(
   v.string('id must be a string.'),
-  v.regex(THREAD_RE, 'An article id is 1–200 characters of [A-Za-z0-9._:/-].'),
+  v.regex(THREAD_RE, `An article id is 1–${LIMITS.id} characters of [A-Za-z0-9._:/-].`),
 );
 export const HttpUrl = v.pipe(
   v.string('url must be a string.'),
-  v.maxLength(2048),
+  v.maxLength(LIMITS.url),
   v.check((s) => {
     try {
       const u = new URL(s);
@@ -63,7 +68,7 @@ export const HttpUrl = v.pipe(
 );
 export const ImageUrl = v.pipe(
   v.string(),
-  v.maxLength(2048),
+  v.maxLength(LIMITS.url),
   v.check((s) => /^\/[^/]/.test(s) || /^https?:\/\//i.test(s), 'image must be an http(s) URL or a root-relative path.'),
 );
 export const IsoDate = v.pipe(
@@ -73,16 +78,16 @@ export const IsoDate = v.pipe(
 );
 
 export const CommentPost = v.object({
-  name: Text(1, 80, 'name'),
+  name: Text(1, LIMITS.commentName, 'name'),
   email: v.optional(
     v.pipe(
       v.string('email must be a string.'),
       v.trim(),
-      v.maxLength(254, 'email must be at most 254 characters.'),
+      v.maxLength(LIMITS.commentEmail, `email must be at most ${LIMITS.commentEmail} characters.`),
       v.check((s) => s === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s), 'email is not valid.'),
     ),
   ),
-  body: Text(1, 2000, 'body'),
+  body: Text(1, LIMITS.commentBody, 'body'),
   parentId: v.optional(v.pipe(v.string(), v.regex(COMMENT_ID_RE, 'parentId is not valid.'))),
   website: v.optional(v.unknown()),
 });
@@ -90,16 +95,23 @@ export const CommentPost = v.object({
 export const ArticleIn = v.object({
   id: ArticleId,
   url: HttpUrl,
-  title: Text(1, 500, 'title'),
-  summary: v.optional(Text(0, 5000, 'summary')),
+  title: Text(1, LIMITS.articleTitle, 'title'),
+  summary: v.optional(Text(0, LIMITS.articleSummary, 'summary')),
   image: v.optional(ImageUrl),
   publishedAt: v.optional(IsoDate),
-  section: v.optional(Text(0, 100, 'section')),
-  tags: v.optional(v.pipe(v.array(Text(1, 60, 'tag')), v.maxLength(30, 'At most 30 tags.'))),
-  pinned: v.optional(v.pipe(v.array(ArticleId), v.maxLength(10, 'At most 10 pinned articles.'))),
+  section: v.optional(Text(0, LIMITS.articleSection, 'section')),
+  tags: v.optional(
+    v.pipe(
+      v.array(Text(1, LIMITS.articleTag, 'tag')),
+      v.maxLength(LIMITS.articleTags, `At most ${LIMITS.articleTags} tags.`),
+    ),
+  ),
+  pinned: v.optional(
+    v.pipe(v.array(ArticleId), v.maxLength(LIMITS.articlePins, `At most ${LIMITS.articlePins} pinned articles.`)),
+  ),
 });
 export const ArticlesIn = v.union(
-  [ArticleIn, v.pipe(v.array(ArticleIn), v.minLength(1), v.maxLength(500))],
+  [ArticleIn, v.pipe(v.array(ArticleIn), v.minLength(1), v.maxLength(LIMITS.articlesPerPost))],
   'Expected an article object or an array of them.',
 );
 
@@ -110,9 +122,14 @@ export const ViewIn = v.object({
 
 export const EditIn = v.optional(
   v.object({
-    body: v.optional(Text(1, 2000, 'body')),
+    body: v.optional(Text(1, LIMITS.commentBody, 'body')),
     bodyHtml: v.optional(
-      v.nullable(v.pipe(v.string(), v.maxLength(8000, 'bodyHtml must be at most 8000 characters.'))),
+      v.nullable(
+        v.pipe(
+          v.string(),
+          v.maxLength(LIMITS.commentBodyHtml, `bodyHtml must be at most ${LIMITS.commentBodyHtml} characters.`),
+        ),
+      ),
     ),
   }),
 );
@@ -132,13 +149,13 @@ export const Cursor = v.optional(v.pipe(v.string(), v.maxLength(200)));
 
 export const ThreadPageQuery = v.object({
   sort: v.optional(v.picklist(['newest', 'oldest'], 'sort must be newest or oldest.'), 'newest'),
-  limit: Limit(20, 100),
+  limit: Limit(PAGE.comments.default, PAGE.comments.max),
   cursor: Cursor,
 });
 export const MostReadQuery = v.object({
   window: v.optional(v.picklist(['hour', 'day', 'week', 'month'], 'window must be hour, day, week or month.'), 'day'),
-  section: v.optional(v.pipe(v.string(), v.transform(cleanText), v.maxLength(100))),
-  limit: Limit(10, 50),
+  section: v.optional(v.pipe(v.string(), v.transform(cleanText), v.maxLength(LIMITS.articleSection))),
+  limit: Limit(PAGE.mostRead.default, PAGE.mostRead.max),
 });
 
 export const CommentId = v.pipe(v.string(), v.regex(COMMENT_ID_RE, 'Invalid comment id.'));

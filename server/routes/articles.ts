@@ -1,6 +1,7 @@
 /** Articles: upsert (editors), list and search, one article, related articles. */
 import { Hono } from 'hono';
 import * as v from 'valibot';
+import { PAGE } from '../../src/core/contract.ts';
 import type { Article } from '../domain.ts';
 import type { Env } from '../http/context.ts';
 import { requireToken } from '../http/context.ts';
@@ -52,7 +53,11 @@ export function articleRoutes({ config, storage, caches }: RouteDeps) {
 
   r.get('/articles', async (c) => {
     const q = parse(
-      v.object({ limit: Limit(20, 100), cursor: Cursor, q: v.optional(v.pipe(v.string(), v.maxLength(200))) }),
+      v.object({
+        limit: Limit(PAGE.articles.default, PAGE.articles.max),
+        cursor: Cursor,
+        q: v.optional(v.pipe(v.string(), v.maxLength(200))),
+      }),
       c.req.query(),
     );
     const page = q.q
@@ -63,7 +68,7 @@ export function articleRoutes({ config, storage, caches }: RouteDeps) {
 
   const related = async (by: { id: string } | { url: string }, limit: number, field: 'id' | 'url') => {
     const items = await storage.articles.related(by, limit);
-    if (!items) fail(404, 'article_not_found', `No article with this ${field}.`, field);
+    if (!items) fail('article_not_found', `No article with this ${field}.`, field);
     return { items: items.map(listItem), generatedAt: generatedAt() };
   };
 
@@ -72,20 +77,20 @@ export function articleRoutes({ config, storage, caches }: RouteDeps) {
     const rest = c.req.param('rest');
     if (rest.endsWith('/related')) {
       const id = parse(ArticleId, rest.slice(0, -'/related'.length));
-      const q = parse(v.object({ limit: Limit(5, 20) }), c.req.query());
+      const q = parse(v.object({ limit: Limit(PAGE.related.default, PAGE.related.max) }), c.req.query());
       const body = await related({ id }, q.limit, 'id');
       c.header('Cache-Control', 'public, max-age=300');
       return c.json(body);
     }
     const a = await storage.articles.get(parse(ArticleId, rest));
-    if (!a) fail(404, 'article_not_found', 'No article with this id.', 'id');
+    if (!a) fail('article_not_found', 'No article with this id.', 'id');
     return c.json(a);
   });
 
   r.get('/related', async (c) => {
-    const q = parse(v.object({ url: HttpUrl, limit: Limit(5, 20) }), c.req.query());
+    const q = parse(v.object({ url: HttpUrl, limit: Limit(PAGE.related.default, PAGE.related.max) }), c.req.query());
     const url = await storage.articles.firstKnownUrl(urlCandidates(q.url));
-    if (!url) fail(404, 'article_not_found', 'No article with this url.', 'url');
+    if (!url) fail('article_not_found', 'No article with this url.', 'url');
     const body = await related({ url }, q.limit, 'url');
     c.header('Cache-Control', 'public, max-age=300');
     return c.json(body);

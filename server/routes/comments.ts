@@ -2,6 +2,7 @@
 import { Hono, type Context } from 'hono';
 import { createHash } from 'node:crypto';
 import * as v from 'valibot';
+import { LIMITS } from '../../src/core/contract.ts';
 import type { CommentRow } from '../domain.ts';
 import type { Env } from '../http/context.ts';
 import { utf8 } from '../http/cache.ts';
@@ -61,7 +62,7 @@ export function commentRoutes({ config, storage, caches, limit }: RouteDeps) {
     const thread = threadParam(c);
     const key = c.req.header('idempotency-key');
     if (key !== undefined && !/^[A-Za-z0-9_.:-]{1,128}$/.test(key)) {
-      fail(400, 'invalid_input', 'Idempotency-Key must be 1–128 characters of [A-Za-z0-9_.:-].', 'Idempotency-Key');
+      fail('invalid_input', 'Idempotency-Key must be 1–128 characters of [A-Za-z0-9_.:-].', 'Idempotency-Key');
     }
     const raw = await readJson(c);
     // Honeypot: a filled "website" field is a bot. Answer like a success, store nothing.
@@ -77,7 +78,7 @@ export function commentRoutes({ config, storage, caches, limit }: RouteDeps) {
         return c.json({ id, status: 'pending' }, 202);
       }
     }
-    const body = parse(CommentPost, raw ?? fail(400, 'invalid_input', 'A JSON body is required.'));
+    const body = parse(CommentPost, raw ?? fail('invalid_input', 'A JSON body is required.'));
     const created = await storage.comments.create({
       thread,
       name: body.name,
@@ -93,12 +94,12 @@ export function commentRoutes({ config, storage, caches, limit }: RouteDeps) {
   });
 
   r.get('/comments/status', async (c) => {
-    const q = parse(v.object({ ids: csv(50, CommentId, 'ids') }), c.req.query());
+    const q = parse(v.object({ ids: csv(LIMITS.batch, CommentId, 'ids') }), c.req.query());
     return c.json(await storage.comments.statuses(q.ids));
   });
 
   r.get('/counts', async (c) => {
-    const q = parse(v.object({ threads: csv(50, ThreadId, 'threads') }), c.req.query());
+    const q = parse(v.object({ threads: csv(LIMITS.batch, ThreadId, 'threads') }), c.req.query());
     const out: Record<string, number> = {};
     for (const t of await storage.comments.threadInfos(q.threads, config.autoCloseDays)) out[t.id] = t.count;
     c.header('Cache-Control', 'no-cache');

@@ -1,6 +1,7 @@
 /** The moderation desk's API (bearer token): queue, approve/reject/edit, close/reopen threads, log. */
 import { Hono, type Context } from 'hono';
 import * as v from 'valibot';
+import { PAGE } from '../../src/core/contract.ts';
 import type { Env } from '../http/context.ts';
 import { actor, requireToken } from '../http/context.ts';
 import { fail } from '../http/errors.ts';
@@ -13,12 +14,12 @@ import type { RouteDeps } from './deps.ts';
 async function readEdit(c: Context, required: boolean) {
   const e = parse(EditIn, await readJson(c)) ?? {};
   if (required && e.body === undefined && e.bodyHtml === undefined)
-    fail(400, 'invalid_input', 'body or bodyHtml is required.', 'body');
+    fail('invalid_input', 'body or bodyHtml is required.', 'body');
   let bodyHtml: string | null | undefined = e.bodyHtml;
   if (typeof bodyHtml === 'string') {
     bodyHtml = bodyHtml.trim() === '' ? null : sanitizeHtml(bodyHtml.normalize('NFC'));
     if (bodyHtml !== null && htmlToText(bodyHtml) === '')
-      fail(400, 'invalid_input', 'bodyHtml has no text left after sanitizing.', 'bodyHtml');
+      fail('invalid_input', 'bodyHtml has no text left after sanitizing.', 'bodyHtml');
   }
   return { body: e.body, bodyHtml };
 }
@@ -40,7 +41,7 @@ export function moderationRoutes({ config, storage, caches }: RouteDeps) {
           'pending',
         ),
         cursor: Cursor,
-        limit: Limit(50, 200),
+        limit: Limit(PAGE.moderation.default, PAGE.moderation.max),
       }),
       c.req.query(),
     );
@@ -102,7 +103,10 @@ export function moderationRoutes({ config, storage, caches }: RouteDeps) {
     return c.json(t);
   });
   r.get('/log', async (c) => {
-    const q = parse(v.object({ cursor: Cursor, limit: Limit(50, 200) }), c.req.query());
+    const q = parse(
+      v.object({ cursor: Cursor, limit: Limit(PAGE.moderation.default, PAGE.moderation.max) }),
+      c.req.query(),
+    );
     return c.json(await storage.moderation.history(q.limit, q.cursor));
   });
 

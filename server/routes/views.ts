@@ -26,7 +26,7 @@ export function viewRoutes({ config, storage, views, caches, limit }: RouteDeps)
 
   r.post('/views', limit(config.viewsPerMinute, 'views'), async (c) => {
     const body = parse(ViewIn, await readJson(c));
-    if (!body.url && !body.articleId) fail(400, 'invalid_input', 'url or articleId is required.', 'url');
+    if (!body.url && !body.articleId) fail('invalid_input', 'url or articleId is required.', 'url');
     const ua = c.req.header('user-agent') ?? '';
     if (ua && !BOT_RE.test(ua)) {
       const at = config.now();

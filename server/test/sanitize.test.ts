@@ -4,7 +4,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { sanitizeHtml } from '../sanitize.ts';
 
-const dir = join(import.meta.dirname, 'fixtures', 'xss');
+// The one copy of the corpora, shared with the browser tests.
+const dir = join(import.meta.dirname, '..', '..', 'test', 'fixtures', 'xss');
 const payloads: string[] = [
   ...(JSON.parse(readFileSync(join(dir, 'dompurify-vectors.json'), 'utf8')) as { payload: string }[]).map(
     (v) => v.payload,
@@ -19,7 +20,8 @@ const payloads: string[] = [
 ];
 
 /** The only tags our output may contain, exactly as we write them. */
-const OUR_TAG = /^<(?:\/?(?:p|b|i|blockquote|a)|br|a href="https?:\/\/[^"<>]*" rel="nofollow ugc noopener")>$/;
+const OUR_TAG =
+  /^<(?:\/?(?:p|b|strong|i|em|blockquote|a)|br|a href="https?:\/\/[^"<>]*" rel="nofollow ugc noopener")>$/;
 
 function assertSafe(out: string, input: string) {
   for (const tag of out.match(/<[^>]*>?/g) ?? []) assert.match(tag, OUR_TAG, `input: ${input}\noutput: ${out}`);
@@ -39,10 +41,11 @@ test(`hostile corpus (${payloads.length} payloads): only allow-listed markup sur
   }
 });
 
-test('allow-list: p, br, b, i, blockquote, a[href http(s)] with rel; everything else goes', () => {
+test('allow-list: p, br, b, strong, i, em, blockquote, a[href http(s)] with rel; everything else goes', () => {
   const cases: [string, string][] = [
     ['<p>Chào <b>bạn</b> <i>nhé</i><br/>dòng 2</p>', '<p>Chào <b>bạn</b> <i>nhé</i><br>dòng 2</p>'],
     ['<blockquote>Trích</blockquote>', '<blockquote>Trích</blockquote>'],
+    ['<strong>Đậm</strong> <em>nghiêng</em>', '<strong>Đậm</strong> <em>nghiêng</em>'],
     [
       '<a href="https://tinhnha.example/a?x=1&amp;y=2" target=_blank onclick=x()>link</a>',
       '<a href="https://tinhnha.example/a?x=1&amp;y=2" rel="nofollow ugc noopener">link</a>',
