@@ -17,14 +17,7 @@ export async function readBody(c: Context): Promise<string> {
   // Node's own request, unless someone (the browser tests' middleware) already read it.
   if (incoming && typeof incoming.on === 'function' && !incoming.readableDidRead) {
     if (Number(incoming.headers['content-length'] ?? 0) > MAX_BODY_BYTES) tooLarge();
-    const chunks: Buffer[] = [];
-    let size = 0;
-    for await (const chunk of incoming as AsyncIterable<Buffer>) {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) tooLarge();
-      chunks.push(chunk);
-    }
-    return Buffer.concat(chunks).toString('utf8');
+    return readIncoming(incoming);
   }
   if (Number(c.req.header('content-length') ?? 0) > MAX_BODY_BYTES) tooLarge();
   const body = c.req.raw.body;
@@ -43,4 +36,30 @@ export async function readBody(c: Context): Promise<string> {
     chunks.push(value);
   }
   return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Events rather than an async iterator: a beacon's body is one chunk, and this is the hot path. */
+function readIncoming(incoming: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    incoming.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        incoming.removeAllListeners('data');
+        incoming.resume(); // drain the rest without keeping it
+        try {
+          tooLarge();
+        } catch (e) {
+          reject(e);
+        }
+        return;
+      }
+      chunks.push(chunk);
+    });
+    incoming.once('end', () =>
+      resolve(chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks).toString('utf8')),
+    );
+    incoming.once('error', reject);
+  });
 }

@@ -76,10 +76,22 @@ async function allQueued(s: Running, status = 'pending'): Promise<{ id: string; 
   return rows;
 }
 
-test(`3 processes, shared state in ${SHARED}: started at once, the demo is seeded once`, async () => {
+test(`3 processes, shared state in ${SHARED}: started at once, the demo is seeded once; healthy; 413 over 16 KB`, async () => {
   const articles = await (await fetch(`${servers[2]!.base}/api/articles?limit=100`)).json();
   assert.equal(articles.items.length, 30);
   assert.equal(servers.filter((s) => /Seeded 30 sample articles/.test(s.output())).length, 1);
+  // Bodies are read from Node's request with the limit: 413 with or without a Content-Length.
+  const big = JSON.stringify({ name: 'x', body: 'x'.repeat(17 * 1024) });
+  for (const body of [big, new Blob([big]).stream()]) {
+    const r = await fetch(`${servers[0]!.base}/api/threads/${T}/comments`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body,
+      duplex: 'half',
+    } as RequestInit);
+    assert.equal(r.status, 413);
+    assert.equal((await r.json()).error.code, 'payload_too_large');
+  }
   for (const s of servers) {
     const h = await fetch(`${s.base}/api/health`);
     assert.equal(h.status, 200);
