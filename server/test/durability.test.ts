@@ -7,6 +7,8 @@ import { randomUUID } from 'node:crypto';
 import { request } from 'node:http';
 import { startServer } from './process.ts';
 import { serverDbEnv } from './db.ts';
+import { configFromEnv, storageOptions } from '../config.ts';
+import { openStorage } from '../storage/index.ts';
 
 const TOKEN = 'durability-token-123456';
 const T = 'an-ninh-nong-thon-moi-2026';
@@ -158,3 +160,56 @@ test('SIGTERM shuts down gracefully; the token is printed on first start only', 
     rmSync(dataDir, { recursive: true, force: true });
   }
 });
+
+test(
+  'view beacons wait in memory for their batch; SIGTERM writes the last batch; kill -9 loses only the unwritten one',
+  {
+    timeout: 120_000,
+  },
+  async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'nw-views-'));
+    const dbEnv = await serverDbEnv();
+    // A batch interval far longer than the test: only a flush at shutdown can write these beacons.
+    const env = { ...dbEnv, DATA_DIR: dataDir, MODERATOR_TOKEN: TOKEN, VIEW_FLUSH_MS: '600000', TRUST_PROXY: '1' };
+    const beacons = async (base: string, n: number, from: number) => {
+      for (let i = 0; i < n; i++) {
+        const r = await fetch(`${base}/api/views`, {
+          method: 'POST',
+          headers: {
+            'content-type': 'text/plain;charset=UTF-8',
+            'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) Chrome/140.0 Safari/537.36',
+            'x-forwarded-for': `10.7.0.${from + i}`,
+          },
+          body: JSON.stringify({ articleId: T }),
+        });
+        assert.equal(r.status, 204);
+      }
+    };
+    const counted = async () => {
+      const storage = await openStorage(storageOptions(configFromEnv({ ...dbEnv, DATA_DIR: dataDir })));
+      try {
+        return (await storage.views.mostRead(24, 50)).find((a) => a.id === T)?.views ?? 0;
+      } finally {
+        await storage.close();
+      }
+    };
+    try {
+      const s1 = await startServer(env);
+      const before = await counted();
+      await beacons(s1.base, 7, 1);
+      assert.equal((await (await fetch(`${s1.base}/api/health`)).json()).viewsPending, 7);
+      assert.equal(await counted(), before, 'not written before the batch');
+      s1.child.kill('SIGTERM');
+      assert.equal((await s1.exited).code, 0);
+      assert.equal(await counted(), before + 7, 'SIGTERM wrote the last batch');
+
+      const s2 = await startServer(env);
+      await beacons(s2.base, 3, 100);
+      s2.child.kill('SIGKILL');
+      await s2.exited;
+      assert.equal(await counted(), before + 7, 'kill -9 lost the unwritten batch, nothing else');
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  },
+);

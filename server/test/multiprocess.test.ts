@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { startServer, type Running } from './process.ts';
 import { freshDatabaseUrl, TEST_DB } from './db.ts';
+import { openStorage } from '../storage/index.ts';
 
 const TOKEN = 'multi-process-token-123';
 const T = 'an-ninh-nong-thon-moi-2026';
@@ -33,6 +34,7 @@ before(async () => {
     TRUST_PROXY: '1',
     // Long enough that only cross-process invalidation can explain a fresh answer.
     THREAD_CACHE_MS: '60000',
+    VIEW_FLUSH_MS: '100',
   };
   // Started at once: migrations and the demo seed must happen exactly once.
   servers = await Promise.all([startServer(env), startServer(env), startServer(env)]);
@@ -137,6 +139,47 @@ test(`3 processes (${SHARED}): one Idempotency-Key sent to all three at once sto
   assert.equal(new Set(answers.map(([, id]) => id)).size, 1);
   const stored = (await allQueued(servers[0]!)).filter((r) => r.body === 'Một lần thôi');
   assert.equal(stored.length, 1);
+});
+
+test(`3 processes (${SHARED}): a reader's beacons through all three count once; most-read agrees everywhere`, async () => {
+  const beacon = (s: Running, client: string) =>
+    fetch(`${s.base}/api/views`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'text/plain;charset=UTF-8',
+        'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) Chrome/140.0 Safari/537.36',
+        'x-forwarded-for': client,
+      },
+      body: JSON.stringify({ url: 'https://tinhnha.example/an-ninh-trat-tu/an-ninh-nong-thon-moi-2026.html' }),
+    });
+  const views = async () => {
+    const storage = await openStorage({ databaseUrl: env.DATABASE_URL, sqliteFile: '' });
+    try {
+      return (await storage.views.mostRead(1, 50)).find((a) => a.id === T)?.views ?? 0;
+    } finally {
+      await storage.close();
+    }
+  };
+  const before = await views();
+  const sent = await Promise.all([
+    ...servers.map((s) => beacon(s, '198.51.100.20')), // one reader, three processes
+    ...servers.map((s, i) => beacon(s, `198.51.100.${30 + i}`)), // three more readers
+  ]);
+  assert.deepEqual(
+    sent.map((r) => r.status),
+    [204, 204, 204, 204, 204, 204],
+  );
+  const end = Date.now() + 5000;
+  while ((await views()) < before + 4 && Date.now() < end) await new Promise((r) => setTimeout(r, 100));
+  await new Promise((r) => setTimeout(r, 300)); // a further batch would show a double count
+  assert.equal(await views(), before + 4);
+  const lists = await Promise.all(
+    servers.map(async (s) =>
+      JSON.stringify((await (await fetch(`${s.base}/api/most-read?window=hour&limit=50`)).json()).items),
+    ),
+  );
+  assert.equal(new Set(lists).size, 1, 'the same most-read from every process');
+  assert.ok(lists[0]!.includes(`"views":${before + 4}`));
 });
 
 test(`3 processes (${SHARED}): kill -9 of one during 200 concurrent posts: every accepted comment exactly once`, async () => {
