@@ -38,13 +38,17 @@ export class ViewBuffer {
     }
     this.waiting.add(key);
     this.pending.push(beacon);
-    if (this.opts.intervalMs > 0 && !this.timer) {
-      this.timer = setTimeout(() => {
-        this.timer = undefined;
-        void this.flush();
-      }, this.opts.intervalMs);
-      this.timer.unref();
-    }
+    this.schedule();
+  }
+
+  /** The next batch, `intervalMs` from now (unless one is due already). */
+  private schedule(): void {
+    if (this.opts.intervalMs <= 0 || this.timer) return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.flush();
+    }, this.opts.intervalMs);
+    this.timer.unref();
   }
 
   /** Writes everything waiting (one batch at a time); resolves with the views counted. */
@@ -60,13 +64,7 @@ export class ViewBuffer {
         // Keep the batch for the next interval (bounded by maxPending): a database hiccup loses nothing.
         this.pending = batch.concat(this.pending).slice(0, this.opts.maxPending ?? 200_000);
         this.opts.log?.(`[views] batch of ${batch.length} not written: ${e instanceof Error ? e.message : String(e)}`);
-        if (this.opts.intervalMs > 0 && !this.timer) {
-          this.timer = setTimeout(() => {
-            this.timer = undefined;
-            void this.flush();
-          }, this.opts.intervalMs);
-          this.timer.unref();
-        }
+        this.schedule();
         return 0;
       }
     });

@@ -42,11 +42,6 @@ export class SqliteStorage implements Storage {
     };
   }
 
-  /** Copies the database into a standalone file (online backup). */
-  backupTo(file: string): void {
-    this.db.db.prepare('VACUUM INTO ?').run(file);
-  }
-
   async close() {
     this.db.close();
   }
