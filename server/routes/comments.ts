@@ -30,14 +30,8 @@ export function commentRoutes({ config, storage, caches, limit }: RouteDeps) {
    * Reader pages of a thread, cached briefly in memory. Writes readers can see clear the cache at
    * once, in every process (see `caches.changed`).
    */
-  r.get('/threads/:thread{.+}/comments', async (c) => {
-    c.header('Cache-Control', 'no-cache');
-    c.header('Content-Type', 'application/json');
-    // Keyed by the raw URL: a hit skips parsing (only valid requests are ever cached).
-    const key = c.req.url;
-    const t = config.now();
-    const hit = caches.threads.get(key, t);
-    if (hit) return c.body(hit.body);
+  /** A page from the database, cached as bytes under the request URL. */
+  const loadPage = async (c: Context, key: string, t: number) => {
     const thread = threadParam(c);
     const q = parse(ThreadPageQuery, c.req.query());
     const [[info], page] = await Promise.all([
@@ -56,6 +50,21 @@ export function commentRoutes({ config, storage, caches, limit }: RouteDeps) {
     );
     if (config.threadCacheMs > 0) caches.threads.set(key, body, t + config.threadCacheMs);
     return c.body(body);
+  };
+
+  /**
+   * Reader pages of a thread, cached briefly in memory. Writes readers can see clear the cache at
+   * once, in every process (see `caches.changed`). A hit is answered synchronously: this is the
+   * hottest read.
+   */
+  r.get('/threads/:thread{.+}/comments', (c) => {
+    c.header('Cache-Control', 'no-cache');
+    c.header('Content-Type', 'application/json');
+    // Keyed by the raw URL: a hit skips parsing (only valid requests are ever cached).
+    const key = c.req.url;
+    const t = config.now();
+    const hit = caches.threads.get(key, t);
+    return hit ? c.body(hit.body) : loadPage(c, key, t);
   });
 
   r.post('/threads/:thread{.+}/comments', limit(config.commentsPerMinute, 'comments'), async (c) => {

@@ -1,9 +1,9 @@
 /** View beacons (buffered, written in batches) and most read (cached briefly per process). */
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { createHash } from 'node:crypto';
 import type { Env } from '../http/context.ts';
 import { clientAddress } from '../http/context.ts';
-import { utf8 } from '../http/cache.ts';
+import { utf8, type Bytes } from '../http/cache.ts';
 import { fail } from '../http/errors.ts';
 import { MostReadQuery, ViewIn, parse, readJson } from '../http/validate.ts';
 import { listItem, urlCandidates } from './articles.ts';
@@ -42,23 +42,29 @@ export function viewRoutes({ config, storage, views, caches, limit }: RouteDeps)
     return c.body(null, 204);
   });
 
-  r.get('/most-read', async (c) => {
-    // Keyed by the raw URL: a hit skips parsing (only valid requests are ever cached).
-    const key = c.req.url;
-    const t = config.now();
-    let hit = caches.mostRead.get(key, t);
-    if (!hit) {
-      const q = parse(MostReadQuery, c.req.query());
-      const items = await storage.views.mostRead(WINDOWS[q.window]!, q.limit, q.section || undefined);
-      hit = {
-        until: t + config.mostReadCacheMs,
-        body: utf8(JSON.stringify({ items: items.map(listItem), generatedAt: new Date(t).toISOString() })),
-      };
-      if (config.mostReadCacheMs > 0) caches.mostRead.set(key, hit.body, hit.until);
-    }
+  const loadMostRead = async (c: Context, key: string, t: number) => {
+    const q = parse(MostReadQuery, c.req.query());
+    const items = await storage.views.mostRead(WINDOWS[q.window]!, q.limit, q.section || undefined);
+    const hit = {
+      until: t + config.mostReadCacheMs,
+      body: utf8(JSON.stringify({ items: items.map(listItem), generatedAt: new Date(t).toISOString() })),
+    };
+    if (config.mostReadCacheMs > 0) caches.mostRead.set(key, hit.body, hit.until);
+    return answerMostRead(c, hit, t);
+  };
+  const answerMostRead = (c: Context, hit: { until: number; body: Bytes }, t: number) => {
     c.header('Cache-Control', `public, max-age=${Math.max(1, Math.round((hit.until - t) / 1000))}`);
     c.header('Content-Type', 'application/json; charset=UTF-8');
     return c.body(hit.body);
+  };
+
+  /** Cached per process for `mostReadCacheMs`; a hit is answered synchronously. */
+  r.get('/most-read', (c) => {
+    // Keyed by the raw URL: a hit skips parsing (only valid requests are ever cached).
+    const key = c.req.url;
+    const t = config.now();
+    const hit = caches.mostRead.get(key, t);
+    return hit ? answerMostRead(c, hit, t) : loadMostRead(c, key, t);
   });
 
   return r;
