@@ -21,7 +21,8 @@ function baseUrl(): string {
 /** A URL whose connections use `schema` (created here, empty) as their search_path. */
 export async function freshDatabaseUrl(): Promise<string> {
   const base = baseUrl();
-  const schema = `t_${randomBytes(6).toString('hex')}`;
+  // The run's prefix lets run.ts drop them all when it could not create a database of its own.
+  const schema = `${process.env.TEST_SCHEMA_PREFIX ?? 't_'}${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: base });
   await admin.connect();
   try {

@@ -86,9 +86,16 @@ async function postgresServer(): Promise<{ url: string; stop?: () => void }> {
   return throwawayPostgres();
 }
 
-/** A fresh database for this run on `server` (or the given database itself when we may not create one). */
+const RUN_ID = randomBytes(5).toString('hex');
+/** Every schema the tests create starts with this (see db.ts). */
+const SCHEMA_PREFIX = `t_${RUN_ID}_`;
+
+/**
+ * A fresh database for this run on `server`; where we may not create one, the given database,
+ * where the run's schemas are dropped at the end.
+ */
 async function freshDatabase(server: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `nw_test_${randomBytes(5).toString('hex')}`;
+  const name = `nw_test_${RUN_ID}`;
   const admin = new pg.Client({ connectionString: server });
   await admin.connect();
   try {
@@ -96,7 +103,7 @@ async function freshDatabase(server: string): Promise<{ url: string; drop: () =>
   } catch (e) {
     await admin.end();
     console.log(`# cannot create a database (${(e as Error).message}): fresh schemas in the given one`);
-    return { url: server, drop: async () => {} };
+    return { url: server, drop: () => dropSchemas(server) };
   }
   await admin.end();
   const u = new URL(server);
@@ -111,6 +118,20 @@ async function freshDatabase(server: string): Promise<{ url: string; drop: () =>
   };
 }
 
+async function dropSchemas(url: string) {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    const { rows } = await c.query<{ name: string }>(
+      'SELECT nspname AS name FROM pg_namespace WHERE starts_with(nspname, $1)',
+      [SCHEMA_PREFIX],
+    );
+    for (const { name } of rows) await c.query(`DROP SCHEMA ${name} CASCADE`);
+  } finally {
+    await c.end();
+  }
+}
+
 interface PassResult {
   name: string;
   code: number;
@@ -123,7 +144,7 @@ function runPass(name: string, env: Record<string, string>): Promise<PassResult>
   const t0 = Date.now();
   const child = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=1', ...files], {
     cwd: ROOT,
-    env: { ...process.env, ...env },
+    env: { ...process.env, TEST_SCHEMA_PREFIX: SCHEMA_PREFIX, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let out = '';

@@ -10,12 +10,14 @@ export class PgViews implements ViewStore {
   async dailySalt(day: string): Promise<string> {
     const key = `salt:${day}`;
     // The first process to ask creates it; every process then reads the same one.
-    await this.d.pool.query('INSERT INTO meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING', [
-      key,
-      randomBytes(16).toString('hex'),
-    ]);
-    await this.d.pool.query("DELETE FROM meta WHERE key LIKE 'salt:%' AND key < $1", [key]);
-    return (await this.d.one<{ value: string }>('SELECT value FROM meta WHERE key = $1', [key]))!.value;
+    return this.d.tx(async (sql) => {
+      await sql.query('INSERT INTO meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING', [
+        key,
+        randomBytes(16).toString('hex'),
+      ]);
+      await sql.query("DELETE FROM meta WHERE key LIKE 'salt:%' AND key < $1", [key]);
+      return (await this.d.one<{ value: string }>('SELECT value FROM meta WHERE key = $1', [key], sql))!.value;
+    });
   }
 
   async recordBatch(beacons: ViewBeacon[], dedupeMs: number): Promise<number> {
