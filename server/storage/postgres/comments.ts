@@ -1,31 +1,23 @@
 /** PostgreSQL: threads, comments and the idempotency keys of comment posts. */
 import { DomainError, type CommentRow, type CommentStore, type NewComment, type Status } from '../../domain.ts';
 import { decodeCursor, isClosed, isNum, newId, paginate, toComment, type CommentDbRow } from '../common.ts';
-import type { PgDb, Sql } from './db.ts';
+import type { PgDb } from './db.ts';
 
 export class PgComments implements CommentStore {
   constructor(private readonly d: PgDb) {}
 
-  /** Explicit state, publication date and approved count of threads, in the order asked. */
-  async threadRows(ids: string[], sql: Sql = this.d.pool) {
-    return this.d.rows<{ id: string; closed: number | null; published_at: number | null; n: number }>(
+  /** State and approved count of threads, in the order asked, in one query. */
+  async threadInfos(ids: string[], autoCloseDays: number) {
+    const now = this.d.now();
+    const rows = await this.d.rows<{ id: string; closed: number | null; published_at: number | null; n: number }>(
       `SELECT q.id, t.closed, a.published_at,
          (SELECT COUNT(*) FROM comments c WHERE c.thread_id = q.id AND c.status = 'approved') AS n
        FROM unnest($1::text[]) WITH ORDINALITY AS q(id, ord)
        LEFT JOIN threads t ON t.id = q.id LEFT JOIN articles a ON a.id = q.id
        ORDER BY q.ord`,
       [ids],
-      sql,
     );
-  }
-
-  async threadInfos(ids: string[], autoCloseDays: number) {
-    const now = this.d.now();
-    return (await this.threadRows(ids)).map((t) => ({
-      id: t.id,
-      closed: isClosed(t.closed, t.published_at, autoCloseDays, now),
-      count: t.n,
-    }));
+    return rows.map((t) => ({ id: t.id, closed: isClosed(t.closed, t.published_at, autoCloseDays, now), count: t.n }));
   }
 
   async create(input: NewComment) {
@@ -50,25 +42,33 @@ export class PgComments implements CommentStore {
           return { id: prior.comment_id, status: prior.status, replay: true };
         }
       }
-      const [t] = await this.threadRows([input.thread], sql);
-      if (isClosed(t!.closed, t!.published_at, input.autoCloseDays, now)) throw new DomainError('thread_closed');
+      // One round trip for the thread's state and the parent, one for both inserts: a post is a
+      // short transaction however busy the database.
+      const t = (await this.d.one<{
+        closed: number | null;
+        published_at: number | null;
+        parent_id: string | null;
+        parent_root: string | null;
+        parent_thread: string | null;
+        parent_status: Status | null;
+      }>(
+        `SELECT t.closed, a.published_at,
+           p.id AS parent_id, p.root_id AS parent_root, p.thread_id AS parent_thread, p.status AS parent_status
+         FROM (SELECT $1::text AS id) q LEFT JOIN threads t ON t.id = q.id LEFT JOIN articles a ON a.id = q.id
+         LEFT JOIN comments p ON p.id = $2`,
+        [input.thread, input.parentId ?? null],
+        sql,
+      ))!;
+      if (isClosed(t.closed, t.published_at, input.autoCloseDays, now)) throw new DomainError('thread_closed');
       let rootId: string | null = null;
       if (input.parentId) {
-        const p = await this.d.one<{ id: string; root_id: string | null; thread_id: string; status: Status }>(
-          'SELECT id, root_id, thread_id, status FROM comments WHERE id = $1',
-          [input.parentId],
-          sql,
-        );
-        if (!p || p.thread_id !== input.thread || p.status === 'rejected')
+        if (!t.parent_id || t.parent_thread !== input.thread || t.parent_status === 'rejected')
           throw new DomainError('invalid_parent', 'No such parent comment in this thread.', 'parentId');
-        rootId = p.root_id ?? p.id;
+        rootId = t.parent_root ?? t.parent_id;
       }
       await sql.query(
-        'INSERT INTO threads (id, closed, created_at) VALUES ($1, NULL, $2) ON CONFLICT (id) DO NOTHING',
-        [input.thread, now],
-      );
-      await sql.query(
-        `INSERT INTO comments (id, thread_id, parent_id, root_id, name, email, body, status, created_at, updated_at)
+        `WITH thread AS (INSERT INTO threads (id, closed, created_at) VALUES ($2, NULL, $9) ON CONFLICT (id) DO NOTHING)
+         INSERT INTO comments (id, thread_id, parent_id, root_id, name, email, body, status, created_at, updated_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)`,
         [
           id,
