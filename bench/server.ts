@@ -200,12 +200,13 @@ async function main() {
     for (const [, bases] of setups) for (const b of bases) await autocannon({ url: b + COMMENTS_PATH, duration: 1 });
     await autocannon({ url: `http://127.0.0.1:${barePort}/`, duration: 1 });
 
-    // Interleaved rounds (bare, then every endpoint on every setup), so a busy machine skews all alike.
-    let bareRps = 0;
+    // Interleaved rounds: for each endpoint, bare first, then the endpoint on every setup, so each
+    // ratio compares measurements a few seconds apart (a busy machine skews both alike).
+    const bareByRow = new Map<string, number>();
     const cells = new Map<string, { rps: number; p99: number; bad: number }>();
     for (let round = 0; round < ROUNDS; round++) {
-      bareRps += (await measure(['bare'], bareTarget)).rps / ROUNDS;
       for (const [name, target] of TARGETS) {
+        bareByRow.set(name, (bareByRow.get(name) ?? 0) + (await measure(['bare'], bareTarget)).rps / ROUNDS);
         for (const [setup, bases] of setups) {
           const r = await measure(bases, target);
           const key = `${name}|${setup}`;
@@ -217,11 +218,14 @@ async function main() {
         }
       }
     }
+    const bareRps = [...bareByRow.values()].reduce((a, b) => a + b, 0) / bareByRow.size;
 
     const w = 40;
     const col = 26;
     console.log('');
-    console.log(`bare node:http (same-size JSON): ${bareRps.toFixed(0)} req/s`);
+    console.log(
+      `bare node:http (same-size JSON): ${bareRps.toFixed(0)} req/s on average (each row's ratio uses the bare run beside it)`,
+    );
     console.log('');
     console.log('endpoint'.padEnd(w) + setups.map(([s]) => s.padEnd(col)).join(''));
     for (const [name] of TARGETS) {
@@ -230,7 +234,7 @@ async function main() {
           setups
             .map(([s]) => {
               const c = cells.get(`${name}|${s}`)!;
-              return `${(c.rps / bareRps).toFixed(2)}× ${c.rps.toFixed(0)}/s p99 ${c.p99}${c.bad ? ` !${c.bad}` : ''}`.padEnd(
+              return `${(c.rps / bareByRow.get(name)!).toFixed(2)}× ${c.rps.toFixed(0)}/s p99 ${c.p99}${c.bad ? ` !${c.bad}` : ''}`.padEnd(
                 col,
               );
             })
