@@ -1,6 +1,6 @@
 import { css } from 'lit';
 
-// Compact on purpose (the build strips only whitespace); shared list rules are in core/news-list.ts.
+// Shared list rules are in core/news-list.ts.
 export const styles = css`
   :host([layout='thumbnails']) :is([part~='link'], .sk),
   :host([layout='grid']) :is([part~='link'], .sk) {
