@@ -9,6 +9,28 @@ import { LocaleController, translate, type Localized } from './locale.js';
  * The base of every element of the kit: locale and strings, the API base, typed events and a
  * `define` that tolerates a second bundle on the page. Subclasses are exported without side
  * effects; the `index.ts` of each folder defines them.
+ *
+ * Theme tokens every element reads (styles in `core/styles.ts`). Without them, colours follow the
+ * page's `color-scheme`; surfaces, borders, muted text and the skeleton are mixed from the text
+ * colour, so a page that sets only text, link and accent for a dark design gets dark boxes.
+ *
+ * @cssprop --news-color-text - Text colour (default: near-black, or near-white in a dark scheme).
+ * @cssprop --news-color-background - The boxes' background (default: transparent, the page shows through); surfaces and borders are mixed from it and the text colour.
+ * @cssprop --news-color-muted - Secondary text: dates, counts (default: the text colour at 74 %).
+ * @cssprop --news-color-heading - Heading text (default: the text colour).
+ * @cssprop --news-color-link - Links.
+ * @cssprop --news-color-accent - Heading rule, ranks, selected tab, primary buttons.
+ * @cssprop --news-color-on-accent - Text on the accent colour (default: black or white, whichever the accent's lightness calls for).
+ * @cssprop --news-color-border - Separators and outlines (default: the text colour at 20 % over the background).
+ * @cssprop --news-color-surface - Buttons and fields (default: the background).
+ * @cssprop --news-color-surface-alt - Hovered buttons, quoted blocks (default: the text colour at 7 % over the background).
+ * @cssprop --news-color-skeleton - Loading placeholders (default: the text colour at 11 % over the background).
+ * @cssprop --news-color-focus - Focus ring (default: the link colour).
+ * @cssprop --news-space-block - Space above and below each box (default 1.5rem).
+ * @cssprop --news-radius - Corner radius (default 4px).
+ * @cssprop --news-gap - Space inside a box (default 0.75rem).
+ * @cssprop --news-line-height - Line height (default 1.45).
+ * @cssprop --news-heading-size - Heading font size (default 1.125rem).
  */
 export abstract class NewsElement<K extends keyof TranslationSections = keyof TranslationSections> extends LitElement {
   /**

@@ -120,6 +120,9 @@ export const listStyles = css`
 /**
  * Abstract list element. Subclasses give the tag name, the strings and the API URL, and may
  * add a rank, a meta line or controls above the list.
+ *
+ * @cssprop --news-title-lines - Lines per title before it is clamped (the skeleton reserves them all; a loaded title takes only the lines it needs).
+ * @cssprop --news-title-weight - Title font weight.
  */
 export abstract class NewsList<K extends 'related' | 'mostRead' = 'related' | 'mostRead'> extends NewsElement<K> {
   static override styles = [baseStyles, listStyles];
@@ -167,9 +170,9 @@ export abstract class NewsList<K extends 'related' | 'mostRead' = 'related' | 'm
   protected abstract sourceUrl(api: string | null): string | null;
 
   protected readonly task = new Task(this, {
-    task: async ([near, list, source, limit, exclude, staleAfter], { signal }) => {
+    task: async ([waiting, list, source, limit, exclude, staleAfter], { signal }) => {
       try {
-        if (typeof source === 'string' && list == null && !near) return initialState;
+        if (waiting) return initialState;
         // The parser loads only when a list is needed, beside the data.
         const feeds = loadFeeds();
         let data: ListData;
@@ -199,15 +202,13 @@ export abstract class NewsList<K extends 'related' | 'mostRead' = 'related' | 'm
         return null;
       }
     },
-    args: () =>
-      [
-        this.loading === 'eager' || this.viewport.near,
-        this.items,
-        this.sourceUrl(this.apiBase) ?? this.lightRevision,
-        this.rows,
-        this.exclude,
-        this.staleAfter,
-      ] as const,
+    args: () => {
+      const source = this.sourceUrl(this.apiBase) ?? this.lightRevision;
+      // Only a fetch waits for the viewport; items and the publisher's links are already here.
+      const waiting =
+        typeof source === 'string' && this.items == null && this.loading !== 'eager' && !this.viewport.near;
+      return [waiting, this.items, source, this.rows, this.exclude, this.staleAfter] as const;
+    },
   });
 
   /** Number of skeleton rows: the final size of a full list. */

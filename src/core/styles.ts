@@ -25,7 +25,7 @@ export const baseStyles = css`
     --_surface: var(--news-color-surface, var(--_background));
     --_surface-alt: var(--news-color-surface-alt, color-mix(in srgb, var(--_text) 7%, var(--_background)));
     --_skeleton: var(--news-color-skeleton, color-mix(in srgb, var(--_text) 11%, var(--_background)));
-    --_focus: var(--news-color-focus, light-dark(#0b57d0, #a8c7fa));
+    --_focus: var(--news-color-focus, var(--_link));
     --_radius: var(--news-radius, 4px);
     --_gap: var(--news-gap, 0.75rem);
 

@@ -60,13 +60,11 @@ const enc = encodeURIComponent;
  * @csspart item - Each `<li>` (also `skeleton` while loading).
  * @csspart rank - The visible rank number.
  * @csspart link - Each article link.
- * @csspart meta - The views line.
+ * @csspart meta - The views line (absent for an item without views).
  * @csspart empty - The message in a tab whose list failed to load (the box stays, with its tabs).
  *
- * @cssprop --news-color-accent - Rank numbers, heading rule and selected tab.
  * @cssprop --news-rank-size - Size of the rank numbers.
  * @cssprop --news-column-width - Minimum column width in layout `columns`.
- * @cssprop --news-title-lines - Lines per title before it is clamped.
  */
 export class NewsMostRead extends NewsList<'mostRead'> {
   static override styles = [...NewsList.styles, styles];

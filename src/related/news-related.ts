@@ -40,14 +40,8 @@ const LOCALIZED: Localized<'related'> = { section: 'related', vi: vi.related, en
  * @csspart list - The `<ul>`.
  * @csspart item - Each `<li>` (also `skeleton` while loading).
  * @csspart link - Each article link.
- * @csspart image - Each thumbnail (layouts `thumbnails` and `grid`).
+ * @csspart image - Each thumbnail (layouts `thumbnails` and `grid`); none for an item without a picture, hidden (its place kept) when it fails to load.
  *
- * @cssprop --news-color-link - Link colour.
- * @cssprop --news-color-accent - Heading rule colour.
- * @cssprop --news-color-border - Separators.
- * @cssprop --news-color-skeleton - Loading placeholder colour.
- * @cssprop --news-title-lines - Lines per title before it is clamped.
- * @cssprop --news-title-weight - Title font weight.
  * @cssprop --news-thumb-width - Thumbnail width (layout `thumbnails`).
  * @cssprop --news-card-width - Minimum card width (layout `grid`).
  */

@@ -1,5 +1,7 @@
 import { expect, fixture, html, nextFrame, waitUntil } from '@open-wc/testing';
 import '../../src/most-read/index.js';
+import { registerTranslation } from '../../src/core/locale.js';
+import * as en from '../../src/translations/en.js';
 import type { NewsMostRead } from '../../src/most-read/index.js';
 import {
   FEEDS,
@@ -186,6 +188,23 @@ describe('news-most-read', () => {
       );
       await loaded(json);
       expect(items(json)).to.have.length(4);
+    });
+
+    it('chooses "view" or "views" by the language\'s plural rules', async () => {
+      // French counts 0 as singular: a hand-coded `=== 1` would say "0 vues".
+      registerTranslation({
+        $code: 'fr',
+        $name: 'Français',
+        mostRead: { ...en.mostRead, view: '{count} vue', views: '{count} vues' },
+      });
+      const el = await mostRead(
+        html`<news-most-read
+          lang="fr"
+          .items=${[0, 1, 2, 1500].map((views) => ({ url: `https://tin.example.vn/${views}.html`, title: 'T', views }))}
+        ></news-most-read>`,
+      );
+      await loaded(el);
+      expect(metas(el)).to.deep.equal(['0 vue', '1 vue', '2 vues', '1\u202f500 vues']);
     });
 
     it('takes the items property and light-DOM links', async () => {

@@ -107,6 +107,52 @@ describe('news-related', () => {
       await expect(el).to.be.accessible();
     });
 
+    it('shows no picture box for an item without an image, and hides a thumbnail that fails, keeping its place', async () => {
+      const el = await related(
+        html`<news-related
+          layout="thumbnails"
+          .items=${[
+            { url: 'https://tin.example.vn/co-anh.html', title: 'Có ảnh', image: `${LISTS}/thumb.svg` },
+            { url: 'https://tin.example.vn/khong-anh.html', title: 'Không có ảnh' },
+            { url: 'https://tin.example.vn/anh-hong.html', title: 'Ảnh hỏng', image: '/__fixture/status/404?thumb=1' },
+          ]}
+        ></news-related>`,
+      );
+      await loaded(el);
+      const [withImage, withoutImage, broken] = items(el);
+      expect(withoutImage.querySelector('[part~="image"]')).to.equal(null);
+      // Its title starts where the row starts, not after an empty box.
+      expect(withoutImage.querySelector('a')!.getBoundingClientRect().left).to.equal(
+        withoutImage.getBoundingClientRect().left,
+      );
+      const failed = broken.querySelector('img')!;
+      await waitUntil(() => getComputedStyle(failed).visibility === 'hidden', 'the failed thumbnail stays visible', {
+        timeout: 5000,
+      });
+      expect(failed.getBoundingClientRect().width).to.equal(
+        withImage.querySelector('img')!.getBoundingClientRect().width,
+      );
+      expect(broken.querySelector('a')!.getBoundingClientRect().left).to.equal(
+        withImage.querySelector('a')!.getBoundingClientRect().left,
+      );
+      expect(getComputedStyle(withImage.querySelector('img')!).visibility).to.equal('visible');
+      await expect(el).to.be.accessible();
+    });
+
+    it('a one-line title takes one line: no blank line is kept under it once loaded', async () => {
+      const el = await related(
+        html`<news-related
+          style="width: 600px"
+          .items=${[{ url: 'https://tin.example.vn/ngan.html', title: 'Tin ngắn' }]}
+        ></news-related>`,
+      );
+      await loaded(el);
+      const link = links(el)[0];
+      const lineHeight = parseFloat(getComputedStyle(link).lineHeight);
+      expect(link.getBoundingClientRect().height).to.be.closeTo(lineHeight, 1);
+      expect(items(el)[0].getBoundingClientRect().height).to.be.below(lineHeight * 2 + 16);
+    });
+
     it('dark theme changes the computed link colour', async () => {
       const el = await related(html`<news-related src="${LISTS}/related.json" theme="light"></news-related>`);
       await loaded(el);
