@@ -58,6 +58,18 @@ function installClock(): { tick: (ms: number) => void; restore: () => void } {
   };
 }
 
+const ONE_ITEM = [{ url: 'https://tin.example.vn/a.html', title: 'A' }];
+
+/** Runs `test` with the hand-driven clock installed, and always puts the real one back. */
+async function withClock(test: (clock: ReturnType<typeof installClock>) => Promise<void>): Promise<void> {
+  const clock = installClock();
+  try {
+    await test(clock);
+  } finally {
+    clock.restore();
+  }
+}
+
 async function mostRead(template: unknown): Promise<NewsMostRead> {
   const host = await fixture<HTMLElement>(template as never);
   return (host.localName === 'news-most-read' ? host : host.querySelector('news-most-read')!) as NewsMostRead;
@@ -614,21 +626,18 @@ describe('news-most-read', () => {
       document.dispatchEvent(new Event('visibilitychange'));
     };
 
+    /** A most-read box of one item with the given tracking settings, on the page. */
+    const tracked = (settings: Partial<Pick<NewsMostRead, 'track' | 'api' | 'articleId' | 'trackDelay'>>) =>
+      mostRead(html`${Object.assign(document.createElement('news-most-read'), { items: ONE_ITEM }, settings)}`);
+
     it('sends one beacon after the visible delay, with the canonical URL and article id, once per session', async () => {
       const canonical = document.createElement('link');
       canonical.rel = 'canonical';
       canonical.href = 'https://tin.example.vn/bai-dang-doc.html';
       document.head.append(canonical);
-      const clock = installClock();
-      try {
-        const el = await mostRead(
-          html`<news-most-read
-            track
-            article-id="12345"
-            api="https://api.example.vn/v1"
-            .items=${[{ url: 'https://tin.example.vn/a.html', title: 'A' }]}
-          ></news-most-read>`,
-        );
+      const settings = { track: true, articleId: '12345', api: 'https://api.example.vn/v1' };
+      await withClock(async (clock) => {
+        const el = await tracked(settings);
         clock.tick(4999);
         expect(beacons).to.have.length(0);
         clock.tick(1);
@@ -641,32 +650,15 @@ describe('news-most-read', () => {
         expect(typeof beacons[0].data).to.equal('string');
         el.remove();
         // A second box on the same article in the same session sends nothing.
-        await mostRead(
-          html`<news-most-read
-            track
-            article-id="12345"
-            api="https://api.example.vn/v1"
-            .items=${[{ url: 'https://tin.example.vn/a.html', title: 'A' }]}
-          ></news-most-read>`,
-        );
+        await tracked(settings);
         clock.tick(60_000);
         expect(beacons).to.have.length(1);
-      } finally {
-        clock.restore();
-        canonical.remove();
-      }
+      }).finally(() => canonical.remove());
     });
 
     it('does not count hidden time', async () => {
-      const clock = installClock();
-      try {
-        const el = await mostRead(
-          html`<news-most-read
-            api="https://api.example.vn"
-            .trackDelay=${400}
-            .items=${[{ url: 'https://tin.example.vn/a.html', title: 'A' }]}
-          ></news-most-read>`,
-        );
+      await withClock(async (clock) => {
+        const el = await tracked({ api: 'https://api.example.vn', trackDelay: 400 });
         el.track = true;
         await el.updateComplete;
         clock.tick(200);
@@ -680,42 +672,18 @@ describe('news-most-read', () => {
         expect(beacons).to.have.length(1);
         expect(JSON.parse(beacons[0].data)).to.deep.equal({ url: JSON.parse(beacons[0].data).url });
         expect(JSON.parse(beacons[0].data)).to.not.have.property('articleId');
-      } finally {
-        clock.restore();
-      }
+      });
     });
 
     it('sends nothing without track, without an API base, or after removal', async () => {
-      const clock = installClock();
-      try {
-        await mostRead(
-          html`<news-most-read
-            api="https://api.example.vn"
-            .trackDelay=${50}
-            .items=${[{ url: 'https://tin.example.vn/a.html', title: 'A' }]}
-          ></news-most-read>`,
-        );
-        await mostRead(
-          html`<news-most-read
-            track
-            .trackDelay=${50}
-            .items=${[{ url: 'https://tin.example.vn/a.html', title: 'A' }]}
-          ></news-most-read>`,
-        );
-        const removed = await mostRead(
-          html`<news-most-read
-            track
-            api="https://api.example.vn"
-            .trackDelay=${150}
-            .items=${[{ url: 'https://tin.example.vn/a.html', title: 'A' }]}
-          ></news-most-read>`,
-        );
+      await withClock(async (clock) => {
+        await tracked({ api: 'https://api.example.vn', trackDelay: 50 });
+        await tracked({ track: true, trackDelay: 50 });
+        const removed = await tracked({ track: true, api: 'https://api.example.vn', trackDelay: 150 });
         removed.remove();
         clock.tick(60_000);
         expect(beacons).to.deep.equal([]);
-      } finally {
-        clock.restore();
-      }
+      });
     });
 
     it('reaches a real server through navigator.sendBeacon, once', async () => {
@@ -725,20 +693,14 @@ describe('news-most-read', () => {
         return original.call(navigator, url, data);
       };
       const name = uniqueKey('beacon');
-      const clock = installClock();
-      try {
-        await mostRead(
-          html`<news-most-read
-            track
-            api="/__fixture/counted?key=${name}&then=/test/fixtures/lists/empty.json&x="
-            .trackDelay=${100}
-            .items=${[{ url: 'https://tin.example.vn/a.html', title: 'A' }]}
-          ></news-most-read>`,
-        );
+      await withClock(async (clock) => {
+        await tracked({
+          track: true,
+          api: `/__fixture/counted?key=${name}&then=/test/fixtures/lists/empty.json&x=`,
+          trackDelay: 100,
+        });
         clock.tick(60_000);
-      } finally {
-        clock.restore();
-      }
+      });
       expect(calls).to.have.length(1);
       await waitUntil(async () => (await count(name)) === 1, 'beacon did not reach the server', { timeout: 3000 });
       expect(sessionStorage.length).to.equal(1);
