@@ -14,6 +14,8 @@ import { LocaleController, translate, type Localized } from './locale.js';
  * page's `color-scheme`; surfaces, borders, muted text and the skeleton are mixed from the text
  * colour, so a page that sets only text, link and accent for a dark design gets dark boxes.
  *
+ * @attribute theme - `dark`, `light` or `auto` (follow the reader); default: the page's `color-scheme`.
+ *
  * @cssprop --news-color-text - Text colour (default: near-black, or near-white in a dark scheme).
  * @cssprop --news-color-background - The boxes' background (default: transparent, the page shows through); surfaces and borders are mixed from it and the text colour.
  * @cssprop --news-color-muted - Secondary text: dates, counts (default: the text colour at 74 %).

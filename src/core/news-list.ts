@@ -144,7 +144,7 @@ export abstract class NewsList<K extends 'related' | 'mostRead' = 'related' | 'm
   /** `lazy`: fetch when the element comes within about one viewport. `eager`: at once. */
   @property() loading: 'lazy' | 'eager' = 'lazy';
   /** Request time-out in milliseconds. */
-  @property({ type: Number }) timeout = DEFAULT_TIMEOUT_MS;
+  @property({ type: Number }) timeout: number = DEFAULT_TIMEOUT_MS;
   /** Minutes: a list whose `generatedAt` is older is hidden, with `news-error` reason `stale`. */
   @property({ type: Number, attribute: 'stale-after' }) staleAfter?: number;
 

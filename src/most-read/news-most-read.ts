@@ -46,8 +46,6 @@ const enc = encodeURIComponent;
  *   `timeout`, `network`, `parse`, `shape`, `empty` or `stale`). The element then keeps its
  *   light-DOM links, or hides itself. Nothing is ever thrown to the page.
  *
- * @attribute api - API base URL (else `<meta name="news-widgets:api">`), used when there is no `src`.
- * @attribute theme - `dark`, `light` or `auto` (follow the reader); default: the page's `color-scheme`.
  *
  * @slot - Fallback `<a href>` links (shown without JavaScript and when loading fails).
  *
