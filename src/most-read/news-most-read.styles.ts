@@ -36,6 +36,14 @@ export const styles = css`
     columns: 2 var(--news-column-width, 16rem);
     column-gap: calc(var(--_gap) * 2);
   }
+  /* Separators under each row, so the second column starts level with the first. */
+  :host([layout='columns']) li {
+    border-top: 0;
+    border-bottom: 1px solid var(--_border);
+  }
+  :host([layout='columns']) li:last-child {
+    border-bottom: 0;
+  }
   :host([layout='compact']) [part~='rank'] {
     font-size: 1rem;
     line-height: 1.35;
