@@ -1,4 +1,4 @@
-import { LitElement } from 'lit';
+import { LitElement, html, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { TranslationSections } from '../translations/types.js';
 import { apiBase } from './api.js';
@@ -63,6 +63,15 @@ export abstract class NewsElement<K extends keyof TranslationSections = keyof Tr
   /** The API base without a trailing slash, or `null` when none is configured. */
   protected get apiBase(): string | null {
     return apiBase(this);
+  }
+
+  /**
+   * The box's heading, `#h` (the region's label): `role=heading` with `aria-level` kept to 1–6
+   * (2 when the level is not a number).
+   */
+  protected renderHeading(text: string, level: number): TemplateResult {
+    const ariaLevel = Math.min(Math.max(Math.floor(level) || 2, 1), 6);
+    return html`<div id="h" part="heading" role="heading" aria-level=${ariaLevel}>${text}</div>`;
   }
 
   /** Fires a `news-*` event from the element: bubbles, composed, typed by the global event map. */

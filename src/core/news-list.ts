@@ -350,10 +350,9 @@ export abstract class NewsList<K extends 'related' | 'mostRead' = 'related' | 'm
                 ${lis}
               </ul>`
         }`;
-    const level = Math.min(Math.max(Math.floor(this.headingLevel) || 2, 1), 6);
     return html`<section part="base" aria-labelledby="h" aria-busy=${items || failed ? 'false' : 'true'}>
-      <div id="h" part="heading" role="heading" aria-level=${level}>${this.heading || this.strings.heading}</div>
-      ${this.renderControls()} ${this.renderPanel(list)}
+      ${this.renderHeading(this.heading || this.strings.heading, this.headingLevel)} ${this.renderControls()}
+      ${this.renderPanel(list)}
     </section>`;
   }
 }

@@ -186,14 +186,13 @@ export class NewsShare extends NewsElement<'share'> {
   protected override render() {
     const m = this.strings;
     const title = this.title || pageTitle();
-    const level = Math.min(6, Math.max(1, this.headingLevel | 0 || 2));
     const cls = this.variant == 'labels' ? '' : 'visually-hidden';
     // The icon's stroke, fill and size are in the styles. role="list" is deliberate: Safari drops
     // the list semantics of a <ul> styled with list-style: none.
     /* eslint-disable lit-a11y/no-redundant-role */
     return html`<section part="base" aria-labelledby="h">
       <div class="top">
-        <div id="h" part="heading" role="heading" aria-level=${level}>${this.heading || m.heading}</div>
+        ${this.renderHeading(this.heading || m.heading, this.headingLevel)}
         ${this.closable ? closeButton(() => this.close(), m.close, m.closeName) : nothing}
       </div>
       <ul part="list" role="list">
