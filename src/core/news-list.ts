@@ -51,35 +51,35 @@ export const listStyles = css`
   li:first-child {
     border-top: 0;
   }
-  .c {
+  .text {
     flex: 1;
     min-width: 0;
   }
   /* A title takes the lines it needs, up to --news-title-lines; only the skeleton reserves them all. */
   [part~='link'],
-  .sk {
-    --_l: var(--news-title-lines, 2);
+  .skeleton-title {
+    --_title-lines: var(--news-title-lines, 2);
     display: -webkit-box;
     -webkit-box-orient: vertical;
-    -webkit-line-clamp: var(--_l);
+    -webkit-line-clamp: var(--_title-lines);
     overflow: hidden;
-    max-height: calc(var(--_l) * 1.35em);
+    max-height: calc(var(--_title-lines) * 1.35em);
     line-height: 1.35;
     font-weight: var(--news-title-weight, 600);
   }
-  .sk {
-    height: calc(var(--_l) * 1.35em);
+  .skeleton-title {
+    height: calc(var(--_title-lines) * 1.35em);
   }
   [part~='link']::after {
     content: '';
     position: absolute;
     inset: 0;
   }
-  .sk .skeleton-line {
+  .skeleton-title .skeleton-line {
     height: 1em;
     margin: 0.175em 0;
   }
-  .sk .skeleton-line + .skeleton-line {
+  .skeleton-title .skeleton-line + .skeleton-line {
     width: 60%;
   }
   [part~='image'] {
@@ -109,10 +109,10 @@ export const listStyles = css`
   :host([layout='compact']) li {
     padding: 0.25rem 0;
   }
-  :host([layout='compact']) :is([part~='link'], .sk) {
-    --_l: 1;
+  :host([layout='compact']) :is([part~='link'], .skeleton-title) {
+    --_title-lines: 1;
   }
-  :host([layout='compact']) .sk .skeleton-line + .skeleton-line {
+  :host([layout='compact']) .skeleton-title .skeleton-line + .skeleton-line {
     display: none;
   }
 `;
@@ -292,11 +292,11 @@ export abstract class NewsList<K extends 'related' | 'mostRead' = 'related' | 'm
     return html`<li part="item${item ? '' : ' skeleton'}">
       ${this.ordered ? html`<span part="rank" aria-hidden="true">${index + 1}</span>` : nothing}
       ${this.withImages ? this.renderImage(item) : nothing}
-      <span class="c">
+      <span class="text">
         ${
           item
             ? html`<a part="link" href=${item.url}>${item.title}</a>`
-            : html`<span class="sk"><i class="skeleton-line"></i><i class="skeleton-line"></i></span>`
+            : html`<span class="skeleton-title"><i class="skeleton-line"></i><i class="skeleton-line"></i></span>`
         }
         ${this.renderMeta(item)}
       </span>
