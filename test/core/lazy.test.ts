@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { lazyModule, loadFeeds } from '../../src/core/lazy.js';
+import { lazyModule, loadFeeds, loadSanitizer } from '../../src/core/lazy.js';
 
 describe('lazyModule', () => {
   it('imports once, and a failed import is tried again at the next need', async () => {
@@ -16,8 +16,10 @@ describe('lazyModule', () => {
     expect(attempts).to.equal(2);
   });
 
-  it('loads the feed parser', async () => {
+  it('loads the feed parser and the sanitizer', async () => {
     const feeds = await loadFeeds();
     expect(feeds.normalizeItems([{ url: 'https://tin.example/a', title: 'A' }])[0].title).to.equal('A');
+    const { sanitizeToString } = await loadSanitizer();
+    expect(sanitizeToString('<b onclick="x()">Đậm</b>', 'comment')).to.equal('<b>Đậm</b>');
   });
 });
