@@ -21,7 +21,7 @@ import pg from 'pg';
 import type { Storage } from '../server/domain.ts';
 import { seedDemo } from '../server/seed.ts';
 import { openStorage } from '../server/storage/index.ts';
-import { freePort, ROOT } from '../server/test/process.ts';
+import { freePort, ROOT } from '../server/test/ports.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);

@@ -60,14 +60,18 @@ const views = new ViewBuffer(storage.views, {
 const app = createApp({ config, storage, rateLimits, changes, views });
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
   const base = `http://localhost:${info.port}`;
-  console.log(`news-widgets server listening on ${base}`);
-  console.log(`  Demo article:     ${base}/`);
-  console.log(`  Moderation desk:  ${base}/moderation`);
-  console.log(`  API:              ${base}/api/`);
-  console.log(`  Data:             ${storage.dialect === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : config.dataDir}`);
+  const lines = [
+    `news-widgets server listening on ${base}`,
+    `  Demo article:     ${base}/`,
+    `  Moderation desk:  ${base}/moderation`,
+    `  API:              ${base}/api/`,
+    `  Data:             ${storage.dialect === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : config.dataDir}`,
+  ];
   if (newToken)
-    console.log(`  Moderator token:  ${token}   (generated now and saved in ${tokenFile}; it is not shown again)`);
-  else if (!env.moderatorToken) console.log(`  Moderator token:  in ${tokenFile}`);
+    lines.push(`  Moderator token:  ${token}   (generated now and saved in ${tokenFile}; it is not shown again)`);
+  else if (!env.moderatorToken) lines.push(`  Moderator token:  in ${tokenFile}`);
+  // One write: whoever watches for "listening on" gets the whole banner with it.
+  console.log(lines.join('\n'));
 });
 
 /** Writes the last view batch, then closes the shared connections. */

@@ -1,20 +1,10 @@
 /** Starts the real server (`node --import tsx server/main.ts`) in a child process for tests. */
+import { after } from 'node:test';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
-import { join } from 'node:path';
 
-export const ROOT = join(import.meta.dirname, '..', '..');
+import { freePort, ROOT } from './ports.ts';
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
+export { freePort, ROOT };
 
 export interface Running {
   child: ChildProcess;
@@ -24,6 +14,12 @@ export interface Running {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
+/** Servers a test started and did not stop (it failed half-way): killed when the file's tests end. */
+const started = new Set<ChildProcess>();
+after(() => {
+  for (const child of started) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+});
+
 export async function startServer(env: Record<string, string>, port?: number): Promise<Running> {
   port ??= await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
@@ -31,6 +27,7 @@ export async function startServer(env: Record<string, string>, port?: number): P
     env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  started.add(child);
   let out = '';
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));

@@ -11,7 +11,7 @@ import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { freePort, ROOT } from './process.ts';
+import { freePort, ROOT } from './ports.ts';
 
 const files = readdirSync(join(ROOT, 'server/test'))
   .filter((f) => f.endsWith('.test.ts'))
