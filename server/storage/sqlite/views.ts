@@ -37,14 +37,15 @@ export class SqliteViews implements ViewStore {
         if (!art) continue;
         // The same reader counts once per article per window (earlier beacons of this batch included).
         const key = `${b.visitor}:${art.pk}`;
-        const seen = this.d.s('SELECT expires_at FROM view_dedupe WHERE key = ?').get(key) as
-          { expires_at: number } | undefined;
-        if (seen && seen.expires_at > b.at) continue;
-        this.d
+        // One statement: a new or expired key is (re)written and returned; a live one is left alone.
+        const fresh = this.d
           .s(
-            'INSERT INTO view_dedupe(key, expires_at) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET expires_at = excluded.expires_at',
+            `INSERT INTO view_dedupe(key, expires_at) VALUES (?, ?)
+             ON CONFLICT(key) DO UPDATE SET expires_at = excluded.expires_at WHERE view_dedupe.expires_at <= ?
+             RETURNING 1`,
           )
-          .run(key, b.at + dedupeMs);
+          .get(key, b.at + dedupeMs, b.at);
+        if (!fresh) continue;
         const hour = Math.floor(b.at / HOUR);
         const bucket = buckets.get(`${art.pk}:${hour}`) ?? { pk: art.pk, hour, n: 0 };
         bucket.n++;
