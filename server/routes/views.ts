@@ -19,9 +19,8 @@ export function viewRoutes({ config, storage, views, caches, limit }: RouteDeps)
 
   // The day's salt is the same in every process (stored in the database); read once a day.
   let salt: { day: string; value: string } | undefined;
-  const saltFor = async (day: string) => {
-    if (salt?.day !== day) salt = { day, value: await storage.views.dailySalt(day) };
-    return salt.value;
+  const refreshSalt = async (day: string) => {
+    salt = { day, value: await storage.views.dailySalt(day) };
   };
 
   r.post('/views', limit(config.viewsPerMinute, 'views'), async (c) => {
@@ -30,8 +29,10 @@ export function viewRoutes({ config, storage, views, caches, limit }: RouteDeps)
     const ua = c.req.header('user-agent') ?? '';
     if (ua && !BOT_RE.test(ua)) {
       const at = config.now();
+      const day = new Date(at).toISOString().slice(0, 10);
+      if (salt?.day !== day) await refreshSalt(day);
       const visitor = createHash('sha256')
-        .update(await saltFor(new Date(at).toISOString().slice(0, 10)))
+        .update(salt!.value)
         .update('\0')
         .update(clientAddress(c, config))
         .update('\0')
