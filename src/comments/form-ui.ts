@@ -7,7 +7,7 @@ import { adoptStyles, html, nothing } from 'lit';
 import { apiBase } from '../core/api.js';
 import { closeBox, closeButton, closeStyles, isRememberedClosed } from '../core/closable.js';
 import { emit, NewsError, toErrorDetail } from '../core/events.js';
-import { format, messagesFor } from '../core/locale.js';
+import { format, translate } from '../core/locale.js';
 import type { CommentPost } from './comments-api.js';
 import type { CommentSentDetail, Field, NewsCommentForm } from './news-comment-form.js';
 import type { OutboxResultDetail, PostResult } from './outbox.js';
@@ -30,7 +30,7 @@ const loadDetector = () =>
     () => undefined,
   );
 
-const strings = (el: Form): CommentStrings => messagesFor(COMMENT_STRINGS, el.locale.language, el.messages);
+const strings = (el: Form): CommentStrings => translate(COMMENT_STRINGS, el.locale.language, el.messages);
 const focusField = (el: Form, id: string) => el.renderRoot.querySelector<HTMLElement>('#' + id)?.focus();
 
 // ------------------------------------------------------------------------------- life cycle

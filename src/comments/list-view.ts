@@ -12,7 +12,7 @@ import { safeHttpUrl } from '../core/url.js';
 import { rememberCount, type CommentData } from './comments-api.js';
 import { fetchStatuses, fetchThread, toThreadPage } from './comments-data.js';
 import type { NewsCommentForm } from './news-comment-form.js';
-import type { CommentsLoadDetail, NewsCommentList } from './news-comment-list.js';
+import type { NewsCommentList } from './news-comment-list.js';
 import { loadOutbox, loadPending, notify, pendingKey, writeStore } from './store.js';
 import type { CommentStrings } from './strings.js';
 
@@ -95,7 +95,7 @@ export async function show(el: List, base: string, raw: unknown, signal: AbortSi
   el.closed = page.thread.closed;
   el.page = page;
   rememberCount(base, el.thread, page.thread.count);
-  emit<CommentsLoadDetail>(el, 'news-comments-load', {
+  emit(el, 'news-comments-load', {
     thread: el.thread,
     count: page.thread.count,
     closed: page.thread.closed,

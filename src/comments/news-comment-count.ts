@@ -2,7 +2,7 @@ import { LitElement, css, html } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { apiBase } from '../core/api.js';
 import { emit, NewsError, toErrorDetail } from '../core/events.js';
-import { LocaleController, messagesFor, plural } from '../core/locale.js';
+import { LocaleController, plural, translate } from '../core/locale.js';
 import { baseStyles } from '../core/styles.js';
 import { fetchCount } from './comments-api.js';
 import { COMMENT_STRINGS, type CommentStrings } from './strings.js';
@@ -74,7 +74,7 @@ export class NewsCommentCount extends LitElement {
   }
 
   override render() {
-    const s = messagesFor(COMMENT_STRINGS, this.locale.language, this.messages);
+    const s = translate(COMMENT_STRINGS, this.locale.language, this.messages);
     const count = this.count ?? this.fetched;
     const known = typeof count === 'number' && Number.isFinite(count);
     const text = known

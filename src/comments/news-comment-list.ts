@@ -3,7 +3,7 @@ import { LitElement, adoptStyles, html } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { apiBase } from '../core/api.js';
 import { emit, NewsError, toErrorDetail } from '../core/events.js';
-import { LocaleController, messagesFor } from '../core/locale.js';
+import { LocaleController, translate } from '../core/locale.js';
 import { baseStyles } from '../core/styles.js';
 import { NearViewportController } from '../core/viewport.js';
 import { getJson, pageUrl, type CommentData, type CommentSort, type ThreadPage } from './comments-api.js';
@@ -127,7 +127,7 @@ export class NewsCommentList extends LitElement {
 
   /** @internal */
   get strings(): CommentStrings {
-    return messagesFor(COMMENT_STRINGS, this.locale.language, this.messages);
+    return translate(COMMENT_STRINGS, this.locale.language, this.messages);
   }
 
   /** @internal */

@@ -4,12 +4,12 @@ const attr = (selector: string, name: string): string | null | undefined =>
   document.querySelector(selector)?.getAttribute(name);
 
 /**
- * The API base for an element: its `api` attribute, else
+ * The API base for an element: its `api` property or attribute, else
  * `<meta name="news-widgets:api" content="…">`, resolved against the page. Returns `null` when
  * neither is set or the value is not an http(s) URL. No trailing slash.
  */
-export function apiBase(element: Element): string | null {
-  const raw = element.getAttribute('api') ?? attr('meta[name="news-widgets:api"]', 'content');
+export function apiBase(element: Element & { api?: string }): string | null {
+  const raw = element.api || element.getAttribute('api') || attr('meta[name="news-widgets:api"]', 'content');
   return raw ? (safeHttpUrl(raw, document.baseURI)?.replace(/\/+$/, '') ?? null) : null;
 }
 

@@ -19,18 +19,25 @@ export interface NewsEventOptions {
   cancelable?: boolean;
 }
 
+/** Every `news-*` event, as declared in the global event map by the module that fires it. */
+export type NewsEventName = Extract<keyof GlobalEventHandlersEventMap, `news-${string}`>;
+
+/** The `detail` of a `news-*` event, from the global event map. */
+export type NewsEventDetail<K extends NewsEventName> =
+  GlobalEventHandlersEventMap[K] extends CustomEvent<infer D> ? D : never;
+
 /**
- * Dispatches a `news-*` event that bubbles and crosses shadow roots. Returns `false` when a
- * listener called `preventDefault()` on a cancelable event.
+ * Dispatches a `news-*` event that bubbles and crosses shadow roots, typed by the global event
+ * map. Returns `false` when a listener called `preventDefault()` on a cancelable event.
  */
-export function emit<T>(
+export function emit<K extends NewsEventName>(
   target: EventTarget,
-  name: `news-${string}`,
-  detail: T,
+  name: K,
+  detail: NewsEventDetail<K>,
   options: NewsEventOptions = {},
 ): boolean {
   return target.dispatchEvent(
-    new CustomEvent<T>(name, { detail, bubbles: true, composed: true, cancelable: !!options.cancelable }),
+    new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable: !!options.cancelable }),
   );
 }
 

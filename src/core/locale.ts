@@ -1,14 +1,33 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { Translation, TranslationSections } from '../translations/types.js';
 
-/** The languages the kit ships strings for. Vietnamese first, English second. */
-export type Language = 'vi' | 'en';
+/** A BCP 47 primary language subtag the kit has strings for: `vi` and `en` ship, others can be registered. */
+export type Language = string;
 
 export interface ResolvedLocale {
-  /** Which string table to use. */
+  /** Which strings to use. */
   language: Language;
   /** The BCP 47 tag for `Intl`, e.g. `vi-VN` or `en-GB`. */
   tag: string;
 }
+
+const registered = new Map<Language, Translation>();
+const BUILT_IN = new Set<Language>(['vi', 'en']);
+
+/**
+ * Adds languages, or replaces strings of a shipped one, for every element on the page: pass
+ * the exports of a language file (`import * as fr from './fr.js'; registerTranslation(fr)`).
+ * Sections a translation leaves out fall back to English (to Vietnamese for `vi`).
+ */
+export function registerTranslation(...translations: Translation[]): void {
+  for (const translation of translations) {
+    const code = translation.$code.toLowerCase();
+    registered.set(code, { ...registered.get(code), ...translation, $code: code });
+  }
+  controllers.forEach((controller) => controller.refresh(true));
+}
+
+const known = (language: string) => BUILT_IN.has(language) || registered.has(language);
 
 /**
  * The element's locale: the nearest `[lang]` (looking through shadow roots), then `<html lang>`,
@@ -26,22 +45,31 @@ export function resolveLocale(element: Element): ResolvedLocale {
   ];
   for (const raw of candidates) {
     const tag = raw?.trim() ?? '';
-    const language = tag.slice(0, 2).toLowerCase();
-    if (language == 'vi' || language == 'en') return { language, tag };
+    const language = tag.split('-')[0].toLowerCase();
+    if (language && known(language)) return { language, tag };
   }
   return { language: 'vi', tag: 'vi-VN' };
 }
 
-/** String tables: one per language, all with the same keys. */
-export type Catalog<T> = Record<Language, T>;
+/** An element's shipped strings: its section name and the Vietnamese and English tables. */
+export interface Localized<K extends keyof TranslationSections> {
+  section: K;
+  vi: TranslationSections[K];
+  en: TranslationSections[K];
+}
 
-/** The strings for a language with the developer's `messages` overrides on top. */
-export function messagesFor<T extends object>(
-  catalog: Catalog<T>,
+/**
+ * The strings for a language: the shipped table (English for a language the kit does not ship),
+ * then a registered translation's section, then the developer's `messages` overrides.
+ */
+export function translate<K extends keyof TranslationSections>(
+  localized: Localized<K>,
   language: Language,
-  overrides?: Partial<T> | null,
-): T {
-  return overrides ? { ...catalog[language], ...overrides } : catalog[language];
+  overrides?: Partial<TranslationSections[K]> | null,
+): TranslationSections[K] {
+  const shipped = language === 'vi' ? localized.vi : localized.en;
+  const extra = registered.get(language)?.[localized.section];
+  return extra || overrides ? { ...shipped, ...extra, ...overrides } : shipped;
 }
 
 /** Fills `{name}` placeholders. Values are plain strings; the result is rendered as text. */
@@ -65,6 +93,13 @@ function watchLangChanges(): void {
   observer.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
 }
 
+/** The observer stops when the last widget leaves the page, and starts again with the next. */
+function unwatchIfIdle(): void {
+  if (controllers.size || !observer) return;
+  observer.disconnect();
+  observer = null;
+}
+
 /**
  * Keeps a widget's locale in step with the page: it resolves on connect and again whenever a
  * `lang` attribute changes, and asks the host to re-render when the result differs.
@@ -85,11 +120,13 @@ export class LocaleController implements ReactiveController {
 
   hostDisconnected(): void {
     controllers.delete(this);
+    unwatchIfIdle();
   }
 
-  refresh(): void {
+  /** Re-resolves the locale; `force` re-renders even when it is unchanged (new strings registered). */
+  refresh(force = false): void {
     const { language, tag } = resolveLocale(this.host);
-    if (language === this.language && tag === this.tag) return;
+    if (!force && language === this.language && tag === this.tag) return;
     this.language = language;
     this.tag = tag;
     this.host.requestUpdate();

@@ -13,19 +13,15 @@ import { apiBase, canonicalUrl } from './api.js';
 import { emit, NewsError, toErrorDetail } from './events.js';
 import type { NewsItem } from './feeds.js';
 import { DEFAULT_TIMEOUT_MS, fetchShared } from './fetch.js';
-import { LocaleController, format, messagesFor, type Catalog } from './locale.js';
+import type { ListStrings, TranslationSections } from '../translations/types.js';
+import { LocaleController, format, translate, type Localized } from './locale.js';
 import { baseStyles } from './styles.js';
 import { comparableUrl } from './url.js';
 import { NearViewportController } from './viewport.js';
 
 /** Strings every list widget has. */
-export interface ListMessages {
-  heading: string;
-  loading: string;
-  /** `{count}` is the formatted number. */
-  view: string;
-  views: string;
-}
+/** @deprecated Use `ListStrings`. */
+export type ListMessages = ListStrings;
 
 type Feeds = typeof import('./feeds.js');
 
@@ -118,7 +114,7 @@ export const listStyles = css`
  * Abstract list element. Subclasses give the tag name, the strings and the API URL, and may
  * add a rank, a meta line or controls above the list.
  */
-export abstract class NewsList<M extends ListMessages = ListMessages> extends LitElement {
+export abstract class NewsList<K extends 'related' | 'mostRead' = 'related' | 'mostRead'> extends LitElement {
   static override styles = [baseStyles, listStyles];
 
   protected readonly locale = new LocaleController(this);
@@ -170,19 +166,19 @@ export abstract class NewsList<M extends ListMessages = ListMessages> extends Li
   /** Minutes: a list whose `generatedAt` is older is hidden, with `news-error` reason `stale`. */
   staleAfter?: number;
   /** Overrides any string. */
-  messages?: Partial<M> | null;
+  messages?: Partial<TranslationSections[K]> | null;
 
   /** The element's tag name, for `news-error`. */
   protected abstract readonly widget: string;
-  protected abstract readonly catalog: Catalog<M>;
+  protected abstract readonly localized: Localized<K>;
   /** `<ol>` with ranks, or `<ul>`. */
   protected ordered = false;
 
   /** The URL to fetch: from `src`, else from the API base; `null` when there is neither. */
   protected abstract sourceUrl(api: string | null): string | null;
 
-  protected get msg(): M {
-    return messagesFor(this.catalog, this.locale.language, this.messages);
+  protected get msg(): TranslationSections[K] {
+    return translate(this.localized, this.locale.language, this.messages);
   }
 
   protected readonly task = new Task(this, {

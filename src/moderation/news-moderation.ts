@@ -3,7 +3,7 @@ import { property, state, query } from 'lit/decorators.js';
 import { Task, TaskStatus } from '@lit/task';
 import { apiBase } from '../core/api.js';
 import { emit } from '../core/events.js';
-import { LocaleController, format, messagesFor } from '../core/locale.js';
+import { LocaleController, format, translate } from '../core/locale.js';
 import { baseStyles } from '../core/styles.js';
 import { sanitizeToFragment } from '../core/sanitize.js';
 import { moderationStyles } from './news-moderation.styles.js';
@@ -112,7 +112,7 @@ export class NewsModeration extends LitElement {
   private focusAfterUpdate: 'item' | 'editor' | 'signin' | null = null;
 
   private get s(): ModerationStrings {
-    return messagesFor(MODERATION_STRINGS, this.locale.language, this.messages);
+    return translate(MODERATION_STRINGS, this.locale.language, this.messages);
   }
 
   private get base(): string {
@@ -284,7 +284,7 @@ export class NewsModeration extends LitElement {
         { name: item.name },
       );
       this.focusAfterUpdate = 'item';
-      emit<ModerationActionDetail>(this, 'news-moderation-action', { action, id: item.id, thread: item.thread });
+      emit(this, 'news-moderation-action', { action, id: item.id, thread: item.thread });
     } catch (error) {
       if (error instanceof HttpError && error.status === 401) this.signOut(this.s.wrongToken);
       else this.announcement = format(this.s.actionFailed, { status: error instanceof HttpError ? error.status : '—' });
@@ -307,7 +307,7 @@ export class NewsModeration extends LitElement {
       );
       this.closedThreads = { ...this.closedThreads, [thread]: r.closed };
       this.announcement = format(close ? this.s.doneClosed : this.s.doneReopened, { thread });
-      emit<ModerationActionDetail>(this, 'news-moderation-action', { action: close ? 'close' : 'reopen', thread });
+      emit(this, 'news-moderation-action', { action: close ? 'close' : 'reopen', thread });
     } catch (error) {
       if (error instanceof HttpError && error.status === 401) this.signOut(this.s.wrongToken);
       else this.announcement = format(this.s.actionFailed, { status: error instanceof HttpError ? error.status : '—' });

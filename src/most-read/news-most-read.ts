@@ -1,43 +1,16 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { apiBase, canonicalUrl } from '../core/api.js';
 import type { NewsItem } from '../core/feeds.js';
-import type { Catalog } from '../core/locale.js';
-import { NewsList, type ListMessages } from '../core/news-list.js';
+import type { Localized } from '../core/locale.js';
+import * as en from '../translations/en.js';
+import type { MostReadStrings } from '../translations/types.js';
+import * as vi from '../translations/vi.js';
+import { NewsList } from '../core/news-list.js';
 import { styles } from './news-most-read.styles.js';
 
-export interface MostReadMessages extends ListMessages {
-  hour: string;
-  day: string;
-  week: string;
-  month: string;
-  /** Shown in a tab whose list cannot be loaded. */
-  empty: string;
-}
+export type MostReadMessages = MostReadStrings;
 
-const CATALOG: Catalog<MostReadMessages> = {
-  vi: {
-    heading: 'Đọc nhiều',
-    loading: 'Đang tải tin đọc nhiều…',
-    view: '{count} lượt xem',
-    views: '{count} lượt xem',
-    hour: 'Giờ',
-    day: 'Ngày',
-    week: 'Tuần',
-    month: 'Tháng',
-    empty: 'Chưa có dữ liệu cho mục này.',
-  },
-  en: {
-    heading: 'Most read',
-    loading: 'Loading most read…',
-    view: '{count} view',
-    views: '{count} views',
-    hour: 'This hour',
-    day: 'Today',
-    week: 'This week',
-    month: 'This month',
-    empty: 'Nothing to show here yet.',
-  },
-};
+const LOCALIZED: Localized<'mostRead'> = { section: 'mostRead', vi: vi.mostRead, en: en.mostRead };
 
 const enc = encodeURIComponent;
 
@@ -94,7 +67,7 @@ const enc = encodeURIComponent;
  * @cssprop --news-column-width - Minimum column width in layout `columns`.
  * @cssprop --news-title-lines - Lines per title before it is clamped.
  */
-export class NewsMostRead extends NewsList<MostReadMessages> {
+export class NewsMostRead extends NewsList<'mostRead'> {
   static override styles = [...NewsList.styles, styles];
   static override properties = {
     windows: {},
@@ -105,7 +78,7 @@ export class NewsMostRead extends NewsList<MostReadMessages> {
   };
 
   protected readonly widget = 'news-most-read';
-  protected readonly catalog = CATALOG;
+  protected readonly localized = LOCALIZED;
   protected override ordered = true;
 
   override limit = 10;

@@ -1,19 +1,14 @@
-import type { Catalog } from '../core/locale.js';
+import type { Localized } from '../core/locale.js';
+import * as en from '../translations/en.js';
+import * as vi from '../translations/vi.js';
 import { canonicalUrl } from '../core/api.js';
-import { NewsList, type ListMessages } from '../core/news-list.js';
+import { NewsList } from '../core/news-list.js';
+import type { RelatedStrings } from '../translations/types.js';
 import { styles } from './news-related.styles.js';
 
-export type RelatedMessages = ListMessages;
+export type RelatedMessages = RelatedStrings;
 
-const CATALOG: Catalog<RelatedMessages> = {
-  vi: {
-    heading: 'Tin liên quan',
-    loading: 'Đang tải tin liên quan…',
-    view: '{count} lượt xem',
-    views: '{count} lượt xem',
-  },
-  en: { heading: 'Related news', loading: 'Loading related news…', view: '{count} view', views: '{count} views' },
-};
+const LOCALIZED: Localized<'related'> = { section: 'related', vi: vi.related, en: en.related };
 
 /**
  * "Tin liên quan": a list of links to related articles.
@@ -56,11 +51,11 @@ const CATALOG: Catalog<RelatedMessages> = {
  * @cssprop --news-thumb-width - Thumbnail width (layout `thumbnails`).
  * @cssprop --news-card-width - Minimum card width (layout `grid`).
  */
-export class NewsRelated extends NewsList<RelatedMessages> {
+export class NewsRelated extends NewsList<'related'> {
   static override styles = [...NewsList.styles, styles];
 
   protected readonly widget = 'news-related';
-  protected readonly catalog = CATALOG;
+  protected readonly localized = LOCALIZED;
 
   protected sourceUrl(api: string | null): string | null {
     if (this.src) return this.src;

@@ -1,8 +1,12 @@
-import { LitElement, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
 import { canonicalUrl, pageTitle } from '../core/api.js';
 import { closeButton, closeStyles, isRememberedClosed } from '../core/closable.js';
-import { emit } from '../core/events.js';
-import { LocaleController, messagesFor, type Catalog } from '../core/locale.js';
+import type { Localized } from '../core/locale.js';
+import { NewsElement } from '../core/news-element.js';
+import * as en from '../translations/en.js';
+import type { ShareStrings } from '../translations/types.js';
+import * as vi from '../translations/vi.js';
 import { boxStyles } from '../core/box-styles.js';
 import { safeHttpUrl } from '../core/url.js';
 import { shareUrl, withUtm, type ShareNetwork } from './share-urls.js';
@@ -14,40 +18,9 @@ export interface NewsShareDetail {
   url: string;
 }
 
-export type NewsShareMessages = Record<ShareNetwork | 'heading' | 'copied' | 'close' | 'closeName', string>;
+export type NewsShareMessages = ShareStrings;
 
-const catalog: Catalog<NewsShareMessages> = {
-  vi: {
-    heading: 'Chia sẻ thông tin với bạn bè!',
-    facebook: 'Chia sẻ lên Facebook',
-    zalo: 'Chia sẻ qua Zalo',
-    x: 'Chia sẻ lên X',
-    linkedin: 'Chia sẻ lên LinkedIn',
-    telegram: 'Chia sẻ qua Telegram',
-    whatsapp: 'Chia sẻ qua WhatsApp',
-    email: 'Gửi qua email',
-    copy: 'Sao chép liên kết',
-    native: 'Chia sẻ…',
-    copied: 'Đã sao chép liên kết',
-    close: 'Tắt',
-    closeName: 'Tắt hộp chia sẻ',
-  },
-  en: {
-    heading: 'Share this with your friends!',
-    facebook: 'Share on Facebook',
-    zalo: 'Share on Zalo',
-    x: 'Share on X',
-    linkedin: 'Share on LinkedIn',
-    telegram: 'Share on Telegram',
-    whatsapp: 'Share on WhatsApp',
-    email: 'Send by email',
-    copy: 'Copy link',
-    native: 'Share…',
-    copied: 'Link copied',
-    close: 'Close',
-    closeName: 'Close share box',
-  },
-};
+const LOCALIZED: Localized<'share'> = { section: 'share', vi: vi.share, en: en.share };
 
 /** Default order per language: Zalo first for Vietnamese readers. */
 export const DEFAULT_NETWORKS = {
@@ -102,58 +75,32 @@ const load = (): Promise<Actions | void> =>
  * @cssprop --news-share-color - icon and label colour (default: the link colour).
  * @cssprop --news-share-radius - button corner radius (default: round).
  */
-export class NewsShare extends LitElement {
+export class NewsShare extends NewsElement<'share'> {
   static override styles = [boxStyles, closeStyles, styles];
 
-  // `static properties` instead of decorators: the decorators cost ~0.45 KB gzip, and this
-  // entry's budget is 9 KB gzip including Lit.
-  static override properties = {
-    copied: { state: true },
-    url: {},
-    title: {},
-    networks: {},
-    utm: { type: Boolean },
-    heading: {},
-    headingLevel: { type: Number, attribute: 'heading-level' },
-    variant: { reflect: true },
-    closable: { type: Boolean },
-    messages: { attribute: false },
-    copiedDuration: { type: Number, attribute: 'copied-duration' },
-  };
+  protected readonly localized = LOCALIZED;
 
-  private locale = new LocaleController(this);
-
-  declare private copied: boolean;
+  @state() private copied = false;
   /** The URL to share (http/https only). Default: the canonical URL, then `location`. */
-  declare url?: string;
+  @property() url?: string;
   /** The text to share. Default: `og:title`, then `document.title`. */
-  declare title: string;
+  @property() override title = '';
   /** Comma-separated networks, in display order. Default depends on the language (Zalo first in Vietnamese). */
-  declare networks?: string;
+  @property() networks?: string;
   /** Adds `utm_source={network}&utm_medium=social` to the shared URL. Off by default. */
-  declare utm: boolean;
+  @property({ type: Boolean }) utm = false;
   /** Heading text (also the region's name). Default: "Chia sẻ thông tin với bạn bè!" / "Share this with your friends!". */
-  declare heading?: string;
+  @property() heading?: string;
   /** Heading level (`aria-level`), 1–6. Default 2. */
-  declare headingLevel: number;
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
   /** `icons` (default: icon only; the name is visually hidden text) or `labels` (text next to icons). */
-  declare variant: 'icons' | 'labels';
+  @property({ reflect: true }) variant: 'icons' | 'labels' = 'icons';
   /** Shows the "Tắt [X]" button. */
-  declare closable: boolean;
-  /** Overrides for any string. */
-  declare messages?: Partial<NewsShareMessages>;
+  @property({ type: Boolean }) closable = false;
   /** How long "Đã sao chép liên kết" stays, in ms. Default 3000. */
-  declare copiedDuration: number;
+  @property({ type: Number, attribute: 'copied-duration' }) copiedDuration = 3000;
 
   private timer?: ReturnType<typeof setTimeout>;
-
-  constructor() {
-    super();
-    this.copied = this.utm = this.closable = false;
-    this.headingLevel = 2;
-    this.variant = 'icons';
-    this.copiedDuration = 3000;
-  }
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -182,14 +129,14 @@ export class NewsShare extends LitElement {
 
   private share(network: ShareNetwork): void {
     const url = this.shareUrl(network);
-    emit<NewsShareDetail>(this, 'news-share', { network, url });
+    this.emit('news-share', { network, url });
     if (network == 'copy' || network == 'native') this.act(network, url);
   }
 
   /** The networks to show, in order, with unknown names dropped. */
   private list(): ShareNetwork[] {
     const native = canNativeShare();
-    const names = (this.networks ?? DEFAULT_NETWORKS[this.locale.language])
+    const names = (this.networks ?? DEFAULT_NETWORKS[this.locale.language === 'vi' ? 'vi' : 'en'])
       .toLowerCase()
       .split(/[\s,]+/)
       .map((name) => (name == 'native' && !native ? 'copy' : name));
@@ -197,9 +144,8 @@ export class NewsShare extends LitElement {
     return [...new Set(names)].filter((name): name is ShareNetwork => name in ICONS);
   }
 
-  // Templates are written without indentation: Lit's html`` is not minified by the build.
   protected override render() {
-    const m = messagesFor(catalog, this.locale.language, this.messages);
+    const m = this.strings;
     const title = this.title || pageTitle();
     const level = Math.min(6, Math.max(1, this.headingLevel | 0 || 2));
     const cls = this.variant == 'labels' ? '' : 'visually-hidden';

@@ -5,9 +5,10 @@
  * value is encoded with `encodeURIComponent`, so spaces are `%20` (never `+`) and newlines `%0A`.
  */
 
+import type { ShareNetwork } from '../translations/types.js';
+
 /** Every network `<news-share networks="…">` understands. */
-export type ShareNetwork =
-  'facebook' | 'zalo' | 'x' | 'linkedin' | 'telegram' | 'whatsapp' | 'email' | 'copy' | 'native';
+export type { ShareNetwork };
 
 const enc = encodeURIComponent;
 
