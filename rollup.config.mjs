@@ -69,17 +69,20 @@ function entryStubs() {
  * then import the entry. They go to a chunk named after their folder instead; Lit gets its own.
  */
 function manualChunks(id) {
-  if (/[\\/]node_modules[\\/](lit|lit-html|lit-element|@lit[\\/]reactive-element)[\\/]/.test(id)) return 'lit';
+  // Lit's runtime; its directives go with the widgets that use them (the desk's `repeat` is not
+  // every widget's download).
+  const lit = /[\\/]node_modules[\\/](lit|lit-html|lit-element|@lit[\\/]reactive-element)[\\/]/.test(id);
+  if (lit && !/[\\/]directives?[\\/.]|directive-helpers/.test(id)) return 'lit';
   if (/[\\/]node_modules[\\/]dompurify[\\/]/.test(id)) return 'dompurify';
   return undefined;
 }
 
-/** `news-comments` for the chunk of src/comments/index.ts, `core` for shared src/core modules. */
+/** `news-comments` for the chunk of src/comments/index.ts, `core` for shared modules of src/core. */
 function chunkName(chunk) {
   const ids = chunk.moduleIds.map((id) => id.replaceAll('\\', '/'));
   const index = ids.map((id) => /\/src\/([\w-]+)\/index\.ts$/.exec(id)).find(Boolean);
   if (index) return `news-${index[1]}`;
-  if (!chunk.isDynamicEntry && ids.length > 1 && ids.every((id) => id.includes('/src/core/'))) return 'core';
+  if (!chunk.isDynamicEntry && ids.length > 1 && ids.some((id) => id.includes('/src/core/'))) return 'core';
   return chunk.name;
 }
 

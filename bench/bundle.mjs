@@ -30,13 +30,19 @@ function sizeOf(file) {
   }
   return sizes.get(file);
 }
+/** Sums of per-file sizes, and (`joined`) the gzip size of all files as one stream, for comparison. */
 const total = (files) =>
   [...files].reduce(
     (sum, file) => {
       const size = sizeOf(file);
-      return { min: sum.min + size.min, gzip: sum.gzip + size.gzip, brotli: sum.brotli + size.brotli };
+      return { ...sum, min: sum.min + size.min, gzip: sum.gzip + size.gzip, brotli: sum.brotli + size.brotli };
     },
-    { min: 0, gzip: 0, brotli: 0 },
+    {
+      min: 0,
+      gzip: 0,
+      brotli: 0,
+      joined: gzipSync(Buffer.concat([...files].map((file) => readFileSync(file))), { level: 9 }).length,
+    },
   );
 
 const specifiers = (code, pattern) => [...code.matchAll(pattern)].map((match) => match[1]);
@@ -116,7 +122,9 @@ for (const [label, files] of Object.entries(pages)) {
   });
 }
 
-console.log('\nPublisher files: the file and the chunks it imports statically, gzip per file (1 KB = 1024 B)\n');
+console.log('\nPublisher files: the file and the chunks it imports statically (1 KB = 1024 B). gzip and brotli');
+console.log('are sums over the files, each compressed alone as it is served; "as one" is gzip of all of');
+console.log('them concatenated, what one file would weigh (for comparison, not a budget).\n');
 console.log(
   [
     'file or page'.padEnd(42),
@@ -124,6 +132,7 @@ console.log(
     'min'.padStart(10),
     'gzip'.padStart(10),
     'brotli'.padStart(10),
+    'as one'.padStart(10),
     '  loaded later (gzip)',
   ].join(''),
 );
@@ -135,6 +144,7 @@ for (const row of rows) {
       kb(row.min).padStart(10),
       kb(row.gzip).padStart(10),
       kb(row.brotli).padStart(10),
+      kb(row.joined).padStart(10),
       `  ${row.lazy}`,
     ].join(''),
   );
