@@ -261,14 +261,27 @@ async function coldOnce(browser, path, latency) {
     await page.waitForFunction(() => window.__renderedAt !== undefined && window.__dataAt() !== undefined, null, {
       timeout: 30_000,
     });
-    const { renderedAt, dataAt, count } = await page.evaluate(() => ({
-      renderedAt: window.__renderedAt,
-      dataAt: window.__dataAt(),
-      count: window.__count,
-    }));
+    const { renderedAt, dataAt, count, late } = await page.evaluate(() => {
+      const dataAt = window.__dataAt();
+      return {
+        renderedAt: window.__renderedAt,
+        dataAt,
+        count: window.__count,
+        // Code that was still arriving after the data: what a waterfall looks like.
+        late: performance
+          .getEntriesByType('resource')
+          .filter((e) => /\.js$/.test(new URL(e.name).pathname) && e.responseEnd > dataAt)
+          .map((e) =>
+            new URL(e.name).pathname
+              .split('/')
+              .pop()
+              .replace(/-[\w-]{8}\.js$/, ''),
+          ),
+      };
+    });
     if (errors.length) throw new Error(`${path}: ${errors.join('; ')}`);
     if (count !== COLD_TOTAL) throw new Error(`${path} rendered ${count} comments, expected ${COLD_TOTAL}`);
-    return renderedAt - dataAt;
+    return { ms: renderedAt - dataAt, late };
   } finally {
     await context.close();
   }
@@ -276,15 +289,20 @@ async function coldOnce(browser, path, latency) {
 
 async function cold(browser, latency = 0) {
   const samples = { lit: [], dom: [] };
+  const late = new Map();
   const once = (kind) => coldOnce(browser, kind === 'lit' ? '/cold.html' : '/baseline.html', latency);
   // One page of each first, not counted: the browser's own first-run costs.
   await once('lit');
   await once('dom');
   for (let i = 0; i < COLD_PAGES; i++) {
     const order = i % 2 ? ['dom', 'lit'] : ['lit', 'dom'];
-    for (const kind of order) samples[kind].push(await once(kind));
+    for (const kind of order) {
+      const result = await once(kind);
+      samples[kind].push(result.ms);
+      for (const name of result.late) late.set(name, (late.get(name) ?? 0) + 1);
+    }
   }
-  return { lit: median(samples.lit), dom: median(samples.dom), samples };
+  return { lit: median(samples.lit), dom: median(samples.dom), samples, late };
 }
 
 async function warm(browser) {
@@ -521,6 +539,10 @@ try {
   const list = (values) => values.map((v) => v.toFixed(0)).join(' ');
   console.log(`\n  cold samples (ms), Lit: ${list(c.samples.lit)}; plain DOM: ${list(c.samples.dom)}`);
   console.log(`  cold with ${RTT} ms RTT, Lit: ${list(slow.samples.lit)}; plain DOM: ${list(slow.samples.dom)}`);
+  const late = (map) =>
+    [...map].map(([name, times]) => `${name} (${times} of ${COLD_PAGES} pages)`).join(', ') || 'none';
+  console.log(`  scripts still arriving after the thread data: ${late(c.late)}`);
+  console.log(`  the same with ${RTT} ms RTT: ${late(slow.late)}`);
 } finally {
   await browser.close();
   server.close();
