@@ -9,7 +9,8 @@
 // nodes with createElement + textContent. Medians of 7 fresh pages each, alternated, one run.
 // Then the same again with a 40 ms round trip on every request (Chromium network emulation):
 // on localhost a chunk requested only after the data costs nothing; on a network it costs a round
-// trip per step, which this line shows (printed, not a budget: the issue's figure is the first).
+// trip per step, which this line shows (printed, not a budget: the issue's figure is the first),
+// and once more with `<link rel="modulepreload">` for the lazy comment chunks (from chunks.json).
 //
 // Warm (target ≤ 2×): 1,000 comments handed to <news-comment-list> as a property, code loaded,
 // against the same nodes built by hand into a shadow root with the same styles; style and
@@ -86,12 +87,26 @@ const WATCH = `<script>
 })();
 </script>`;
 
-const COLD_PAGE = `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>cold</title>
+const coldPage = (hints = '') => `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>cold</title>
 <meta name="news-widgets:api" content="/api">
 <style>body{margin:0;font:16px/1.45 system-ui,sans-serif;width:760px}</style>
 ${WATCH}
-<script type="module" src="/${ENTRY}"></script>
+${hints}<script type="module" src="/${ENTRY}"></script>
 </head><body><main><news-comments thread="${THREAD}" limit="${TOP}"></news-comments></main></body></html>`;
+
+/**
+ * `<link rel="modulepreload">` for the comment code news-comments.js loads lazily (from
+ * dist/cdn/chunks.json, as scripts/preload-hints.mjs prints them): the page asks for it with the
+ * HTML instead of when the section comes near the viewport.
+ */
+function preloadHints() {
+  const manifest = JSON.parse(readFileSync(join(CDN_DIR, 'chunks.json'), 'utf8'))['news-comments.js'];
+  const files = new Set();
+  for (const [module, chunks] of Object.entries(manifest.lazy)) {
+    if (module.startsWith('src/comments/')) chunks.forEach((file) => files.add(file));
+  }
+  return [...files].map((file) => `<link rel="modulepreload" href="/dist/cdn/${file}">\n`).join('');
+}
 
 /** The same nodes the default comment rendering makes, by hand, from the same JSON. */
 const BASELINE_PAGE = `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>baseline</title>
@@ -172,7 +187,12 @@ window.__ready = customElements.whenDefined('news-comment-list');
 
 const { app, close } = await createTestApp({ commentsPerMinute: 100_000 });
 const api = getRequestListener(app.fetch);
-const PAGES = { '/cold.html': COLD_PAGE, '/baseline.html': BASELINE_PAGE, '/warm.html': WARM_PAGE };
+const PAGES = {
+  '/cold.html': coldPage(),
+  '/cold-preload.html': coldPage(preloadHints()),
+  '/baseline.html': BASELINE_PAGE,
+  '/warm.html': WARM_PAGE,
+};
 const server = createServer((req, res) => {
   const path = new URL(req.url, 'http://x').pathname;
   if (path.startsWith('/api/')) return api(req, res);
@@ -287,10 +307,10 @@ async function coldOnce(browser, path, latency) {
   }
 }
 
-async function cold(browser, latency = 0) {
+async function cold(browser, latency = 0, litPage = '/cold.html') {
   const samples = { lit: [], dom: [] };
   const late = new Map();
-  const once = (kind) => coldOnce(browser, kind === 'lit' ? '/cold.html' : '/baseline.html', latency);
+  const once = (kind) => coldOnce(browser, kind === 'lit' ? litPage : '/baseline.html', latency);
   // One page of each first, not counted: the browser's own first-run costs.
   await once('lit');
   await once('dom');
@@ -501,6 +521,7 @@ try {
   await seed();
   const c = await cold(browser);
   const slow = await cold(browser, RTT);
+  const hinted = await cold(browser, RTT, '/cold-preload.html');
   const w = await warm(browser);
   const coldRatio = c.lit / c.dom;
   const warmRatio = w.lit / w.dom;
@@ -530,6 +551,14 @@ try {
     false,
   );
   row(
+    `cold, ${RTT} ms RTT, lazy comment chunks hinted by modulepreload`,
+    hinted.lit,
+    hinted.dom,
+    hinted.lit / hinted.dom,
+    COLD_TARGET,
+    false,
+  );
+  row(
     `warm: ${w.count} comments (${w.top} top-level), style + layout, ${WARM_RUNS} runs`,
     w.lit,
     w.dom,
@@ -542,7 +571,7 @@ try {
   const late = (map) =>
     [...map].map(([name, times]) => `${name} (${times} of ${COLD_PAGES} pages)`).join(', ') || 'none';
   console.log(`  scripts still arriving after the thread data: ${late(c.late)}`);
-  console.log(`  the same with ${RTT} ms RTT: ${late(slow.late)}`);
+  console.log(`  the same with ${RTT} ms RTT: ${late(slow.late)}; with modulepreload: ${late(hinted.late)}`);
 } finally {
   await browser.close();
   server.close();
