@@ -181,7 +181,10 @@ const WARM_PAGE = `<!doctype html><html lang="vi"><head><meta charset="utf-8"><t
 <script type="module">
 import '/${ENTRY}';
 window.__ready = customElements.whenDefined('news-comment-list');
-</script></head><body><main id="stage"></main></body></html>`;
+</script></head><body>
+<!-- A standalone list with loading="eager" makes the kit load and define <news-comment-list> at once. -->
+<news-comment-list loading="eager" hidden></news-comment-list>
+<main id="stage"></main></body></html>`;
 
 // ------------------------------------------------------------------ server
 
@@ -328,7 +331,12 @@ async function cold(browser, latency = 0, litPage = '/cold.html') {
 async function warm(browser) {
   const page = await browser.newPage({ viewport: { width: 800, height: 900 } });
   await page.goto(`${ORIGIN}/warm.html`);
-  await page.evaluate(() => window.__ready);
+  await page.evaluate(() =>
+    Promise.race([
+      window.__ready,
+      new Promise((_, reject) => setTimeout(() => reject(new Error('<news-comment-list> was never defined')), 20_000)),
+    ]),
+  );
   const result = await page.evaluate(
     async ({ runs, total }) => {
       // 1,000 comments: 700 top-level, 300 replies (some replies to replies), a few bodies with
