@@ -122,7 +122,7 @@ describe('dist/cdn from another origin', function () {
          import * as first from '${CDN}/news-comments.js';
          import * as second from '${CDN}/news-comments.js?v=2';
          window.__same = {
-           entries: first.NewsComments === second.NewsComments && first.NewsCommentList === second.NewsCommentList,
+           entries: first.NewsComments === second.NewsComments && first.NewsCommentCount === second.NewsCommentCount,
            element: customElements.get('news-comments') === first.NewsComments,
          };
          window.__done = true;
@@ -172,7 +172,7 @@ describe('dist/cdn from another origin', function () {
     });
     // One Lit in the IIFE, one shared by both ES entries.
     await waitUntil(() => mixed.litHtmlVersions?.length === 2, 'the ES entries ran');
-    for (const tag of ['news-related', 'news-most-read', 'news-share', 'news-comments', 'news-comment-list']) {
+    for (const tag of ['news-related', 'news-most-read', 'news-share', 'news-comments', 'news-comment-count']) {
       expect(mixed.customElements.get(tag), tag).to.be.a('function');
     }
     expect(mixed.__errors).to.deep.equal([]);
