@@ -77,12 +77,13 @@ function manualChunks(id) {
   return undefined;
 }
 
-/** `news-comments` for the chunk of src/comments/index.ts, `core` for shared modules of src/core. */
+/** `news-comments` for the chunk of src/comments/index.ts, `core` for the shared base with the translations. */
 function chunkName(chunk) {
   const ids = chunk.moduleIds.map((id) => id.replaceAll('\\', '/'));
   const index = ids.map((id) => /\/src\/([\w-]+)\/index\.ts$/.exec(id)).find(Boolean);
   if (index) return `news-${index[1]}`;
-  if (!chunk.isDynamicEntry && ids.length > 1 && ids.some((id) => id.includes('/src/core/'))) return 'core';
+  // The base every element needs: core modules with the translations.
+  if (!chunk.isDynamicEntry && ids.some((id) => id.includes('/src/translations/'))) return 'core';
   return chunk.name;
 }
 
