@@ -151,7 +151,6 @@ export class NewsCommentList extends NewsElement<'comments'> {
   /** The first page: fetched (or taken from `firstPage`) when thread, sort or API change. */
   private readonly firstPageTask = new Task(this, {
     task: async ([base, sort, thread, limit, tries]: Wanted, { signal }) => {
-      this.moreAbort?.abort();
       try {
         if (!base) throw new NewsError('shape', 'No API base: set the api attribute or <meta name="news-widgets:api">');
         const given = this.firstPage;
@@ -221,6 +220,9 @@ export class NewsCommentList extends NewsElement<'comments'> {
       const wanted: Wanted = [this.apiBase, this.currentSort, this.thread, pageSize(this.limit), this.tries];
       if (wanted.some((value, index) => value !== this.wanted[index])) {
         this.wanted = wanted;
+        // The old page's cursor belongs to the old order: no "Load more" until the new page is here.
+        this.moreAbort?.abort();
+        this.cursor = null;
         void this.firstPageTask.run(wanted);
       }
     } else this.wanted = [];

@@ -28,7 +28,7 @@ describe('<news-comment-list> aborts what it no longer needs', () => {
     el.sort = 'oldest';
     await aborted(first);
     expect(firstPages()).to.have.length(2);
-    await waitUntil(() => articles(el).length === 3);
+    await waitUntil(() => articles(el).length === 3, 'the new order did not load', { timeout: 5000 });
     expect(errors).to.have.length(0);
   });
 
@@ -57,9 +57,14 @@ describe('<news-comment-list> aborts what it no longer needs', () => {
     const more = lastMore()!;
     await el.updateComplete;
     expect(moreButton().disabled).to.equal(true);
+    const reloaded = oneEvent(el, 'news-comments-load');
     $$<HTMLButtonElement>(el, '[part~="sort"]')[1].click();
     await aborted(more.signal);
-    await waitUntil(() => !moreButton().disabled && firstPages().length === 2);
+    // No "Load more" with the old order's cursor while the new first page loads.
+    await el.updateComplete;
+    expect(moreButton()).to.equal(null);
+    await reloaded;
+    await waitUntil(() => !moreButton().disabled && firstPages().length === 2, 'sort', { timeout: 5000 });
     expect(top()).to.have.length(2);
     expect(errors).to.have.length(0);
     // Disconnect.
@@ -71,11 +76,11 @@ describe('<news-comment-list> aborts what it no longer needs', () => {
     el.remove();
     await aborted(more2.signal);
     parent.append(el);
-    await waitUntil(() => !moreButton().disabled);
+    await waitUntil(() => !moreButton().disabled, 'load more stayed busy', { timeout: 5000 });
     expect(top()).to.have.length(2);
     expect(errors).to.have.length(0);
     moreButton().click();
-    await waitUntil(() => top().length === 4);
+    await waitUntil(() => top().length === 4, 'more did not load', { timeout: 5000 });
   });
 
   it('asks for nothing while comments are given, and loads the thread once they are taken away', async () => {
@@ -95,6 +100,6 @@ describe('<news-comment-list> aborts what it no longer needs', () => {
     el.comments = undefined;
     await load;
     expect(firstPages()).to.have.length(1);
-    await waitUntil(() => articles(el).length === 3);
+    await waitUntil(() => articles(el).length === 3, 'the new order did not load', { timeout: 5000 });
   });
 });
