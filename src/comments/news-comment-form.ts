@@ -337,6 +337,26 @@ export class NewsCommentForm extends NewsElement<'comments'> {
     return error ? html`<p part="field-error" class="error" id="${field}-error">${error}</p>` : nothing;
   }
 
+  /** The name and e-mail fields: a label, the input (its autofill named as the field), its error. */
+  private renderInput(field: 'name' | 'email', label: string) {
+    return html`<div part="field" class="field">
+      <label part="label" for=${field}>${label}</label>
+      <input
+        part="input"
+        id=${field}
+        name=${field}
+        type=${field === 'email' ? 'email' : 'text'}
+        autocomplete=${field}
+        ?required=${field === 'name'}
+        aria-invalid=${this.errors[field] ? 'true' : 'false'}
+        aria-describedby=${this.describedBy(field)}
+        .value=${this[field]}
+        @input=${this.onInput}
+      />
+      ${this.renderError(field)}
+    </div>`;
+  }
+
   override render() {
     const s = this.strings;
     if (this.closed || this.closedByServer) return html`<p part="closed" class="closed">${s.closed}</p>`;
@@ -364,36 +384,7 @@ export class NewsCommentForm extends NewsElement<'comments'> {
         </div>
         ${closeButton(() => this.close(), s.close)}
       </div>
-      <div part="field" class="field">
-        <label part="label" for="name">${s.name}</label>
-        <input
-          part="input"
-          id="name"
-          name="name"
-          autocomplete="name"
-          required
-          aria-invalid=${e.name ? 'true' : 'false'}
-          aria-describedby=${this.describedBy('name')}
-          .value=${this.name}
-          @input=${this.onInput}
-        />
-        ${this.renderError('name')}
-      </div>
-      <div part="field" class="field">
-        <label part="label" for="email">${s.email}</label>
-        <input
-          part="input"
-          id="email"
-          name="email"
-          type="email"
-          autocomplete="email"
-          aria-invalid=${e.email ? 'true' : 'false'}
-          aria-describedby=${this.describedBy('email')}
-          .value=${this.email}
-          @input=${this.onInput}
-        />
-        ${this.renderError('email')}
-      </div>
+      ${this.renderInput('name', s.name)} ${this.renderInput('email', s.email)}
       <div part="field" class="field">
         <label part="label" for="body">${s.body}</label>
         <textarea
