@@ -513,30 +513,42 @@ export class NewsCommentList extends NewsElement<'comments'> {
     const replying = this.replyTo === c.id;
     const repliesPart = nested.length ? html`${nested}` : null;
     const templated = this.prepared ? this.renderTemplated(c, ctx, repliesPart) : null;
-    // Rare things (an own comment's state, an open reply form, replies) share one binding, so an
-    // ordinary comment is a single template instance: a 1,000-comment thread stays cheap.
+    // Rare things (an own comment's state, an open reply form, replies) share one binding.
     const extra: unknown[] = [];
     if (c.own) extra.push(html`<p part="comment-status" class="status ${c.own}">${s[c.own]}</p>`);
     if (replying) extra.push(this.renderReplyForm(c));
     if (repliesPart && !templated) extra.push(html`<div part="replies" class="replies">${repliesPart}</div>`);
-    const body = this.renderBody(c);
+    const more = extra.length ? extra : nothing;
+    const hideActions = !ctx.canReply || !!c.own;
+    const expanded = replying ? 'true' : 'false';
+    if (templated) {
+      return html`<article part="comment" class="comment d${depth}" data-id=${c.id} tabindex="-1" aria-label=${c.name}>
+        ${templated}
+        <div part="comment-actions" class="actions" ?hidden=${hideActions}>
+          <button
+            type="button"
+            part="reply-button"
+            data-reply=${c.id}
+            aria-expanded=${expanded}
+            @click=${this.onReplyClick}
+          >
+            ${s.reply}
+          </button>
+        </div>
+        ${more}
+      </article>`;
+    }
+    const cueText = cue ? html`<span part="comment-cue" class="cue">${cue}</span>` : nothing;
+    // One template per ordinary comment (a 1,000-comment thread stays cheap). Kept as written:
+    // the body shows its whitespace (pre-line), so no indentation may enter it.
     // prettier-ignore
-    const content = templated ?? html`<header part="comment-header"><strong part="comment-name">${c.name}</strong> - <time part="comment-time" datetime=${c.createdAt}>${this.timeText(c.createdAt, ctx.now)}</time></header>
-      <div part="comment-body" class="body">${cue ? html`<span part="comment-cue" class="cue">${cue}</span>` : nothing}${body}</div>`;
     return html`<article part="comment" class="comment d${depth}" data-id=${c.id} tabindex="-1" aria-label=${c.name}>
-      ${content}
-      <div part="comment-actions" class="actions" ?hidden=${!ctx.canReply || !!c.own}>
-        <button
-          type="button"
-          part="reply-button"
-          data-reply=${c.id}
-          aria-expanded=${replying ? 'true' : 'false'}
-          @click=${this.onReplyClick}
-        >
-          ${s.reply}
-        </button>
+      <header part="comment-header"><strong part="comment-name">${c.name}</strong> - <time part="comment-time" datetime=${c.createdAt}>${this.timeText(c.createdAt, ctx.now)}</time></header>
+      <div part="comment-body" class="body">${cueText}${this.renderBody(c)}</div>
+      <div part="comment-actions" class="actions" ?hidden=${hideActions}>
+        <button type="button" part="reply-button" data-reply=${c.id} aria-expanded=${expanded} @click=${this.onReplyClick}>${s.reply}</button>
       </div>
-      ${extra.length ? extra : nothing}
+      ${more}
     </article>`;
   }
 

@@ -89,12 +89,17 @@ describe('<news-comment-count>', () => {
   });
 
   it('takes a known count without fetching', async () => {
-    const el = await fixture<NewsCommentCount>(
-      html`<news-comment-count thread="x" api=${api().base} .count=${5}></news-comment-count>`,
+    const asked = newThread('k');
+    const box = await fixture(
+      html`<div>
+        <news-comment-count thread="x" api=${api().base} .count=${5}></news-comment-count>
+        <news-comment-count thread=${asked} api=${api().base}></news-comment-count>
+      </div>`,
     );
-    expect(text(el)).to.equal('5 bình luận');
-    // Counts go out in one batch after the turn in which they were asked for.
-    await new Promise((turn) => setTimeout(turn));
-    expect(requests()).to.have.length(0);
+    const [known, fetched] = [...box.querySelectorAll('news-comment-count')];
+    expect(text(known)).to.equal('5 bình luận');
+    // The batch of that turn went out and came back: it asked only for the other thread.
+    await waitUntil(() => !!$(fetched, 'a'));
+    expect(gets(requests(), '/counts').map((r) => r.url.searchParams.get('threads'))).to.deep.equal([asked]);
   });
 });
