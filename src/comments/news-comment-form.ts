@@ -91,31 +91,35 @@ export class NewsCommentForm extends NewsElement<'comments'> {
     super.connectedCallback();
     // `remember-close`: a form the reader closed stays closed for the session.
     if (!this.parent && isRememberedClosed(this)) this.dismissed = true;
-    this.listen(this.store);
+    this.listen();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.unlisten(this.store);
+    this.unlisten();
   }
 
-  private listen(store: CommentStore): void {
+  /** The store this form listens to (the `store` property can change). */
+  private listened?: CommentStore;
+
+  private listen(): void {
+    if (this.listened === this.store) return;
+    this.unlisten();
+    this.listened = this.store;
     // A comment queued on an earlier visit goes out once a form or list is on the page.
-    store.start();
-    store.addEventListener('result', this.onResult);
-    store.addEventListener('change', this.onChange);
+    this.store.start();
+    this.store.addEventListener('result', this.onResult);
+    this.store.addEventListener('change', this.onChange);
   }
 
-  private unlisten(store: CommentStore): void {
-    store.removeEventListener('result', this.onResult);
-    store.removeEventListener('change', this.onChange);
+  private unlisten(): void {
+    this.listened?.removeEventListener('result', this.onResult);
+    this.listened?.removeEventListener('change', this.onChange);
+    this.listened = undefined;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('store') && changed.get('store')) {
-      this.unlisten(changed.get('store')!);
-      if (this.isConnected) this.listen(this.store);
-    }
+    if (changed.has('store') && this.isConnected) this.listen();
     // The page opening or closing the form wins over the reader's last click (not on first paint).
     if (changed.has('open') && changed.get('open') !== undefined) this.dismissed = !this.open;
     else if (!this.hasUpdated && !this.open) this.dismissed = true;

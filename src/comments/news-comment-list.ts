@@ -188,29 +188,35 @@ export class NewsCommentList extends NewsElement<'comments'> {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    // A comment queued on an earlier visit goes out once a list or form is on the page.
-    this.store.start();
-    this.store.addEventListener('change', this.onStoreChange);
+    this.listen();
     document.addEventListener('visibilitychange', this.onVisibility);
     this.startClock();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.store.removeEventListener('change', this.onStoreChange);
+    this.listened?.removeEventListener('change', this.onStoreChange);
+    this.listened = undefined;
     document.removeEventListener('visibilitychange', this.onVisibility);
     clearTimeout(this.pollTimer);
     clearInterval(this.clock);
     this.moreAbort?.abort();
   }
 
+  /** The store this list listens to (the `store` property can change). */
+  private listened?: CommentStore;
+
+  private listen(): void {
+    if (this.listened === this.store) return;
+    this.listened?.removeEventListener('change', this.onStoreChange);
+    this.listened = this.store;
+    // A comment queued on an earlier visit goes out once a list or form is on the page.
+    this.store.start();
+    this.store.addEventListener('change', this.onStoreChange);
+  }
+
   protected override willUpdate(changed: PropertyValues): void {
-    const previousStore = changed.get('store') as CommentStore | undefined;
-    if (previousStore) {
-      previousStore.removeEventListener('change', this.onStoreChange);
-      this.store.start();
-      this.store.addEventListener('change', this.onStoreChange);
-    }
+    if (changed.has('store') && this.isConnected) this.listen();
     if (changed.has('sort')) this.chosenSort = undefined;
     if (changed.has('thread') || changed.has('sort') || changed.has('chosenSort')) this.replyTo = null;
     if (changed.has('thread')) this.settled.clear();
