@@ -1,5 +1,6 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../src/comments/index.js';
+import { CommentStore } from '../../src/comments/comment-store.js';
 import type { NewsCommentList } from '../../src/comments/news-comment-list.js';
 import { $, $$, articles, gets, loaded, newThread, seed, spyRequests, text, useServer } from './helpers.js';
 
@@ -142,6 +143,26 @@ describe('<news-comment-list>', () => {
     await expect(errored).to.be.accessible();
     $<HTMLButtonElement>(errored, '[part~="retry"]')!.click();
     await waitUntil(() => articles(errored).length === 1);
+  });
+
+  it("still shows the reader's own queued comment when the thread cannot load", async () => {
+    const t = newThread();
+    await api().fault({ kind: 'network' });
+    const store = new CommentStore({ retry: { base: 60_000, max: 60_000 } });
+    try {
+      await store.submit(api().base, t, { name: 'Tôi', body: 'Vẫn còn đây' }).result;
+      const el = await fixture<NewsCommentList>(
+        html`<news-comment-list thread=${t} api=${api().base} .store=${store}></news-comment-list>`,
+      );
+      await loaded(el);
+      expect($(el, '[part~="error"]')).to.not.equal(null);
+      const [mine] = articles(el);
+      expect(text(mine.querySelector('[part~="comment-body"]'))).to.equal('Vẫn còn đây');
+      expect(text(mine.querySelector('[part~="comment-status"]'))).to.equal('Chưa gửi được, sẽ thử lại');
+      await expect(el).to.be.accessible();
+    } finally {
+      store.stop();
+    }
   });
 
   it('fires news-error with the status on an HTTP failure', async () => {
