@@ -4,6 +4,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { fixturesMiddleware } from './test/server/fixtures-middleware.mjs';
 import { apiMiddleware } from './test/server/api-middleware.mjs';
+import { screenshotPlugin } from './test/server/screenshot-plugin.mjs';
 
 const CHROME_CANDIDATES = [
   process.env.CHROME_PATH,
@@ -70,5 +71,5 @@ export default {
   // CI machines have 2 cores shared by two browsers: give slow starts room.
   testsStartTimeout: 60000,
   middleware: [apiMiddleware, fixturesMiddleware],
-  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2021' })],
+  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2021' }), screenshotPlugin()],
 };

@@ -1,14 +1,9 @@
+import { NewsElement } from './news-element.js';
+
 /**
- * Defines a custom element once. Loading a bundle twice (or two bundles that both carry an
- * element) must never throw `NotSupportedError` into the host page, so a tag that is already
- * registered is left alone.
+ * @deprecated Use the element's own `define`: `NewsShare.define('news-share')`. Kept, as the
+ * same rule (a tag that is already defined is left alone), for callers not yet moved.
  */
-export function defineElement(tag: string, ctor: CustomElementConstructor): void {
-  if (typeof customElements === 'undefined' || customElements.get(tag)) return;
-  try {
-    customElements.define(tag, ctor);
-  } catch {
-    // Another bundle won a race between get() and define(), or the constructor was already
-    // registered under another tag: either way the page keeps working.
-  }
+export function defineElement(tag: string, ctor: CustomElementConstructor, registry?: CustomElementRegistry): void {
+  NewsElement.define.call(ctor as unknown as typeof NewsElement, tag, registry);
 }

@@ -3,6 +3,7 @@ export * from './define.js';
 export * from './events.js';
 export * from './feeds.js';
 export * from './fetch.js';
+export * from './lazy.js';
 export * from './locale.js';
 export * from './styles.js';
 export * from './time.js';

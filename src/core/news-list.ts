@@ -6,24 +6,22 @@
  * Sources, first match wins: the `items` property; `src` (or the API URL the subclass builds
  * from `api`); the `<a href>` links the publisher put inside the element.
  */
-import { LitElement, css, html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
+import { css, html, nothing, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { apiBase, canonicalUrl } from './api.js';
-import { emit, NewsError, toErrorDetail } from './events.js';
+import { canonicalUrl } from './api.js';
+import { NewsError, toErrorDetail } from './events.js';
 import type { NewsItem } from './feeds.js';
 import { DEFAULT_TIMEOUT_MS, fetchShared } from './fetch.js';
-import type { ListStrings, TranslationSections } from '../translations/types.js';
-import { LocaleController, format, translate, type Localized } from './locale.js';
+import { loadFeeds } from './lazy.js';
+import { plural } from './locale.js';
+import { NewsElement } from './news-element.js';
 import { baseStyles } from './styles.js';
 import { comparableUrl } from './url.js';
 import { NearViewportController } from './viewport.js';
 
-/** Strings every list widget has. */
-/** @deprecated Use `ListStrings`. */
-export type ListMessages = ListStrings;
-
-type Feeds = typeof import('./feeds.js');
+type Feeds = Awaited<ReturnType<typeof loadFeeds>>;
 
 interface ListData {
   items: NewsItem[];
@@ -33,8 +31,7 @@ interface ListData {
 /** Largest `limit` honoured: a box, not an archive. */
 const MAX_LIMIT = 100;
 
-// Compact on purpose (the build strips only whitespace). Rules both list widgets share live
-// here once, including the `compact` layout's one-line titles.
+// Rules both list widgets share, including the `compact` layout's one-line titles.
 export const listStyles = css`
   ul,
   ol {
@@ -54,31 +51,35 @@ export const listStyles = css`
   li:first-child {
     border-top: 0;
   }
-  .c {
+  .text {
     flex: 1;
     min-width: 0;
   }
+  /* A title takes the lines it needs, up to --news-title-lines; only the skeleton reserves them all. */
   [part~='link'],
-  .sk {
-    --_l: var(--news-title-lines, 2);
+  .skeleton-title {
+    --_title-lines: var(--news-title-lines, 2);
     display: -webkit-box;
     -webkit-box-orient: vertical;
-    -webkit-line-clamp: var(--_l);
+    -webkit-line-clamp: var(--_title-lines);
     overflow: hidden;
-    height: calc(var(--_l) * 1.35em);
+    max-height: calc(var(--_title-lines) * 1.35em);
     line-height: 1.35;
     font-weight: var(--news-title-weight, 600);
+  }
+  .skeleton-title {
+    height: calc(var(--_title-lines) * 1.35em);
   }
   [part~='link']::after {
     content: '';
     position: absolute;
     inset: 0;
   }
-  .sk .skeleton-line {
+  .skeleton-title .skeleton-line {
     height: 1em;
     margin: 0.175em 0;
   }
-  .sk .skeleton-line + .skeleton-line {
+  .skeleton-title .skeleton-line + .skeleton-line {
     width: 60%;
   }
   [part~='image'] {
@@ -89,7 +90,13 @@ export const listStyles = css`
     aspect-ratio: 3/2;
     object-fit: cover;
     border-radius: var(--_radius);
+  }
+  [part~='image'].skeleton-image {
     background: var(--_skeleton);
+  }
+  /* A thumbnail that failed to load keeps its place, without the browser's broken-image glyph. */
+  [part~='image'].broken {
+    visibility: hidden;
   }
   [part~='meta'] {
     display: block;
@@ -102,10 +109,10 @@ export const listStyles = css`
   :host([layout='compact']) li {
     padding: 0.25rem 0;
   }
-  :host([layout='compact']) :is([part~='link'], .sk) {
-    --_l: 1;
+  :host([layout='compact']) :is([part~='link'], .skeleton-title) {
+    --_title-lines: 1;
   }
-  :host([layout='compact']) .sk .skeleton-line + .skeleton-line {
+  :host([layout='compact']) .skeleton-title .skeleton-line + .skeleton-line {
     display: none;
   }
 `;
@@ -113,85 +120,66 @@ export const listStyles = css`
 /**
  * Abstract list element. Subclasses give the tag name, the strings and the API URL, and may
  * add a rank, a meta line or controls above the list.
+ *
+ * @cssprop --news-title-lines - Lines per title before it is clamped (the skeleton reserves them all; a loaded title takes only the lines it needs).
+ * @cssprop --news-title-weight - Title font weight.
  */
-export abstract class NewsList<K extends 'related' | 'mostRead' = 'related' | 'mostRead'> extends LitElement {
+export abstract class NewsList<K extends 'related' | 'mostRead' = 'related' | 'mostRead'> extends NewsElement<K> {
   static override styles = [baseStyles, listStyles];
 
-  protected readonly locale = new LocaleController(this);
-  protected readonly viewport = new NearViewportController(this);
+  /** URL of a list in any supported format (RSS, Atom, JSON Feed, the kit's JSON list). */
+  @property() src?: string;
+  /** Items handed over directly, in the kit's list format; wins over every other source. */
+  @property({ attribute: false }) items?: unknown[] | null;
+  /** How many items to show (1–100). */
+  @property({ type: Number }) limit = 5;
+  /** URLs to leave out, separated by spaces (or an array). The page's canonical URL is always left out. */
+  @property() exclude: string | string[] = '';
+  /** Visual layout; CSS only. */
+  @property({ reflect: true }) layout = 'list';
+  /** Overrides the heading text. */
+  @property() heading?: string;
+  /** `aria-level` of the heading, 1–6. */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+  /** `lazy`: fetch when the element comes within about one viewport. `eager`: at once. */
+  @property() loading: 'lazy' | 'eager' = 'lazy';
+  /** Request time-out in milliseconds. */
+  @property({ type: Number }) timeout: number = DEFAULT_TIMEOUT_MS;
+  /** Minutes: a list whose `generatedAt` is older is hidden, with `news-error` reason `stale`. */
+  @property({ type: Number, attribute: 'stale-after' }) staleAfter?: number;
 
-  // `static properties`, not decorators: the decorators module would cost ~0.4 KB gzip in
-  // every list bundle (fields with initializers are plain assignments: useDefineForClassFields is off).
-  static override properties: PropertyDeclarations = {
-    _rev: { state: true },
-    src: {},
-    items: { attribute: false },
-    limit: { type: Number },
-    exclude: {},
-    layout: { reflect: true },
-    heading: {},
-    headingLevel: { type: Number, attribute: 'heading-level' },
-    loading: {},
-    timeout: { type: Number },
-    staleAfter: { type: Number, attribute: 'stale-after' },
-    messages: { attribute: false },
-  };
-
-  /** Bumped when the publisher's links change, so a light-DOM list re-reads them. */
-  private _rev = 0;
-  private _observer?: MutationObserver;
-  private _cache = new Map<string, ListData>();
-  private _hid = false;
+  /** Bumped when the publisher's links change, so a list made of them re-reads them. */
+  @state() private lightRevision = 0;
+  /** Thumbnails that failed to load: their `<img>` keeps its place, hidden. */
+  @state() private brokenImages = new Set<string>();
+  private lightObserver?: MutationObserver;
+  /** Whether the element hid itself after a failure (a publisher's own `hidden` is left alone). */
+  private hiddenAfterFailure = false;
+  private cache = new Map<string, ListData>();
   /** Whether a list has been shown at least once. */
   protected loadedOnce = false;
 
-  /** URL of a list in any supported format (RSS, Atom, JSON Feed, the kit's JSON list). */
-  src?: string;
-  /** Items handed over directly, in the kit's list format; wins over every other source. */
-  items?: unknown[] | null;
-  /** How many items to show (1–100). */
-  limit = 5;
-  /** URLs to leave out, separated by spaces (or an array). The page's canonical URL is always left out. */
-  exclude: string | string[] = '';
-  /** Visual layout; CSS only. */
-  layout = 'list';
-  /** Overrides the heading text. */
-  heading?: string;
-  /** `aria-level` of the heading, 1–6. */
-  headingLevel = 2;
-  /** `lazy`: fetch when the element comes within about one viewport. `eager`: at once. */
-  loading: 'lazy' | 'eager' = 'lazy';
-  /** Request time-out in milliseconds. */
-  timeout = DEFAULT_TIMEOUT_MS;
-  /** Minutes: a list whose `generatedAt` is older is hidden, with `news-error` reason `stale`. */
-  staleAfter?: number;
-  /** Overrides any string. */
-  messages?: Partial<TranslationSections[K]> | null;
+  protected readonly viewport = new NearViewportController(this);
 
   /** The element's tag name, for `news-error`. */
   protected abstract readonly widget: string;
-  protected abstract readonly localized: Localized<K>;
   /** `<ol>` with ranks, or `<ul>`. */
   protected ordered = false;
 
   /** The URL to fetch: from `src`, else from the API base; `null` when there is neither. */
   protected abstract sourceUrl(api: string | null): string | null;
 
-  protected get msg(): TranslationSections[K] {
-    return translate(this.localized, this.locale.language, this.messages);
-  }
-
   protected readonly task = new Task(this, {
-    task: async ([near, list, source, limit, exclude, staleAfter], { signal }) => {
+    task: async ([waiting, list, source, limit, exclude, staleAfter], { signal }) => {
       try {
-        if (typeof source === 'string' && list == null && !near) return initialState;
-        // The parser is a separate chunk: it loads only when a list is needed, beside the data.
-        const feeds = import('./feeds.js');
+        if (waiting) return initialState;
+        // The parser loads only when a list is needed, beside the data.
+        const feeds = loadFeeds();
         let data: ListData;
         if (list != null) data = { items: (await feeds).normalizeItems(list, { url: document.baseURI }) };
         else if (typeof source === 'string') {
-          data = this._cache.get(source) ?? (await this.load(source, signal, feeds));
-          this._cache.set(source, data);
+          data = this.cache.get(source) ?? (await this.load(source, signal, feeds));
+          this.cache.set(source, data);
         } else data = { items: this.lightItems(await feeds) };
         const age = data.generatedAt ? Date.now() - Date.parse(data.generatedAt) : 0;
         if (staleAfter && staleAfter > 0 && age > staleAfter * 60_000)
@@ -204,26 +192,22 @@ export abstract class NewsList<K extends 'related' | 'mostRead' = 'related' | 'm
         );
         const items = data.items.filter((item) => !skip.has(comparableUrl(item.url))).slice(0, limit);
         if (!items.length) throw new NewsError('empty', 'Nothing to show');
-        this.setHidden(false);
+        this.hideAfterFailure(false);
         this.loadedOnce = true;
         return items;
       } catch (error) {
         if (signal.aborted) return initialState;
-        emit(this, 'news-error', toErrorDetail(this.widget, error));
-        this.setHidden(!this.keepOnFailure() && !this.querySelector('a[href]'));
+        this.emit('news-error', toErrorDetail(this.widget, error));
+        this.hideAfterFailure(!this.keepOnFailure() && !this.querySelector('a[href]'));
         return null;
       }
     },
     args: () => {
-      const url = this.sourceUrl(apiBase(this));
-      return [
-        this.loading === 'eager' || this.viewport.near,
-        this.items,
-        url ?? this._rev,
-        this.rows,
-        this.exclude,
-        this.staleAfter,
-      ] as const;
+      const source = this.sourceUrl(this.apiBase) ?? this.lightRevision;
+      // Only a fetch waits for the viewport; items and the publisher's links are already here.
+      const waiting =
+        typeof source === 'string' && this.items == null && this.loading !== 'eager' && !this.viewport.near;
+      return [waiting, this.items, source, this.rows, this.exclude, this.staleAfter] as const;
     },
   });
 
@@ -253,22 +237,22 @@ export abstract class NewsList<K extends 'related' | 'mostRead' = 'related' | 'm
     return normalizeItems(raw, { url: document.baseURI });
   }
 
-  private setHidden(hide: boolean): void {
-    if (hide === this._hid) return;
-    this._hid = hide;
+  private hideAfterFailure(hide: boolean): void {
+    if (hide === this.hiddenAfterFailure) return;
+    this.hiddenAfterFailure = hide;
     this.hidden = hide;
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
     // Links may arrive after the upgrade (the parser is still reading them) or be changed later.
-    this._observer ??= new MutationObserver(() => this._rev++);
-    this._observer.observe(this, { childList: true, subtree: true, characterData: true });
+    this.lightObserver ??= new MutationObserver(() => this.lightRevision++);
+    this.lightObserver.observe(this, { childList: true, subtree: true, characterData: true });
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this._observer?.disconnect();
+    this.lightObserver?.disconnect();
   }
 
   /**
@@ -294,8 +278,8 @@ export abstract class NewsList<K extends 'related' | 'mostRead' = 'related' | 'm
     return list;
   }
 
-  /** A line under the title, or nothing. */
-  protected renderMeta(_item: NewsItem): unknown {
+  /** A line under the title (`item` is `null` in the skeleton), or nothing. */
+  protected renderMeta(_item: NewsItem | null): unknown {
     return nothing;
   }
 
@@ -304,37 +288,43 @@ export abstract class NewsList<K extends 'related' | 'mostRead' = 'related' | 'm
     return this.layout === 'thumbnails' || this.layout === 'grid';
   }
 
-  // Templates are written without indentation: Lit's html`` is not minified by the build.
   protected renderRow(item: NewsItem | null, index: number): TemplateResult {
-    const wide = this.layout === 'grid';
     return html`<li part="item${item ? '' : ' skeleton'}">
-      ${this.ordered ? html`<span part="rank" aria-hidden="true">${index + 1}</span>` : nothing}${
-        this.withImages
-          ? item?.image
-            ? html`<img
-                part="image"
-                src=${item.image}
-                width=${wide ? 320 : 120}
-                height=${wide ? 180 : 80}
-                alt=""
-                loading="lazy"
-                decoding="async"
-              />`
-            : html`<span part="image"></span>`
-          : nothing
-      }<span class="c"
-        >${
+      ${this.ordered ? html`<span part="rank" aria-hidden="true">${index + 1}</span>` : nothing}
+      ${this.withImages ? this.renderImage(item) : nothing}
+      <span class="text">
+        ${
           item
             ? html`<a part="link" href=${item.url}>${item.title}</a>`
-            : html`<span class="sk"><i class="skeleton-line"></i><i class="skeleton-line"></i></span>`
-        }${this.renderMeta(item ?? { url: '', title: '' })}</span
-      >
+            : html`<span class="skeleton-title"><i class="skeleton-line"></i><i class="skeleton-line"></i></span>`
+        }
+        ${this.renderMeta(item)}
+      </span>
     </li>`;
   }
 
+  /** The thumbnail: a placeholder while loading, nothing for an item without a picture. */
+  private renderImage(item: NewsItem | null): unknown {
+    if (!item) return html`<span part="image" class="skeleton-image"></span>`;
+    const { image } = item;
+    if (!image) return nothing;
+    const wide = this.layout === 'grid';
+    return html`<img
+      part="image"
+      class=${this.brokenImages.has(image) ? 'broken' : ''}
+      src=${image}
+      width=${wide ? 320 : 120}
+      height=${wide ? 180 : 80}
+      alt=""
+      loading="lazy"
+      decoding="async"
+      @error=${() => (this.brokenImages = new Set(this.brokenImages).add(image))}
+    />`;
+  }
+
   protected formatViews(views: number): string {
-    const m = this.msg;
-    return format(views === 1 ? m.view : m.views, { count: new Intl.NumberFormat(this.locale.tag).format(views) });
+    const { view, views: many } = this.strings;
+    return plural(this.locale.tag, views, { one: view, other: many });
   }
 
   override render(): unknown {
@@ -350,7 +340,8 @@ export abstract class NewsList<K extends 'related' | 'mostRead' = 'related' | 'm
     const hidden = items ? undefined : 'true';
     const list = failed
       ? this.renderFailure()
-      : html`${items ? nothing : html`<span class="visually-hidden" role="status">${this.msg.loading}</span>`}${
+      : html`${items ? nothing : html`<span class="visually-hidden" role="status">${this.strings.loading}</span>`}
+        ${
           this.ordered
             ? html`<ol part="list" role=${ifDefined(role)} aria-hidden=${ifDefined(hidden)}>
                 ${lis}
@@ -359,10 +350,9 @@ export abstract class NewsList<K extends 'related' | 'mostRead' = 'related' | 'm
                 ${lis}
               </ul>`
         }`;
-    const level = Math.min(Math.max(Math.floor(this.headingLevel) || 2, 1), 6);
     return html`<section part="base" aria-labelledby="h" aria-busy=${items || failed ? 'false' : 'true'}>
-      <div id="h" part="heading" role="heading" aria-level=${level}>${this.heading || this.msg.heading}</div>
-      ${this.renderControls()}${this.renderPanel(list)}
+      ${this.renderHeading(this.heading || this.strings.heading, this.headingLevel)} ${this.renderControls()}
+      ${this.renderPanel(list)}
     </section>`;
   }
 }

@@ -43,14 +43,22 @@ export interface DomParserLike {
   parseFromString(source: string, type: DOMParserSupportedType): Document;
 }
 
+// Inside a tag: an attribute value (`="…"`, `='…'` or unquoted), or an attribute name followed by `=`.
+const ATTRIBUTE_TOKEN = /(=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]*))|([^\s/>"'=]+)(?=\s*=)/g;
+
 /**
  * Renames `on…=` attributes inside tags before HTML is parsed. Nothing would run either way
  * (the document is inert, and DOMPurify drops them), but Chromium still files a CSP
  * `script-src-attr` violation report for every inline handler it parses, which would flood a
- * publisher's CSP reports. Best effort, not a security boundary.
+ * publisher's CSP reports. Only attribute names are renamed: values are skipped whole, so a
+ * URL such as `/tin/online=1` stays intact. Best effort, not a security boundary.
  */
 export const defuseInlineHandlers = (html: string): string =>
-  html.replace(/<[^<>]*>/g, (tag) => tag.replace(/([\s/"'])on([a-z]+\s*=)/gi, '$1data-defused-on$2'));
+  html.replace(/<[^<>]*>/g, (tag) =>
+    tag.replace(ATTRIBUTE_TOKEN, (token, value: string | undefined) =>
+      value === undefined && /^on[a-z]+$/i.test(token) ? `data-defused-${token}` : token,
+    ),
+  );
 
 /**
  * Parses markup into a detached, inert document. `DOMParser` is a Trusted Types sink even for

@@ -33,8 +33,3 @@ export function comparableUrl(raw: string, base?: string | URL): string | null {
   url.hostname = url.hostname.replace(/^www\./, '');
   return url.href.replace(/\/$/, '');
 }
-
-/** The document base, safe to call during SSR. */
-export function documentBase(): string | undefined {
-  return typeof document === 'undefined' ? undefined : document.baseURI;
-}

@@ -1,6 +1,6 @@
 import { css } from 'lit';
 
-// Compact on purpose (the build strips only whitespace); shared list rules are in core/news-list.ts.
+// Shared list rules are in core/news-list.ts.
 export const styles = css`
   [role='tablist'] {
     display: flex;
@@ -35,6 +35,14 @@ export const styles = css`
   :host([layout='columns']) ol {
     columns: 2 var(--news-column-width, 16rem);
     column-gap: calc(var(--_gap) * 2);
+  }
+  /* Separators under each row, so the second column starts level with the first. */
+  :host([layout='columns']) li {
+    border-top: 0;
+    border-bottom: 1px solid var(--_border);
+  }
+  :host([layout='columns']) li:last-child {
+    border-bottom: 0;
   }
   :host([layout='compact']) [part~='rank'] {
     font-size: 1rem;

@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { apiBase, canonicalUrl } from '../core/api.js';
+import { property } from 'lit/decorators.js';
+import { canonicalUrl } from '../core/api.js';
 import type { NewsItem } from '../core/feeds.js';
 import type { Localized } from '../core/locale.js';
 import * as en from '../translations/en.js';
@@ -45,8 +46,6 @@ const enc = encodeURIComponent;
  *   `timeout`, `network`, `parse`, `shape`, `empty` or `stale`). The element then keeps its
  *   light-DOM links, or hides itself. Nothing is ever thrown to the page.
  *
- * @attribute api - API base URL (else `<meta name="news-widgets:api">`), used when there is no `src`.
- * @attribute theme - `dark`, `light` or `auto` (follow the reader); default: the page's `color-scheme`.
  *
  * @slot - Fallback `<a href>` links (shown without JavaScript and when loading fails).
  *
@@ -59,23 +58,14 @@ const enc = encodeURIComponent;
  * @csspart item - Each `<li>` (also `skeleton` while loading).
  * @csspart rank - The visible rank number.
  * @csspart link - Each article link.
- * @csspart meta - The views line.
+ * @csspart meta - The views line (absent for an item without views).
  * @csspart empty - The message in a tab whose list failed to load (the box stays, with its tabs).
  *
- * @cssprop --news-color-accent - Rank numbers, heading rule and selected tab.
  * @cssprop --news-rank-size - Size of the rank numbers.
  * @cssprop --news-column-width - Minimum column width in layout `columns`.
- * @cssprop --news-title-lines - Lines per title before it is clamped.
  */
 export class NewsMostRead extends NewsList<'mostRead'> {
   static override styles = [...NewsList.styles, styles];
-  static override properties = {
-    windows: {},
-    window: {},
-    section: {},
-    track: { type: Boolean },
-    articleId: { attribute: 'article-id' },
-  };
 
   protected readonly widget = 'news-most-read';
   protected readonly localized = LOCALIZED;
@@ -83,22 +73,24 @@ export class NewsMostRead extends NewsList<'mostRead'> {
 
   override limit = 10;
   /** Comma-separated time windows shown as tabs, e.g. `day,week,month`. */
-  windows = '';
+  @property() windows = '';
   /** The selected window. */
-  window = 'day';
+  @property() window = 'day';
   /** Section filter for the API URL. */
-  section?: string;
+  @property() section?: string;
   /** Count a view of the current article (see the beacon above). */
-  track = false;
+  @property({ type: Boolean }) track = false;
   /** Sent as `articleId` in the beacon. */
-  articleId?: string;
+  @property({ attribute: 'article-id' }) articleId?: string;
   /** Visible milliseconds before the view counts. */
-  trackDelay = 5000;
+  @property({ type: Number, attribute: 'track-delay' }) trackDelay = 5000;
 
-  private _seen = 0;
-  private _since = 0;
-  private _sent = false;
-  private _timer?: ReturnType<typeof setTimeout>;
+  /** Visible milliseconds counted before the page was last hidden. */
+  private visibleTime = 0;
+  /** When the page last became visible while tracking (0: not counting now). */
+  private visibleSince = 0;
+  private viewSent = false;
+  private viewTimer?: ReturnType<typeof setTimeout>;
 
   private get wins(): string[] {
     const list = this.windows.split(/[\s,]+/).filter((w) => /^[\w-]+$/.test(w));
@@ -143,20 +135,20 @@ export class NewsMostRead extends NewsList<'mostRead'> {
 
   /** Runs the visible-time clock: it runs only while the page is visible and `track` is on. */
   private onVisibility = (): void => {
-    clearTimeout(this._timer);
-    if (this._since) this._seen += Date.now() - this._since;
-    this._since = 0;
-    if (this.track && !this._sent && this.isConnected && document.visibilityState === 'visible') {
-      this._since = Date.now();
-      this._timer = setTimeout(this.sendView, Math.max(0, this.trackDelay - this._seen));
+    clearTimeout(this.viewTimer);
+    if (this.visibleSince) this.visibleTime += Date.now() - this.visibleSince;
+    this.visibleSince = 0;
+    if (this.track && !this.viewSent && this.isConnected && document.visibilityState === 'visible') {
+      this.visibleSince = Date.now();
+      this.viewTimer = setTimeout(this.sendView, Math.max(0, this.trackDelay - this.visibleTime));
     }
   };
 
   private sendView = (): void => {
-    this._sent = true;
-    this._since = 0;
+    this.viewSent = true;
+    this.visibleSince = 0;
     try {
-      const api = apiBase(this);
+      const api = this.apiBase;
       const url = canonicalUrl();
       const key = `news-widgets:view:${this.articleId || url}`;
       let store: Storage | null = null;
@@ -189,10 +181,9 @@ export class NewsMostRead extends NewsList<'mostRead'> {
     this.select(wins[(next + wins.length) % wins.length], true);
   };
 
-  // Templates are written without indentation: Lit's html`` is not minified by the build.
   protected override renderControls(): unknown {
     if (!this.tabbed) return nothing;
-    const m = this.msg as unknown as Record<string, string>;
+    const m = this.strings as unknown as Record<string, string | undefined>;
     const current = this.current;
     return html`<div role="tablist" part="tabs" aria-labelledby="h" @keydown=${this.onKey}>
       ${this.wins.map(
@@ -225,11 +216,13 @@ export class NewsMostRead extends NewsList<'mostRead'> {
   }
 
   protected override renderFailure(): unknown {
-    return html`<p part="empty">${this.msg.empty}</p>`;
+    return html`<p part="empty">${this.strings.empty}</p>`;
   }
 
-  protected override renderMeta(item: NewsItem): unknown {
-    return html`<span part="meta">${item.views === undefined ? '' : this.formatViews(item.views)}</span>`;
+  /** The views line; the skeleton keeps its place, an item without views has none. */
+  protected override renderMeta(item: NewsItem | null): unknown {
+    if (!item) return html`<span part="meta"></span>`;
+    return item.views === undefined ? nothing : html`<span part="meta">${this.formatViews(item.views)}</span>`;
   }
 }
 

@@ -1,10 +1,10 @@
 import { css } from 'lit';
 
-// Compact on purpose (the build strips only whitespace); shared list rules are in core/news-list.ts.
+// Shared list rules are in core/news-list.ts.
 export const styles = css`
-  :host([layout='thumbnails']) :is([part~='link'], .sk),
-  :host([layout='grid']) :is([part~='link'], .sk) {
-    --_l: var(--news-title-lines, 3);
+  :host([layout='thumbnails']) :is([part~='link'], .skeleton-title),
+  :host([layout='grid']) :is([part~='link'], .skeleton-title) {
+    --_title-lines: var(--news-title-lines, 3);
   }
   :host([layout='grid']) ul {
     display: grid;
@@ -25,7 +25,7 @@ export const styles = css`
   :host([layout='compact']) li {
     border: 0;
   }
-  :host([layout='compact']) :is([part~='link'], .sk) {
+  :host([layout='compact']) :is([part~='link'], .skeleton-title) {
     font-weight: 400;
   }
 `;

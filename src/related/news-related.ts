@@ -30,8 +30,6 @@ const LOCALIZED: Localized<'related'> = { section: 'related', vi: vi.related, en
  *   `timeout`, `network`, `parse`, `shape`, `empty` or `stale`). The element then keeps its
  *   light-DOM links, or hides itself. Nothing is ever thrown to the page.
  *
- * @attribute api - API base URL (else `<meta name="news-widgets:api">`), used when there is no `src`.
- * @attribute theme - `dark`, `light` or `auto` (follow the reader); default: the page's `color-scheme`.
  *
  * @slot - Fallback `<a href>` links (shown without JavaScript and when loading fails).
  *
@@ -40,14 +38,8 @@ const LOCALIZED: Localized<'related'> = { section: 'related', vi: vi.related, en
  * @csspart list - The `<ul>`.
  * @csspart item - Each `<li>` (also `skeleton` while loading).
  * @csspart link - Each article link.
- * @csspart image - Each thumbnail (layouts `thumbnails` and `grid`).
+ * @csspart image - Each thumbnail (layouts `thumbnails` and `grid`); none for an item without a picture, hidden (its place kept) when it fails to load.
  *
- * @cssprop --news-color-link - Link colour.
- * @cssprop --news-color-accent - Heading rule colour.
- * @cssprop --news-color-border - Separators.
- * @cssprop --news-color-skeleton - Loading placeholder colour.
- * @cssprop --news-title-lines - Lines per title before it is clamped.
- * @cssprop --news-title-weight - Title font weight.
  * @cssprop --news-thumb-width - Thumbnail width (layout `thumbnails`).
  * @cssprop --news-card-width - Minimum card width (layout `grid`).
  */

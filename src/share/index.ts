@@ -1,4 +1,3 @@
-import { defineElement } from '../core/define.js';
 import { NewsShare } from './news-share.js';
 
 export { NewsShare };
@@ -7,4 +6,4 @@ export type { NewsShareDetail, NewsShareMessages } from './news-share.js';
 // would keep them all in the publisher bundle, which needs only `shareUrl`.
 export { shareUrl, withUtm, type ShareNetwork } from './share-urls.js';
 
-defineElement('news-share', NewsShare);
+NewsShare.define('news-share');

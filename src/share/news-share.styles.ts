@@ -1,7 +1,6 @@
 import { css } from 'lit';
 
-// Written compactly on purpose: Lit's css`` is not minified by the build and this entry has a
-// 9 KB gzip budget including Lit. Icon buttons shrink from 44px to 36px before the row wraps,
+// Icon buttons shrink from 44px to 36px before the row wraps,
 // so the default seven buttons stay on one row (the height reserve.css keeps) down to 288px.
 // With labels, a grid of 10rem columns: the rows depend on the width alone, never on the font.
 export const styles = css`
@@ -68,6 +67,9 @@ export const styles = css`
     stroke-width: 2;
     stroke-linecap: round;
     stroke-linejoin: round;
+  }
+  .fine {
+    stroke-width: 1.4;
   }
   [part~='status'] {
     color: var(--_muted);

@@ -1,13 +1,13 @@
-import { html, nothing } from 'lit';
+import { html, nothing, svg } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { canonicalUrl, pageTitle } from '../core/api.js';
-import { closeButton, closeStyles, isRememberedClosed } from '../core/closable.js';
+import { closeBox, closeButton, closeStyles, isRememberedClosed } from '../core/closable.js';
 import type { Localized } from '../core/locale.js';
 import { NewsElement } from '../core/news-element.js';
 import * as en from '../translations/en.js';
 import type { ShareStrings } from '../translations/types.js';
 import * as vi from '../translations/vi.js';
-import { boxStyles } from '../core/box-styles.js';
+import { baseStyles } from '../core/styles.js';
 import { safeHttpUrl } from '../core/url.js';
 import { shareUrl, withUtm, type ShareNetwork } from './share-urls.js';
 import { styles } from './news-share.styles.js';
@@ -31,7 +31,8 @@ export const DEFAULT_NETWORKS = {
 // One stroked path per network on a 24×24 grid: drawn for size, not brand-exact.
 const ICONS: Record<ShareNetwork, string> = {
   facebook: 'M15 3h-2a4 4 0 0 0-4 4v14M6 10h9',
-  zalo: 'M4 3h16v14H9l-5 4zM9 7h6l-6 6h6',
+  // Zalo's mark: a rounded speech bubble with its tail at the lower left…
+  zalo: 'M7 3h10a5 5 0 0 1 5 5v5a5 5 0 0 1-5 5H9l-4.5 3.5.5-4.2A5 5 0 0 1 2 13V8a5 5 0 0 1 5-5z',
   x: 'M4 4h4l12 16h-4zM4 20l6.5-7M20 4l-6.5 7',
   linkedin: 'M5 10v10M5 5v.1M10 20V10m0 4a4 4 0 0 1 8 0v6',
   telegram: 'M21 3 3 11l7 2 2 7zM10 13l11-10',
@@ -41,19 +42,13 @@ const ICONS: Record<ShareNetwork, string> = {
   native: 'M12 3v12M8 7l4-4 4 4M5 11v9h14v-9',
 };
 
-const canNativeShare = () => typeof navigator.share == 'function';
+/** Details drawn with a finer stroke than the outline. */
+const FINE_DETAILS: Partial<Record<ShareNetwork, string>> = {
+  // …with the word "Zalo" inside it.
+  zalo: 'M4.6 7.5H8l-3.4 6H8M12.35 10v3.5m0-1.75a1.75 1.75 0 1 1-3.5 0 1.75 1.75 0 1 1 3.5 0M14 7.5v6m5.25-1.75a1.75 1.75 0 1 1-3.5 0 1.75 1.75 0 1 1 3.5 0',
+};
 
-// Import on interaction: copy, native share and close live in ./share-actions.js, which starts
-// loading when the reader shows intent (pointer enters, touch starts, focus moves in; see
-// connectedCallback), so it is there by the click. Once loaded, clicks call it synchronously
-// (inside the click's user activation, which clipboard and share need in some browsers).
-type Actions = typeof import('./share-actions.js');
-let actions: Actions | undefined;
-const load = (): Promise<Actions | void> =>
-  import('./share-actions.js').then(
-    (m) => (actions = m),
-    () => {},
-  );
+const canNativeShare = () => typeof navigator.share == 'function';
 
 /**
  * Share buttons: real links to each network's share page, a copy button and the native share
@@ -76,7 +71,7 @@ const load = (): Promise<Actions | void> =>
  * @cssprop --news-share-radius - button corner radius (default: round).
  */
 export class NewsShare extends NewsElement<'share'> {
-  static override styles = [boxStyles, closeStyles, styles];
+  static override styles = [baseStyles, closeStyles, styles];
 
   protected readonly localized = LOCALIZED;
 
@@ -105,8 +100,6 @@ export class NewsShare extends NewsElement<'share'> {
   override connectedCallback(): void {
     super.connectedCallback();
     if (isRememberedClosed(this)) this.hidden = true;
-    for (const type of ['pointerenter', 'focusin', 'touchstart'])
-      this.addEventListener(type, load, { passive: true, once: true });
   }
 
   override disconnectedCallback(): void {
@@ -121,16 +114,62 @@ export class NewsShare extends NewsElement<'share'> {
     return this.utm ? withUtm(url, network) : url;
   }
 
-  /** Runs copy, native share or close from the lazily loaded chunk (loading it first if needed). */
-  private act(name: keyof Actions, url = ''): void {
-    if (actions) actions[name](this, url);
-    else void load().then((m) => m && m[name](this, url));
-  }
-
   private share(network: ShareNetwork): void {
     const url = this.shareUrl(network);
     this.emit('news-share', { network, url });
-    if (network == 'copy' || network == 'native') this.act(network, url);
+    // Called inside the click, so clipboard and share keep the click's user activation.
+    if (network == 'copy') void this.copy(url);
+    else if (network == 'native') void this.shareNatively(url);
+  }
+
+  /** Copies `url` and shows "Đã sao chép liên kết" in the status region for `copied-duration` ms. */
+  private async copy(url: string): Promise<void> {
+    let copied = true;
+    try {
+      await navigator.clipboard.writeText(url);
+    } catch {
+      copied = this.copyBySelection(url);
+    }
+    if (!copied) return;
+    this.copied = true;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => (this.copied = false), this.copiedDuration);
+  }
+
+  /** Without the Clipboard API (old browser, http page, permission): select a hidden input and copy. */
+  private copyBySelection(url: string): boolean {
+    const root = this.renderRoot as ShadowRoot;
+    const focused = root.activeElement as HTMLElement | null;
+    const input = document.createElement('input');
+    input.className = 'visually-hidden';
+    input.value = url;
+    root.append(input);
+    input.select();
+    let copied: boolean;
+    try {
+      copied = document.execCommand('copy');
+    } catch {
+      copied = false;
+    }
+    input.remove();
+    focused?.focus();
+    return copied;
+  }
+
+  /** Opens the native share sheet; copies instead where it is unsupported or refuses the data. */
+  private async shareNatively(url: string): Promise<void> {
+    const data = { url, title: this.title || pageTitle() };
+    try {
+      if (canNativeShare() && navigator.canShare?.(data) !== false) return await navigator.share(data);
+    } catch (error) {
+      if ((error as Error)?.name == 'AbortError') return; // The reader closed the share sheet.
+    }
+    await this.copy(url);
+  }
+
+  /** The "Tắt" button: cancelable `news-close`, focus moved out, hidden, remembered when asked. */
+  private close(): void {
+    closeBox(this, { widget: 'news-share' });
   }
 
   /** The networks to show, in order, with unknown names dropped. */
@@ -147,20 +186,24 @@ export class NewsShare extends NewsElement<'share'> {
   protected override render() {
     const m = this.strings;
     const title = this.title || pageTitle();
-    const level = Math.min(6, Math.max(1, this.headingLevel | 0 || 2));
     const cls = this.variant == 'labels' ? '' : 'visually-hidden';
     // The icon's stroke, fill and size are in the styles. role="list" is deliberate: Safari drops
     // the list semantics of a <ul> styled with list-style: none.
     /* eslint-disable lit-a11y/no-redundant-role */
     return html`<section part="base" aria-labelledby="h">
       <div class="top">
-        <div id="h" part="heading" role="heading" aria-level=${level}>${this.heading || m.heading}</div>
-        ${this.closable ? closeButton(() => this.act('close'), m.close, m.closeName) : nothing}
+        ${this.renderHeading(this.heading || m.heading, this.headingLevel)}
+        ${this.closable ? closeButton(() => this.close(), m.close, m.closeName) : nothing}
       </div>
       <ul part="list" role="list">
         ${this.list().map((network) => {
           const href = shareUrl(network, this.shareUrl(network), title);
-          const body = html`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d=${ICONS[network]}></svg><span part="label" class=${cls}>${m[network]}</span>`;
+          const fine = FINE_DETAILS[network];
+          const body = html`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+              <path d=${ICONS[network]}></path>
+              ${fine ? svg`<path class="fine" d=${fine}></path>` : nothing}
+            </svg>
+            <span part="label" class=${cls}>${m[network]}</span>`;
           const share = () => this.share(network);
           return html`<li>
             ${

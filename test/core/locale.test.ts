@@ -1,4 +1,4 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { LitElement } from 'lit';
 import {
   format,
@@ -56,9 +56,7 @@ describe('locale', () => {
     const probe = wrapper.querySelector<LocaleProbe>('test-locale-probe')!;
     expect(probe.shadowRoot!.textContent).to.equal('vi');
     wrapper.setAttribute('lang', 'en');
-    await new Promise((resolve) => setTimeout(resolve));
-    await probe.updateComplete;
-    expect(probe.shadowRoot!.textContent).to.equal('en');
+    await waitUntil(() => probe.shadowRoot!.textContent === 'en', 'no re-render after the lang change');
   });
 
   it('merges overrides, formats placeholders and plurals', () => {

@@ -1,4 +1,4 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { customElement } from 'lit/decorators.js';
 import { NewsElement } from '../../src/core/news-element.js';
 import * as en from '../../src/translations/en.js';
@@ -21,9 +21,7 @@ describe('NewsElement', () => {
     const el = await fixture<Probe>(html`<test-news-element lang="en"></test-news-element>`);
     expect(el.shadowRoot!.querySelector('p')!.textContent).to.equal('Related news');
     el.lang = 'vi';
-    await new Promise((resolve) => setTimeout(resolve));
-    await el.updateComplete;
-    expect(el.shadowRoot!.querySelector('p')!.textContent).to.equal('Tin liên quan');
+    await waitUntil(() => el.shadowRoot!.querySelector('p')!.textContent === 'Tin liên quan', 'Vietnamese heading');
     el.messages = { heading: 'Đọc tiếp' };
     await el.updateComplete;
     expect(el.shadowRoot!.querySelector('p')!.textContent).to.equal('Đọc tiếp');

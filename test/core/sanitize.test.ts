@@ -1,5 +1,6 @@
-import { expect } from '@open-wc/testing';
+import { expect, nextFrame } from '@open-wc/testing';
 import { sanitizeToFragment, sanitizeToString } from '../../src/core/sanitize.js';
+import { defuseInlineHandlers } from '../../src/core/trusted-types.js';
 
 interface Vector {
   title: string | null;
@@ -76,7 +77,9 @@ describe('sanitize', () => {
         host.remove();
       }
     }
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // Give any injected handler a rendering step to run in.
+    await nextFrame();
+    await nextFrame();
     expect(flag.__xss).to.equal(undefined);
   });
 
@@ -91,5 +94,27 @@ describe('sanitize', () => {
       expect(lines.length).to.be.greaterThan(10);
       for (const line of lines) expectInert(sanitizeToFragment(line, 'comment'));
     }
+  });
+});
+
+describe('defuseInlineHandlers', () => {
+  it('renames only real on* attributes, never text inside attribute values', () => {
+    expect(defuseInlineHandlers('<img src=x onerror=alert(1)>')).to.equal('<img src=x data-defused-onerror=alert(1)>');
+    expect(defuseInlineHandlers('<a/onclick="x()" href="#">')).to.equal('<a/data-defused-onclick="x()" href="#">');
+    expect(defuseInlineHandlers('<p title="a"onmouseover=\'y()\'>')).to.equal(
+      '<p title="a"data-defused-onmouseover=\'y()\'>',
+    );
+    for (const intact of [
+      '<a href="/tin/online=1 onload=2">Tin</a>',
+      "<a href='/search?q= onclick=1'>Tìm</a>",
+      '<a href=/tin/online=1>Tin</a>',
+      '<p data-online="1" aria-controls="x">onclick=1 in text</p>',
+    ])
+      expect(defuseInlineHandlers(intact)).to.equal(intact);
+  });
+
+  it('keeps a URL containing "/online=" through the sanitizer', () => {
+    const html = sanitizeToString('<p><a href="https://tin.example/tin/online=1">Trực tuyến</a></p>', 'comment');
+    expect(html).to.contain('href="https://tin.example/tin/online=1"');
   });
 });

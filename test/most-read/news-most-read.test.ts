@@ -1,5 +1,7 @@
-import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, nextFrame, waitUntil } from '@open-wc/testing';
 import '../../src/most-read/index.js';
+import { registerTranslation } from '../../src/core/locale.js';
+import * as en from '../../src/translations/en.js';
 import type { NewsMostRead } from '../../src/most-read/index.js';
 import {
   FEEDS,
@@ -19,8 +21,54 @@ import {
   root,
   titles,
   uniqueKey,
-  expectNoLayoutShift,
+  expectNoPushDown,
 } from '../fixtures/lists/helpers.js';
+
+/**
+ * A hand-driven clock for the beacon's visible-time timer: replaces `setTimeout`, `clearTimeout`
+ * and `Date.now` until `restore()`. (Mocha keeps its own timer references.)
+ */
+function installClock(): { tick: (ms: number) => void; restore: () => void } {
+  const real = { setTimeout: window.setTimeout, clearTimeout: window.clearTimeout, now: Date.now };
+  let now = real.now();
+  let nextId = 1;
+  const timers = new Map<number, { at: number; run: () => void }>();
+  window.setTimeout = ((run: () => void, ms = 0) => {
+    timers.set(nextId, { at: now + Math.max(0, ms), run });
+    return nextId++;
+  }) as typeof window.setTimeout;
+  window.clearTimeout = ((id: number) => void timers.delete(id)) as typeof window.clearTimeout;
+  Date.now = () => now;
+  return {
+    tick(ms) {
+      const end = now + ms;
+      for (;;) {
+        const due = [...timers].filter(([, timer]) => timer.at <= end).sort(([, a], [, b]) => a.at - b.at)[0];
+        if (!due) break;
+        timers.delete(due[0]);
+        now = due[1].at;
+        due[1].run();
+      }
+      now = end;
+    },
+    restore() {
+      Object.assign(window, { setTimeout: real.setTimeout, clearTimeout: real.clearTimeout });
+      Date.now = real.now;
+    },
+  };
+}
+
+const ONE_ITEM = [{ url: 'https://tin.example.vn/a.html', title: 'A' }];
+
+/** Runs `test` with the hand-driven clock installed, and always puts the real one back. */
+async function withClock(test: (clock: ReturnType<typeof installClock>) => Promise<void>): Promise<void> {
+  const clock = installClock();
+  try {
+    await test(clock);
+  } finally {
+    clock.restore();
+  }
+}
 
 async function mostRead(template: unknown): Promise<NewsMostRead> {
   const host = await fixture<HTMLElement>(template as never);
@@ -33,6 +81,9 @@ const key = (el: HTMLElement, name: string) => {
   const target = (root(el).activeElement as HTMLElement) ?? selected(el);
   target.dispatchEvent(new KeyboardEvent('keydown', { key: name, bubbles: true, composed: true, cancelable: true }));
 };
+/** Waits until the keyboard's tab switch has rendered and moved focus to the selected tab. */
+const tabFocused = (el: HTMLElement) =>
+  waitUntil(() => root(el).activeElement === selected(el), 'focus did not follow the selected tab');
 const metas = (el: HTMLElement) =>
   Array.from(root(el).querySelectorAll('li [part~="meta"]'), (m) => m.textContent ?? '');
 
@@ -105,9 +156,7 @@ describe('news-most-read', () => {
       expect(metas(el)[9]).to.equal('1 view');
       expect(tabs(el).map((t) => t.textContent?.trim())).to.deep.equal(['Today', 'This week']);
       host.lang = 'vi';
-      await aTimeout(0);
-      await el.updateComplete;
-      expect(root(el).querySelector('[part~="heading"]')!.textContent?.trim()).to.equal('Đọc nhiều');
+      await waitUntil(() => root(el).querySelector('[part~="heading"]')!.textContent?.trim() === 'Đọc nhiều');
       expect(metas(el)[0]).to.equal('1.234 lượt xem');
       expect(tabs(el).map((t) => t.textContent?.trim())).to.deep.equal(['Ngày', 'Tuần']);
     });
@@ -153,6 +202,23 @@ describe('news-most-read', () => {
       expect(items(json)).to.have.length(4);
     });
 
+    it('chooses "view" or "views" by the language\'s plural rules', async () => {
+      // French counts 0 as singular: a hand-coded `=== 1` would say "0 vues".
+      registerTranslation({
+        $code: 'fr',
+        $name: 'Français',
+        mostRead: { ...en.mostRead, view: '{count} vue', views: '{count} vues' },
+      });
+      const el = await mostRead(
+        html`<news-most-read
+          lang="fr"
+          .items=${[0, 1, 2, 1500].map((views) => ({ url: `https://tin.example.vn/${views}.html`, title: 'T', views }))}
+        ></news-most-read>`,
+      );
+      await loaded(el);
+      expect(metas(el)).to.deep.equal(['0 vue', '1 vue', '2 vues', '1\u202f500 vues']);
+    });
+
     it('takes the items property and light-DOM links', async () => {
       const el = await mostRead(
         html`<news-most-read
@@ -174,7 +240,9 @@ describe('news-most-read', () => {
       );
       await loaded(light);
       expect(titles(light)).to.deep.equal(['A', 'B']);
-      expect(metas(light)).to.deep.equal(['2.048 lượt xem', '']);
+      // A link without views has no meta line at all (no blank line under its title).
+      expect(metas(light)).to.deep.equal(['2.048 lượt xem']);
+      expect(items(light)[1].querySelector('[part~="meta"]')).to.equal(null);
     });
 
     it('limit, exclude and the canonical URL apply', async () => {
@@ -250,8 +318,7 @@ describe('news-most-read', () => {
 
       selected(el).focus();
       key(el, 'ArrowRight');
-      await el.updateComplete;
-      await aTimeout(0);
+      await tabFocused(el);
       check('Tuần');
       expect(root(el).activeElement).to.equal(selected(el));
       expect(el.window).to.equal('week');
@@ -259,23 +326,19 @@ describe('news-most-read', () => {
       await waitUntil(() => titles(el)[0]?.startsWith('Tuần: '));
 
       key(el, 'End');
-      await el.updateComplete;
-      await aTimeout(0);
+      await tabFocused(el);
       check('Tháng');
       expect(root(el).activeElement).to.equal(selected(el));
       await waitUntil(() => titles(el)[0]?.startsWith('Tháng: '));
 
       key(el, 'ArrowRight'); // wraps to the first
-      await el.updateComplete;
-      await aTimeout(0);
+      await tabFocused(el);
       check('Ngày');
       key(el, 'ArrowLeft'); // wraps to the last
-      await el.updateComplete;
-      await aTimeout(0);
+      await tabFocused(el);
       check('Tháng');
       key(el, 'Home');
-      await el.updateComplete;
-      await aTimeout(0);
+      await tabFocused(el);
       check('Ngày');
       expect(root(el).activeElement).to.equal(selected(el));
 
@@ -315,7 +378,7 @@ describe('news-most-read', () => {
           src="/__fixture/delay/1000?then=${LISTS}/most-read-{window}.json&a11y=1"
         ></news-most-read>`,
       );
-      await aTimeout(50);
+      await el.updateComplete;
       expect(isSkeleton(el)).to.equal(true);
       expect(root(el).querySelector('[role="tabpanel"]')).to.exist;
       await expect(el).to.be.accessible();
@@ -451,7 +514,6 @@ describe('news-most-read', () => {
     it('hostile titles and URLs stay text and never link', async () => {
       const el = await mostRead(html`<news-most-read src="${LISTS}/hostile.json"></news-most-read>`);
       await loaded(el);
-      await aTimeout(100);
       for (const a of links(el)) expect(a.protocol).to.equal('https:');
       expect(root(el).querySelectorAll('script, img, svg, [onerror], [onload]')).to.have.length(0);
       expect(items(el)).to.have.length(4);
@@ -472,7 +534,9 @@ describe('news-most-read', () => {
         </div>`,
       );
       const el = host.querySelector('news-most-read')!;
-      await aTimeout(400);
+      // The IntersectionObserver reports the far-away box within the next rendering steps.
+      await nextFrame();
+      await nextFrame();
       expect(await count(key)).to.equal(0);
       el.scrollIntoView();
       await loaded(el);
@@ -524,8 +588,8 @@ describe('news-most-read', () => {
     });
 
     for (const layout of ['list', 'columns', 'compact']) {
-      it(`has no layout shift from skeleton to list (${layout}, with tabs)`, async () => {
-        await expectNoLayoutShift(
+      it(`never pushes what follows down when the list replaces its skeleton (${layout}, with tabs)`, async () => {
+        await expectNoPushDown(
           html`<div style="width: 700px">
             <news-most-read
               layout="${layout}"
@@ -562,24 +626,22 @@ describe('news-most-read', () => {
       document.dispatchEvent(new Event('visibilitychange'));
     };
 
+    /** A most-read box of one item with the given tracking settings, on the page. */
+    const tracked = (settings: Partial<Pick<NewsMostRead, 'track' | 'api' | 'articleId' | 'trackDelay'>>) =>
+      mostRead(html`${Object.assign(document.createElement('news-most-read'), { items: ONE_ITEM }, settings)}`);
+
     it('sends one beacon after the visible delay, with the canonical URL and article id, once per session', async () => {
       const canonical = document.createElement('link');
       canonical.rel = 'canonical';
       canonical.href = 'https://tin.example.vn/bai-dang-doc.html';
       document.head.append(canonical);
-      try {
-        const el = await mostRead(
-          html`<news-most-read
-            track
-            article-id="12345"
-            api="https://api.example.vn/v1"
-            .trackDelay=${300}
-            .items=${[{ url: 'https://tin.example.vn/a.html', title: 'A' }]}
-          ></news-most-read>`,
-        );
-        await aTimeout(150);
+      const settings = { track: true, articleId: '12345', api: 'https://api.example.vn/v1' };
+      await withClock(async (clock) => {
+        const el = await tracked(settings);
+        clock.tick(4999);
         expect(beacons).to.have.length(0);
-        await waitUntil(() => beacons.length === 1, 'no beacon', { timeout: 2000 });
+        clock.tick(1);
+        expect(beacons).to.have.length(1);
         expect(beacons[0].url).to.equal('https://api.example.vn/v1/views');
         expect(JSON.parse(beacons[0].data)).to.deep.equal({
           url: 'https://tin.example.vn/bai-dang-doc.html',
@@ -588,86 +650,59 @@ describe('news-most-read', () => {
         expect(typeof beacons[0].data).to.equal('string');
         el.remove();
         // A second box on the same article in the same session sends nothing.
-        await mostRead(
-          html`<news-most-read
-            track
-            article-id="12345"
-            api="https://api.example.vn/v1"
-            .trackDelay=${50}
-            .items=${[{ url: 'https://tin.example.vn/a.html', title: 'A' }]}
-          ></news-most-read>`,
-        );
-        await aTimeout(300);
+        await tracked(settings);
+        clock.tick(60_000);
         expect(beacons).to.have.length(1);
-      } finally {
-        canonical.remove();
-      }
+      }).finally(() => canonical.remove());
     });
 
     it('does not count hidden time', async () => {
-      const el = await mostRead(
-        html`<news-most-read
-          api="https://api.example.vn"
-          .trackDelay=${400}
-          .items=${[{ url: 'https://tin.example.vn/a.html', title: 'A' }]}
-        ></news-most-read>`,
-      );
-      el.track = true;
-      await el.updateComplete;
-      await aTimeout(200);
-      setVisibility('hidden');
-      await aTimeout(600);
-      expect(beacons).to.have.length(0);
-      setVisibility('visible');
-      await aTimeout(100);
-      expect(beacons).to.have.length(0);
-      await waitUntil(() => beacons.length === 1, 'no beacon after visible time', { timeout: 2000 });
-      expect(JSON.parse(beacons[0].data)).to.deep.equal({ url: JSON.parse(beacons[0].data).url });
-      expect(JSON.parse(beacons[0].data)).to.not.have.property('articleId');
+      await withClock(async (clock) => {
+        const el = await tracked({ api: 'https://api.example.vn', trackDelay: 400 });
+        el.track = true;
+        await el.updateComplete;
+        clock.tick(200);
+        setVisibility('hidden');
+        clock.tick(10_000);
+        expect(beacons).to.have.length(0);
+        setVisibility('visible');
+        clock.tick(199);
+        expect(beacons).to.have.length(0);
+        clock.tick(1);
+        expect(beacons).to.have.length(1);
+        expect(JSON.parse(beacons[0].data)).to.deep.equal({ url: JSON.parse(beacons[0].data).url });
+        expect(JSON.parse(beacons[0].data)).to.not.have.property('articleId');
+      });
     });
 
     it('sends nothing without track, without an API base, or after removal', async () => {
-      await mostRead(
-        html`<news-most-read
-          api="https://api.example.vn"
-          .trackDelay=${50}
-          .items=${[{ url: 'https://tin.example.vn/a.html', title: 'A' }]}
-        ></news-most-read>`,
-      );
-      await mostRead(
-        html`<news-most-read
-          track
-          .trackDelay=${50}
-          .items=${[{ url: 'https://tin.example.vn/a.html', title: 'A' }]}
-        ></news-most-read>`,
-      );
-      const removed = await mostRead(
-        html`<news-most-read
-          track
-          api="https://api.example.vn"
-          .trackDelay=${150}
-          .items=${[{ url: 'https://tin.example.vn/a.html', title: 'A' }]}
-        ></news-most-read>`,
-      );
-      removed.remove();
-      await aTimeout(400);
-      expect(beacons).to.deep.equal([]);
+      await withClock(async (clock) => {
+        await tracked({ api: 'https://api.example.vn', trackDelay: 50 });
+        await tracked({ track: true, trackDelay: 50 });
+        const removed = await tracked({ track: true, api: 'https://api.example.vn', trackDelay: 150 });
+        removed.remove();
+        clock.tick(60_000);
+        expect(beacons).to.deep.equal([]);
+      });
     });
 
-    it('reaches a real server through navigator.sendBeacon', async () => {
-      navigator.sendBeacon = original;
+    it('reaches a real server through navigator.sendBeacon, once', async () => {
+      const calls: string[] = [];
+      navigator.sendBeacon = (url: string | URL, data?: BodyInit | null) => {
+        calls.push(String(url));
+        return original.call(navigator, url, data);
+      };
       const name = uniqueKey('beacon');
-      await mostRead(
-        html`<news-most-read
-          track
-          api="/__fixture/counted?key=${name}&then=/test/fixtures/lists/empty.json&x="
-          .trackDelay=${100}
-          .items=${[{ url: 'https://tin.example.vn/a.html', title: 'A' }]}
-        ></news-most-read>`,
-      );
+      await withClock(async (clock) => {
+        await tracked({
+          track: true,
+          api: `/__fixture/counted?key=${name}&then=/test/fixtures/lists/empty.json&x=`,
+          trackDelay: 100,
+        });
+        clock.tick(60_000);
+      });
+      expect(calls).to.have.length(1);
       await waitUntil(async () => (await count(name)) === 1, 'beacon did not reach the server', { timeout: 3000 });
-      await aTimeout(300);
-      expect(await count(name)).to.equal(1);
       expect(sessionStorage.length).to.equal(1);
     });
   });

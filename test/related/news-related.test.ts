@@ -1,4 +1,4 @@
-import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, nextFrame, waitUntil } from '@open-wc/testing';
 import '../../src/related/index.js';
 import type { NewsRelated } from '../../src/related/index.js';
 import {
@@ -19,7 +19,7 @@ import {
   root,
   titles,
   uniqueKey,
-  expectNoLayoutShift,
+  expectNoPushDown,
 } from '../fixtures/lists/helpers.js';
 
 async function related(template: unknown): Promise<NewsRelated> {
@@ -83,13 +83,9 @@ describe('news-related', () => {
       const heading = () => root(el).querySelector('[part~="heading"]')!.textContent?.trim();
       expect(heading()).to.equal('Tin liên quan');
       host.lang = 'en-GB';
-      await aTimeout(0);
-      await el.updateComplete;
-      expect(heading()).to.equal('Related news');
+      await waitUntil(() => heading() === 'Related news', 'English heading');
       host.lang = 'vi-VN';
-      await aTimeout(0);
-      await el.updateComplete;
-      expect(heading()).to.equal('Tin liên quan');
+      await waitUntil(() => heading() === 'Tin liên quan', 'Vietnamese heading');
     });
 
     it('reflects layout and renders images with width, height, alt, lazy loading and async decoding', async () => {
@@ -109,6 +105,52 @@ describe('news-related', () => {
       expect(el.getAttribute('layout')).to.equal('list');
       expect(root(el).querySelector('img')).to.equal(null);
       await expect(el).to.be.accessible();
+    });
+
+    it('shows no picture box for an item without an image, and hides a thumbnail that fails, keeping its place', async () => {
+      const el = await related(
+        html`<news-related
+          layout="thumbnails"
+          .items=${[
+            { url: 'https://tin.example.vn/co-anh.html', title: 'Có ảnh', image: `${LISTS}/thumb.svg` },
+            { url: 'https://tin.example.vn/khong-anh.html', title: 'Không có ảnh' },
+            { url: 'https://tin.example.vn/anh-hong.html', title: 'Ảnh hỏng', image: '/__fixture/status/404?thumb=1' },
+          ]}
+        ></news-related>`,
+      );
+      await loaded(el);
+      const [withImage, withoutImage, broken] = items(el);
+      expect(withoutImage.querySelector('[part~="image"]')).to.equal(null);
+      // Its title starts where the row starts, not after an empty box.
+      expect(withoutImage.querySelector('a')!.getBoundingClientRect().left).to.equal(
+        withoutImage.getBoundingClientRect().left,
+      );
+      const failed = broken.querySelector('img')!;
+      await waitUntil(() => getComputedStyle(failed).visibility === 'hidden', 'the failed thumbnail stays visible', {
+        timeout: 5000,
+      });
+      expect(failed.getBoundingClientRect().width).to.equal(
+        withImage.querySelector('img')!.getBoundingClientRect().width,
+      );
+      expect(broken.querySelector('a')!.getBoundingClientRect().left).to.equal(
+        withImage.querySelector('a')!.getBoundingClientRect().left,
+      );
+      expect(getComputedStyle(withImage.querySelector('img')!).visibility).to.equal('visible');
+      await expect(el).to.be.accessible();
+    });
+
+    it('a one-line title takes one line: no blank line is kept under it once loaded', async () => {
+      const el = await related(
+        html`<news-related
+          style="width: 600px"
+          .items=${[{ url: 'https://tin.example.vn/ngan.html', title: 'Tin ngắn' }]}
+        ></news-related>`,
+      );
+      await loaded(el);
+      const link = links(el)[0];
+      const lineHeight = parseFloat(getComputedStyle(link).lineHeight);
+      expect(link.getBoundingClientRect().height).to.be.closeTo(lineHeight, 1);
+      expect(items(el)[0].getBoundingClientRect().height).to.be.below(lineHeight * 2 + 16);
     });
 
     it('dark theme changes the computed link colour', async () => {
@@ -448,7 +490,9 @@ describe('news-related', () => {
         html`<news-related src="${LISTS}/hostile.json" limit="20" layout="thumbnails"></news-related>`,
       );
       await loaded(el);
-      await aTimeout(100);
+      // Give any injected handler a rendering step to run in.
+      await nextFrame();
+      await nextFrame();
       safe(el);
       expect(hrefs(el)).to.deep.equal([1, 2, 3, 4].map((n) => `https://tin.example.vn/an-toan-${n}.html`));
       expect(titles(el)[0]).to.equal('Ảnh độc');
@@ -464,7 +508,9 @@ describe('news-related', () => {
         html`<news-related src="${LISTS}/hostile.rss.xml" limit="20" layout="grid"></news-related>`,
       );
       await loaded(el);
-      await aTimeout(100);
+      // Give any injected handler a rendering step to run in.
+      await nextFrame();
+      await nextFrame();
       safe(el);
       expect(hrefs(el)).to.deep.equal([1, 2, 3].map((n) => `https://tin.example.vn/rss-an-toan-${n}.html`));
       expect(window.__xss).to.equal(undefined);
@@ -494,7 +540,9 @@ describe('news-related', () => {
         .map((title, i) => ({ url: `https://tin.example.vn/x-${i}.html`, title, image: title }));
       const el = await related(html`<news-related limit="100" layout="thumbnails" .items=${list}></news-related>`);
       await loaded(el);
-      await aTimeout(200);
+      // Give any injected handler a rendering step to run in.
+      await nextFrame();
+      await nextFrame();
       safe(el);
       expect(window.__xss).to.equal(undefined);
     });
@@ -510,7 +558,9 @@ describe('news-related', () => {
         </div>`,
       );
       const el = host.querySelector('news-related')!;
-      await aTimeout(400);
+      // The IntersectionObserver reports the far-away box within the next rendering steps.
+      await nextFrame();
+      await nextFrame();
       expect(await count(key)).to.equal(0);
       expect(isSkeleton(el)).to.equal(true);
       el.scrollIntoView();
@@ -539,7 +589,7 @@ describe('news-related', () => {
           src="/__fixture/delay/1500?then=${LISTS}/related.json"
         ></news-related>`,
       );
-      await aTimeout(50);
+      await el.updateComplete;
       expect(isSkeleton(el)).to.equal(true);
       expect(root(el).querySelector('section')!.getAttribute('aria-busy')).to.equal('true');
       expect(root(el).querySelector('[role="status"]')!.textContent).to.equal('Đang tải tin liên quan…');
@@ -574,8 +624,8 @@ describe('news-related', () => {
     });
 
     for (const layout of ['list', 'thumbnails', 'grid', 'compact']) {
-      it(`has no layout shift between the skeleton and the loaded list (${layout})`, async () => {
-        await expectNoLayoutShift(
+      it(`never pushes what follows down when the list replaces its skeleton (${layout})`, async () => {
+        await expectNoPushDown(
           html`<div style="width: 560px">
             <news-related
               layout="${layout}"

@@ -15,7 +15,7 @@ const deepActive = () => {
 const describe_ = (node: Element | null) => (node ? `${node.localName}#${node.id}` : 'null');
 const isInside = (node: Element | null, host: Element) =>
   !!node && (host.contains(node) || host.shadowRoot!.contains(node));
-// Closing runs in news-share's lazily loaded chunk (import on interaction): wait for its outcome.
+// Closing hides the box at once; waiting keeps the tests independent of that timing.
 const closed = (el: HTMLElement) => waitUntil(() => el.hidden, 'the box closes');
 /** Clicks "Tắt" and waits until the box is hidden. */
 async function clickClose(el: HTMLElement): Promise<void> {
