@@ -1,22 +1,18 @@
 import { css } from 'lit';
 
 /**
- * The form's styles. Surfaces are transparent unless the page sets `--news-color-surface`, so a
- * page that themes only text, link and accent (a partial dark theme) never gets a white form
- * with light labels; text on the accent button uses `--news-color-on-accent`.
+ * The form's styles, from the shared tokens (src/core/styles.ts): surfaces mixed from the page's
+ * text and background, so a partial dark theme never gets a white form with light labels; text
+ * on the accent button in `--_on-accent`.
  */
 export const styles = css`
-  :host {
-    /* Muted text follows the text colour the page gives, so a partial dark theme keeps contrast. */
-    --_muted: var(--news-color-muted, color-mix(in srgb, currentColor 75%, transparent));
-  }
   form {
     display: grid;
     gap: 0.6rem;
     padding: var(--_gap);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
-    background: var(--news-color-surface, transparent);
+    background: var(--_surface);
   }
   .top {
     display: flex;
@@ -52,7 +48,7 @@ export const styles = css`
     min-height: 2.75rem;
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
-    background: var(--news-color-surface, transparent);
+    background: var(--_surface);
     color: inherit;
     font: inherit;
   }
@@ -114,8 +110,7 @@ export const styles = css`
     border: 0;
     border-radius: var(--_radius);
     background: var(--_accent);
-    /* Without the token: black or white, whichever the accent's lightness calls for. */
-    color: var(--news-color-on-accent, oklch(from var(--_accent) clamp(0, (0.66 - l) * 1000, 1) 0 0));
+    color: var(--_on-accent);
     font: inherit;
     font-weight: 700;
     cursor: pointer;
@@ -129,11 +124,7 @@ export const styles = css`
     padding: var(--_gap);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
-    background: var(--news-color-surface-alt, transparent);
+    background: var(--_surface-alt);
     color: var(--_muted);
-  }
-  /* closeStyles paints the button white: transparent here, as the form (partial dark themes). */
-  .close {
-    background: var(--news-color-surface, transparent);
   }
 `;

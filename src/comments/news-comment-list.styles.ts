@@ -2,10 +2,6 @@ import { css } from 'lit';
 
 /** The thread: toolbar, comments, replies, own comments' states, skeleton, errors, "Load more". */
 export const styles = css`
-  :host {
-    /* Muted text follows the text colour the page gives, so a partial dark theme keeps contrast. */
-    --_muted: var(--news-color-muted, color-mix(in srgb, currentColor 75%, transparent));
-  }
   .toolbar {
     display: flex;
     gap: 0.25rem;
@@ -16,10 +12,10 @@ export const styles = css`
     min-height: 2.25rem;
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
-    background: var(--news-color-surface, transparent);
+    background: var(--_surface);
   }
   [part~='sort'][aria-pressed='true'] {
-    background: var(--news-color-surface-alt, transparent);
+    background: var(--_surface-alt);
     font-weight: 700;
     border-color: currentColor;
   }
@@ -117,11 +113,11 @@ export const styles = css`
     min-height: 2.75rem;
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
-    background: var(--news-color-surface, transparent);
+    background: var(--_surface);
   }
   .more:hover,
   [part~='retry']:hover {
-    background: var(--news-color-surface-alt, transparent);
+    background: var(--_surface-alt);
   }
   .skeleton {
     min-height: 12rem;

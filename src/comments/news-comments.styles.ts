@@ -11,7 +11,9 @@ export const styles = css`
   news-comment-form,
   news-comment-list {
     display: block;
+    margin-block: 0;
   }
+  /* The form (or its "Viết bình luận" button) and the sort buttons below it do not touch. */
   news-comment-form {
     margin-block-end: var(--news-space-block, 1.5rem);
   }
@@ -26,7 +28,7 @@ export const styles = css`
     padding: 0.5rem 1rem;
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
-    background: transparent;
+    background: var(--_surface);
     color: inherit;
     font: inherit;
     cursor: pointer;
