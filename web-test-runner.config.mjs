@@ -62,7 +62,7 @@ const browsers = wanted.map((name) => {
 
 export default {
   rootDir: '.',
-  files: ['test/**/*.test.ts', '!test/server/**'],
+  files: ['test/**/*.test.ts', '!test/server/**', '!test/e2e/**'],
   nodeResolve: true,
   concurrency: 1,
   browsers,

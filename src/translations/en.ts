@@ -56,6 +56,7 @@ export const comments: CommentStrings = {
   body: 'Comment',
   sending: 'Sending…',
   queued: "Will send when you're back online",
+  retrying: 'Not sent yet, will retry',
   pending: 'Awaiting moderation',
   sent: 'Sent. Your comment is awaiting moderation.',
   closed: 'Comments are closed',

@@ -56,6 +56,7 @@ export const comments: CommentStrings = {
   body: 'Nội dung',
   sending: 'Đang gửi…',
   queued: 'Sẽ gửi khi có mạng',
+  retrying: 'Chưa gửi được, sẽ thử lại',
   pending: 'Đang chờ duyệt',
   sent: 'Đã gửi. Bình luận của bạn đang chờ duyệt.',
   closed: 'Bình luận đã đóng',

@@ -1,0 +1,88 @@
+/**
+ * Element-level laziness: the list and the form are element modules of their own, imported when
+ * they are needed (near the viewport, or at once with `loading="eager"`). A failed import is
+ * never cached: the next need tries again. `watchStandalone()` does this for the elements a page
+ * uses on their own, and starts a standalone list's first page together with its code.
+ */
+import { apiBase } from '../core/api.js';
+import type { CommentSort } from '../core/contract.js';
+import { fetchThread, pageSize } from './comments-api.js';
+import type { NewsCommentForm } from './news-comment-form.js';
+import type { NewsCommentList } from './news-comment-list.js';
+
+/** Imports once; forgets a failure, so that the next call imports again. */
+export function importOnce<T>(load: () => Promise<T>): () => Promise<T> {
+  let loading: Promise<T> | undefined;
+  return () =>
+    (loading ??= load().catch((error: unknown) => {
+      loading = undefined;
+      throw error;
+    }));
+}
+
+/** Imports and defines `<news-comment-list>` (with the reply form it renders). */
+export const loadList = importOnce(() =>
+  import('./news-comment-list.js').then(({ NewsCommentList }) => NewsCommentList.define('news-comment-list')),
+);
+
+/** Imports and defines `<news-comment-form>`. */
+export const loadForm = importOnce(() =>
+  import('./news-comment-form.js').then(({ NewsCommentForm }) => NewsCommentForm.define('news-comment-form')),
+);
+
+const STANDALONE = 'news-comment-list:not(:defined), news-comment-form:not(:defined)';
+
+/** Starts a standalone list's first page now, while its code loads. */
+function startFirstPage(list: NewsCommentList): void {
+  const base = apiBase(list);
+  const thread = list.getAttribute('thread');
+  if (!base || !thread || list.firstPage) return;
+  const sort: CommentSort = list.getAttribute('sort') === 'oldest' ? 'oldest' : 'newest';
+  const limit = pageSize(Number(list.getAttribute('limit')));
+  const page = fetchThread(base, thread, { sort, limit });
+  // The list reports a failure itself, when it takes the page.
+  page.catch(() => undefined);
+  list.firstPage = { base, thread, sort, limit, page };
+}
+
+function load(element: Element): Promise<void> {
+  if (element.localName === 'news-comment-form') return loadForm();
+  startFirstPage(element as NewsCommentList);
+  return loadList();
+}
+
+/** Reply forms open on a click, and a form that may stay closed must know it before it paints. */
+const wantedAtOnce = (element: Element) =>
+  element.getAttribute('loading') === 'eager' ||
+  (element.localName === 'news-comment-form' &&
+    ((element as NewsCommentForm).hasAttribute('parent') || element.hasAttribute('remember-close')));
+
+let watching = false;
+
+/** Loads the standalone list and form elements of the page as they come near the viewport. */
+export function watchStandalone(): void {
+  if (watching || typeof document === 'undefined') return;
+  watching = true;
+  const near =
+    typeof IntersectionObserver === 'undefined'
+      ? null
+      : new IntersectionObserver(
+          (entries) => {
+            for (const entry of entries) {
+              if (!entry.isIntersecting) continue;
+              near!.unobserve(entry.target);
+              // Not loaded: watched again, so the next approach tries again.
+              load(entry.target).catch(() => near!.observe(entry.target));
+            }
+          },
+          { rootMargin: '100% 0px 100% 0px' },
+        );
+  const scan = () => {
+    for (const element of document.querySelectorAll(STANDALONE)) {
+      if (wantedAtOnce(element) || !near) void load(element).catch(() => undefined);
+      else near.observe(element);
+    }
+  };
+  scan();
+  new MutationObserver(scan).observe(document.documentElement, { childList: true, subtree: true });
+}
