@@ -109,15 +109,17 @@ function parallelLazyImports() {
         const path = posix.relative(from, name);
         return path.startsWith('.') ? path : `./${path}`;
       };
-      let out = code;
+      // One pass over the chunk's own `import("…")` calls, so a rewrite is never rewritten again.
+      const rewrites = new Map();
       for (const target of chunk.dynamicImports) {
         const extra = [...closure(target)].filter((name) => name !== target && !loaded.has(name));
         if (!extra.length) continue;
         const call = `import(${JSON.stringify(specifier(target))})`;
-        if (!out.includes(call)) this.error(`${chunk.fileName}: no ${call} to rewrite`);
+        if (!code.includes(call)) this.error(`${chunk.fileName}: no ${call} to rewrite`);
         const all = [target, ...extra].map((name) => `import(${JSON.stringify(specifier(name))})`).join(',');
-        out = out.split(call).join(`Promise.all([${all}]).then((m)=>m[0])`);
+        rewrites.set(call, `Promise.all([${all}]).then((m)=>m[0])`);
       }
+      const out = code.replace(/\bimport\("[^"]+"\)/g, (call) => rewrites.get(call) ?? call);
       return out === code ? null : { code: out, map: null };
     },
   };
