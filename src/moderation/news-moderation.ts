@@ -8,7 +8,7 @@ import { format } from '../core/locale.js';
 import { NewsElement } from '../core/news-element.js';
 import { baseStyles } from '../core/styles.js';
 import { moderationStyles } from './news-moderation.styles.js';
-import { MODERATION_STRINGS, type ModerationStrings } from './strings.js';
+import { MODERATION_STRINGS } from './strings.js';
 
 export type ModerationStatus = 'pending' | 'approved' | 'rejected';
 
@@ -128,10 +128,6 @@ export class NewsModeration extends NewsElement<'moderation'> {
   /** Each comment's formatted body, sanitized once per change of that body (by comment id). */
   private readonly formatted = new Map<string, { html: string; node: HTMLElement }>();
 
-  private get s(): ModerationStrings {
-    return this.strings;
-  }
-
   /** The API base; else `/api` on this origin (the reference server serves the desk there). */
   private get base(): string {
     return this.apiBase ?? new URL('/api', location.href).href;
@@ -192,7 +188,7 @@ export class NewsModeration extends NewsElement<'moderation'> {
     },
     onError: (error) => {
       if (unauthorized(error)) {
-        this.signOut(this.s.wrongToken);
+        this.signOut(this.strings.wrongToken);
         return;
       }
       this.emit('news-error', toErrorDetail(this.localName, error));
@@ -223,7 +219,7 @@ export class NewsModeration extends NewsElement<'moderation'> {
       .slice(0, 80);
     // Tokens are printable ASCII (HTTP header values cannot carry anything else).
     if (!token || /[^\x21-\x7e]/.test(token)) {
-      this.signInError = this.s.wrongToken;
+      this.signInError = this.strings.wrongToken;
       this.focusAfterUpdate = 'signin';
       return;
     }
@@ -240,8 +236,8 @@ export class NewsModeration extends NewsElement<'moderation'> {
       this.token = token;
     } catch (error) {
       this.signInError = unauthorized(error)
-        ? this.s.wrongToken
-        : format(this.s.actionFailed, { status: statusOf(error) ?? '—' });
+        ? this.strings.wrongToken
+        : format(this.strings.actionFailed, { status: statusOf(error) ?? '—' });
       this.focusAfterUpdate = 'signin';
     } finally {
       this.busy = false;
@@ -287,7 +283,7 @@ export class NewsModeration extends NewsElement<'moderation'> {
       if (from !== r.status)
         this.counts = { ...this.counts, [from]: this.counts[from] - 1, [r.status]: this.counts[r.status] + 1 };
       this.editing = null;
-      const s = this.s;
+      const s = this.strings;
       this.announcement = format(
         action === 'approve' ? s.doneApproved : action === 'reject' ? s.doneRejected : s.doneEdited,
         { name: item.name },
@@ -295,8 +291,8 @@ export class NewsModeration extends NewsElement<'moderation'> {
       this.focusAfterUpdate = 'item';
       this.emit('news-moderation-action', { action, id: item.id, thread: item.thread });
     } catch (error) {
-      if (unauthorized(error)) this.signOut(this.s.wrongToken);
-      else this.announcement = format(this.s.actionFailed, { status: statusOf(error) ?? '—' });
+      if (unauthorized(error)) this.signOut(this.strings.wrongToken);
+      else this.announcement = format(this.strings.actionFailed, { status: statusOf(error) ?? '—' });
     } finally {
       this.busy = false;
     }
@@ -315,11 +311,11 @@ export class NewsModeration extends NewsElement<'moderation'> {
         },
       );
       this.closedThreads = { ...this.closedThreads, [thread]: r.closed };
-      this.announcement = format(close ? this.s.doneClosed : this.s.doneReopened, { thread });
+      this.announcement = format(close ? this.strings.doneClosed : this.strings.doneReopened, { thread });
       this.emit('news-moderation-action', { action: close ? 'close' : 'reopen', thread });
     } catch (error) {
-      if (unauthorized(error)) this.signOut(this.s.wrongToken);
-      else this.announcement = format(this.s.actionFailed, { status: statusOf(error) ?? '—' });
+      if (unauthorized(error)) this.signOut(this.strings.wrongToken);
+      else this.announcement = format(this.strings.actionFailed, { status: statusOf(error) ?? '—' });
     } finally {
       this.busy = false;
     }
@@ -337,7 +333,7 @@ export class NewsModeration extends NewsElement<'moderation'> {
       this.nextCursor = q.nextCursor;
       this.loadThreadStates(q.items);
     } catch (error) {
-      this.announcement = format(this.s.actionFailed, { status: statusOf(error) ?? '—' });
+      this.announcement = format(this.strings.actionFailed, { status: statusOf(error) ?? '—' });
     }
   }
 
@@ -477,7 +473,7 @@ export class NewsModeration extends NewsElement<'moderation'> {
   }
 
   private renderSignIn() {
-    const s = this.s;
+    const s = this.strings;
     return html`
       <form class="signin" part="signin" @submit=${this.onSignIn} aria-labelledby="signin-title">
         <h2 id="signin-title">${s.signInTitle}</h2>
@@ -500,7 +496,7 @@ export class NewsModeration extends NewsElement<'moderation'> {
   }
 
   private renderDesk() {
-    const s = this.s;
+    const s = this.strings;
     const tabs: [View, string][] = [
       ['pending', s.pending],
       ['approved', s.approved],
@@ -535,7 +531,7 @@ export class NewsModeration extends NewsElement<'moderation'> {
   }
 
   private renderQueue() {
-    const s = this.s;
+    const s = this.strings;
     if (this.task.status === TaskStatus.ERROR && !this.items.length) {
       return html`<p class="error">
         ${s.failed} <button type="button" @click=${() => this.reload++}>${s.retry}</button>
@@ -557,7 +553,7 @@ export class NewsModeration extends NewsElement<'moderation'> {
   }
 
   private renderItem(item: QueueItem, index: number) {
-    const s = this.s;
+    const s = this.strings;
     const active = index === this.active;
     const closed = this.closedThreads[item.thread];
     const when = new Date(item.createdAt);
@@ -634,7 +630,7 @@ export class NewsModeration extends NewsElement<'moderation'> {
   }
 
   private renderActions(item: QueueItem, closed: boolean | undefined) {
-    const s = this.s;
+    const s = this.strings;
     return html`<div class="actions" part="actions">
       ${item.status !== 'approved' ? html`<button type="button" class="primary" data-action="approve" aria-keyshortcuts="a" ?disabled=${this.busy} @click=${() => this.act(item, 'approve')}>${s.approve}</button>` : nothing}
       ${item.status !== 'rejected' ? html`<button type="button" class="danger" data-action="reject" aria-keyshortcuts="r" ?disabled=${this.busy} @click=${() => this.act(item, 'reject')}>${s.reject}</button>` : nothing}
@@ -660,7 +656,7 @@ export class NewsModeration extends NewsElement<'moderation'> {
   }
 
   private renderEditor(item: QueueItem) {
-    const s = this.s;
+    const s = this.strings;
     return html`<form class="editor" part="editor" @submit=${(e: SubmitEvent) => this.onEditSubmit(e, item)}>
       <label for="edit-body-${item.id}">${s.bodyLabel}</label>
       <textarea id="edit-body-${item.id}" name="body" rows="4" maxlength="2000" required .value=${item.body}></textarea>
@@ -683,7 +679,7 @@ export class NewsModeration extends NewsElement<'moderation'> {
   }
 
   private renderLog() {
-    const s = this.s;
+    const s = this.strings;
     if (this.task.status === TaskStatus.PENDING && !this.logItems.length)
       return html`<p class="muted">${s.loading}</p>`;
     if (!this.logItems.length) return html`<p class="muted">${s.logEmpty}</p>`;
