@@ -178,6 +178,30 @@ describe('dist/cdn from another origin', function () {
     expect(mixed.__errors).to.deep.equal([]);
   });
 
+  it('the desk from news-moderation.js: signs in, shows the queue, fetches DOMPurify only for a formatted body', async () => {
+    const api = new ServerApi();
+    const { json } = await api.post('bai-3', { name: 'Lê Văn C', body: 'Chờ duyệt' });
+    const formatted = await api.approved('bai-3', { name: 'Phạm Thị D', body: 'Đã duyệt' });
+    const win = await openPage(
+      `<script type="module" src="${CDN}/news-moderation.js"></script>`,
+      `<news-moderation api="${api.base}"></news-moderation>`,
+    );
+    const desk = win.document.querySelector('news-moderation')!;
+    const $ = <T extends Element>(selector: string) => desk.shadowRoot?.querySelector<T>(selector) ?? null;
+    const items = () => [...(desk.shadowRoot?.querySelectorAll<HTMLElement>('article.item') ?? [])];
+    await waitUntil(() => !!$('#token'), 'sign-in form', { timeout: 20000 });
+    $<HTMLInputElement>('#token')!.value = 'test-moderator-token';
+    $<HTMLButtonElement>('form.signin button[type=submit]')!.click();
+    await waitUntil(() => items().length === 1, 'pending queue', { timeout: 20000 });
+    expect(items()[0]!.dataset.id).to.equal(json.id);
+    expect(fetched(win, /\/chunks\/dompurify-/), 'DOMPurify before any formatted body').to.have.length(0);
+    await api.approve(formatted, { bodyHtml: '<p>Đã <b>duyệt</b></p>' });
+    $<HTMLButtonElement>('.tabs button[data-view=approved]')!.click();
+    await waitUntil(() => !!items()[0]?.querySelector('.formatted .html b'), 'formatted preview', { timeout: 20000 });
+    expect(fetched(win, /\/chunks\/dompurify-/), 'DOMPurify for the formatted body').to.have.length(1);
+    expect(win.__errors).to.deep.equal([]);
+  });
+
   it('entries only import chunks, and no chunk imports an entry', async () => {
     const listed = await manifest();
     const entries = Object.keys(listed);
