@@ -6,8 +6,8 @@ import { toErrorDetail } from '../core/events.js';
 import { NewsElement } from '../core/news-element.js';
 import { baseStyles } from '../core/styles.js';
 import { NearViewportController } from '../core/viewport.js';
-import { fetchThread, pageSize } from './comments-api.js';
-import { loadForm, loadList } from './loader.js';
+import { pageSize } from './comments-api.js';
+import { loadForm, loadList, requestFirstPage } from './loader.js';
 import type { CommentsLoadDetail, PageRequest } from './news-comment-list.js';
 import { styles } from './news-comments.styles.js';
 import { COMMENT_STRINGS } from './strings.js';
@@ -61,13 +61,8 @@ export class NewsComments extends NewsElement<'comments'> {
   private start(): void {
     this.started = true;
     const base = this.apiBase;
-    if (base && this.thread) {
-      const query = { sort: this.sort, limit: pageSize(this.limit) };
-      const page = fetchThread(base, this.thread, query);
-      // The list reports a failure itself, when it takes the page.
-      page.catch(() => undefined);
-      this.firstPage = { base, thread: this.thread, ...query, page };
-    }
+    if (base && this.thread)
+      this.firstPage = requestFirstPage(this, base, this.thread, { sort: this.sort, limit: pageSize(this.limit) });
     this.loadElements();
   }
 
