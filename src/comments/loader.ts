@@ -5,29 +5,20 @@
  * uses on their own, and starts a standalone list's first page together with its code.
  */
 import { apiBase } from '../core/api.js';
+import { lazyModule } from '../core/lazy.js';
 import { resolveLocale } from '../core/locale.js';
 import type { CommentSort } from '../core/contract.js';
 import { fetchThread, pageSize } from './comments-api.js';
 import type { NewsCommentForm } from './news-comment-form.js';
 import type { NewsCommentList, PageRequest } from './news-comment-list.js';
 
-/** Imports once; forgets a failure, so that the next call imports again. */
-export function importOnce<T>(load: () => Promise<T>): () => Promise<T> {
-  let loading: Promise<T> | undefined;
-  return () =>
-    (loading ??= load().catch((error: unknown) => {
-      loading = undefined;
-      throw error;
-    }));
-}
-
 /** Imports and defines `<news-comment-list>` (with the reply form it renders). */
-export const loadList = importOnce(() =>
+export const loadList = lazyModule(() =>
   import('./news-comment-list.js').then(({ NewsCommentList }) => NewsCommentList.define('news-comment-list')),
 );
 
 /** Imports and defines `<news-comment-form>`. */
-export const loadForm = importOnce(() =>
+export const loadForm = lazyModule(() =>
   import('./news-comment-form.js').then(({ NewsCommentForm }) => NewsCommentForm.define('news-comment-form')),
 );
 

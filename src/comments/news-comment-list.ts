@@ -4,6 +4,7 @@ import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { CommentData, CommentSort, ThreadPage } from '../core/contract.js';
 import { NewsError, toErrorDetail } from '../core/events.js';
+import { loadSanitizer } from '../core/lazy.js';
 import { format } from '../core/locale.js';
 import { NewsElement } from '../core/news-element.js';
 import { baseStyles } from '../core/styles.js';
@@ -71,14 +72,6 @@ function textBody(body: string): unknown {
   out.push(body.slice(last));
   return out;
 }
-
-/** DOMPurify loads only for an editor's formatted body; a failed load is tried again next time. */
-let sanitizer: Promise<typeof import('../core/sanitize.js')> | undefined;
-const loadSanitizer = () =>
-  (sanitizer ??= import('../core/sanitize.js').catch((error: unknown) => {
-    sanitizer = undefined;
-    throw error;
-  }));
 
 /**
  * @customElement news-comment-list

@@ -4,6 +4,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { Task, TaskStatus } from '@lit/task';
 import { NewsError, toErrorDetail } from '../core/events.js';
 import { request } from '../core/fetch.js';
+import { loadSanitizer } from '../core/lazy.js';
 import { format } from '../core/locale.js';
 import { NewsElement } from '../core/news-element.js';
 import { baseStyles } from '../core/styles.js';
@@ -57,22 +58,8 @@ const statusOf = (error: unknown): number | undefined =>
 const unauthorized = (error: unknown) => statusOf(error) === 401;
 
 type Sanitizer = typeof import('../core/sanitize.js');
+/** Set once DOMPurify has loaded (only when an editor's formatted body is on screen). */
 let sanitizer: Sanitizer | null = null;
-let sanitizerLoad: Promise<Sanitizer> | null = null;
-/**
- * DOMPurify is loaded only when an editor's formatted body is on screen. A failed load is not
- * kept: the next render that needs it tries again.
- */
-function loadSanitizer(): Promise<Sanitizer> {
-  sanitizerLoad ??= import('../core/sanitize.js').then(
-    (module) => (sanitizer = module),
-    (error: unknown) => {
-      sanitizerLoad = null;
-      throw error;
-    },
-  );
-  return sanitizerLoad;
-}
 
 function session(): Storage | null {
   try {
@@ -617,7 +604,10 @@ export class NewsModeration extends NewsElement<'moderation'> {
     if (cached?.html === bodyHtml) return cached.node;
     if (!sanitizer) {
       loadSanitizer().then(
-        () => this.requestUpdate(),
+        (module) => {
+          sanitizer = module;
+          this.requestUpdate();
+        },
         () => this.emit('news-error', { widget: this.localName, reason: 'network', message: 'sanitizer' }),
       );
       return nothing;

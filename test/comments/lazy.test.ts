@@ -5,7 +5,6 @@
  */
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/comments/index.js';
-import { importOnce } from '../../src/comments/loader.js';
 import type { NewsComments } from '../../src/comments/news-comments.js';
 import { ServerApi } from '../support/server-api.js';
 import { $, articles, clearCommentStorage, newThread, seed, text } from './helpers.js';
@@ -97,16 +96,5 @@ describe('comments: element-level laziness', () => {
     } finally {
       reserve.remove();
     }
-  });
-
-  it('never keeps a failed import: the next need imports again', async () => {
-    let calls = 0;
-    const load = importOnce(() => (++calls === 1 ? Promise.reject(new Error('offline')) : Promise.resolve('module')));
-    let failure: unknown;
-    await load().catch((error: unknown) => (failure = error));
-    expect(failure).to.be.instanceOf(Error);
-    expect(await load()).to.equal('module');
-    expect(await load()).to.equal('module');
-    expect(calls).to.equal(2);
   });
 });
