@@ -5,6 +5,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { fixturesMiddleware } from './test/server/fixtures-middleware.mjs';
 import { apiMiddleware } from './test/server/api-middleware.mjs';
 import { screenshotPlugin } from './test/server/screenshot-plugin.mjs';
+import { cdnCorsMiddleware } from './test/bundle/cdn-cors-middleware.mjs';
 
 const CHROME_CANDIDATES = [
   process.env.CHROME_PATH,
@@ -61,7 +62,7 @@ const browsers = wanted.map((name) => {
 
 export default {
   rootDir: '.',
-  files: ['test/**/*.test.ts', '!test/server/**'],
+  files: ['test/**/*.test.ts', '!test/server/**', '!test/e2e/**'],
   nodeResolve: true,
   concurrency: 1,
   browsers,
@@ -70,6 +71,6 @@ export default {
   browserStartTimeout: 60000,
   // CI machines have 2 cores shared by two browsers: give slow starts room.
   testsStartTimeout: 60000,
-  middleware: [apiMiddleware, fixturesMiddleware],
+  middleware: [cdnCorsMiddleware, apiMiddleware, fixturesMiddleware],
   plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2021' }), screenshotPlugin()],
 };

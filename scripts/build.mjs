@@ -1,4 +1,5 @@
-// `npm run build`: rollup (npm ESM + publisher files), declarations, the reserve-space CSS and
+// `npm run build`: rollup (npm ESM; the publisher files in one build with shared chunks and
+// dist/cdn/chunks.json; the IIFE), declarations, the reserve-space CSS and
 // the custom-elements manifest. Plain Node so it runs the same on every machine.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';

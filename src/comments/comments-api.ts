@@ -1,47 +1,28 @@
 /**
- * Client for the comments API contract (docs/api.md), the part the elements need at once:
- * types, URLs, JSON GETs and the batched counts. Shape checks of thread pages and statuses are
- * in comments-data.ts, the POST in outbox.ts (both load later, in their own chunks).
+ * The comments API as the elements use it (docs/api.md; shapes and limits from the contract):
+ * thread pages, batched counts, statuses of the reader's own comments, and the POST. Every
+ * answer is shape-checked here; every string stays a string (rendered as text later).
  */
+import {
+  ID_PATTERN,
+  LIMITS,
+  PAGE,
+  type CommentData,
+  type CommentPost,
+  type CommentSort,
+  type CommentStatus,
+  type ThreadPage,
+} from '../core/contract.js';
 import { NewsError } from '../core/events.js';
-import { request } from '../core/fetch.js';
-
-export interface CommentData {
-  id: string;
-  parentId?: string;
-  name: string;
-  body: string;
-  bodyHtml?: string;
-  /** ISO 8601. */
-  createdAt: string;
-  replies?: CommentData[];
-}
-
-export interface ThreadPage {
-  thread: { id: string; closed: boolean; count: number };
-  items: CommentData[];
-  nextCursor: string | null;
-}
-
-export type CommentSort = 'newest' | 'oldest';
-
-export interface CommentPost {
-  name: string;
-  email?: string;
-  body: string;
-  parentId?: string;
-  website?: string;
-}
-
-export type CommentStatus = 'pending' | 'approved' | 'rejected' | 'unknown';
+import { DEFAULT_TIMEOUT_MS, request } from '../core/fetch.js';
 
 export const threadPath = (base: string, thread: string) => `${base}/threads/${encodeURIComponent(thread)}/comments`;
 
-/** A thread page's URL. */
-export const pageUrl = (base: string, thread: string, sort: CommentSort, limit: number, cursor?: string | null) =>
-  `${threadPath(base, thread)}?${new URLSearchParams({ sort, limit: '' + limit, ...(cursor ? { cursor } : {}) })}`;
+/** A page size the server accepts. */
+export const pageSize = (limit: number) =>
+  Math.min(PAGE.comments.max, Math.max(1, Math.floor(limit) || PAGE.comments.default));
 
-export async function getJson(url: string, signal?: AbortSignal): Promise<unknown> {
+async function getJson(url: string, signal?: AbortSignal): Promise<unknown> {
   const response = await request(url, { credentials: 'omit', headers: { accept: 'application/json' } }, { signal });
   try {
     return await response.json();
@@ -50,51 +31,181 @@ export async function getJson(url: string, signal?: AbortSignal): Promise<unknow
   }
 }
 
-/** `ids` in groups of 50 (the server's limit), comma-separated and encoded. */
-export const groups = (ids: string[]): string[] => {
+/** `ids` in groups the server accepts in one request, comma-separated and encoded. */
+function batches(ids: string[]): string[] {
   const out: string[] = [];
-  for (let i = 0; i < ids.length; i += 50)
+  for (let i = 0; i < ids.length; i += LIMITS.batch) {
     out.push(
       ids
-        .slice(i, i + 50)
+        .slice(i, i + LIMITS.batch)
         .map(encodeURIComponent)
         .join(),
     );
+  }
   return out;
-};
+}
+
+const text = (value: unknown, max = 20_000): string =>
+  typeof value === 'string' ? value.slice(0, max) : typeof value === 'number' ? String(value) : '';
+
+function toComment(raw: unknown, reply: boolean): CommentData | null {
+  if (!raw || typeof raw !== 'object') return null;
+  const r = raw as Record<string, unknown>;
+  const id = text(r.id, LIMITS.id);
+  if (!id) return null;
+  const comment: CommentData = {
+    id,
+    name: text(r.name, LIMITS.commentName * 2),
+    body: text(r.body),
+    createdAt: text(r.createdAt, 64),
+  };
+  if (typeof r.bodyHtml === 'string' && r.bodyHtml) comment.bodyHtml = r.bodyHtml.slice(0, 40_000);
+  if (reply) {
+    const parentId = text(r.parentId, LIMITS.id);
+    if (parentId) comment.parentId = parentId;
+  } else {
+    comment.replies = Array.isArray(r.replies)
+      ? r.replies.map((x) => toComment(x, true)).filter((x): x is CommentData => !!x)
+      : [];
+  }
+  return comment;
+}
+
+/** Checks and normalises a thread page. Throws `NewsError('shape')` when it is not one. */
+export function toThreadPage(raw: unknown, thread: string): ThreadPage {
+  const r = (raw && typeof raw === 'object' ? raw : null) as Record<string, unknown> | null;
+  if (!r || !Array.isArray(r.items)) throw new NewsError('shape', 'Not a comment page');
+  const t = (r.thread && typeof r.thread === 'object' ? r.thread : {}) as Record<string, unknown>;
+  const items = r.items.map((x) => toComment(x, false)).filter((x): x is CommentData => !!x);
+  const count = Number(t.count);
+  return {
+    thread: {
+      id: text(t.id) || thread,
+      closed: t.closed === true,
+      count: Number.isFinite(count) && count >= 0 ? Math.floor(count) : items.length,
+    },
+    items,
+    nextCursor: text(r.nextCursor, 2000) || null,
+  };
+}
+
+export interface ThreadQuery {
+  sort: CommentSort;
+  limit: number;
+  cursor?: string | null;
+}
+
+export async function fetchThread(
+  base: string,
+  thread: string,
+  { sort, limit, cursor }: ThreadQuery,
+  signal?: AbortSignal,
+): Promise<ThreadPage> {
+  const query = new URLSearchParams({ sort, limit: String(pageSize(limit)), ...(cursor ? { cursor } : {}) });
+  const page = toThreadPage(await getJson(`${threadPath(base, thread)}?${query}`, signal), thread);
+  rememberCount(base, thread, page.thread.count);
+  return page;
+}
+
+/** Statuses of the reader's own comments; ids the server does not know are left out. */
+export async function fetchStatuses(
+  base: string,
+  ids: string[],
+  signal?: AbortSignal,
+): Promise<Record<string, CommentStatus>> {
+  const out: Record<string, CommentStatus> = {};
+  for (const part of batches(ids)) {
+    const data = (await getJson(`${base}/comments/status?ids=${part}`, signal)) as Record<string, unknown> | null;
+    for (const id of ids) {
+      const value = data?.[id];
+      if (value === 'pending' || value === 'approved' || value === 'rejected') out[id] = value;
+    }
+  }
+  return out;
+}
 
 // ---------------------------------------------------------------------------------------------
 // Batched counts: every `<news-comment-count>` asking in the same turn shares one request per
-// API base (at most 50 threads a request, the server's limit).
+// API base (at most `LIMITS.batch` threads a request).
 
-const batches = new Map<string, { threads: string[]; answers: Promise<Promise<unknown>[]> }>();
-const countCache = new Map<string, number>();
+const countBatches = new Map<string, { threads: string[]; answers: Promise<Promise<unknown>[]> }>();
+const knownCounts = new Map<string, number>();
 
 /** Remembers a count learnt elsewhere (a loaded thread), so counts on the page agree. */
-export const rememberCount = (base: string, thread: string, count: number) =>
-  countCache.set(`${base} ${thread}`, count);
+const rememberCount = (base: string, thread: string, count: number) => knownCounts.set(`${base} ${thread}`, count);
 
-export async function fetchCount(base: string, thread: string): Promise<number | null> {
-  const cached = countCache.get(`${base} ${thread}`);
-  if (cached !== undefined) return cached;
-  // The batch is comma-separated: a thread id with a comma asks on its own.
-  if (thread.includes(','))
-    return (await (await import('./comments-data.js')).fetchThread(base, thread, { limit: 1 })).thread.count;
-  let batch = batches.get(base);
+export async function fetchCount(base: string, thread: string): Promise<number> {
+  const known = knownCounts.get(`${base} ${thread}`);
+  if (known !== undefined) return known;
+  if (!ID_PATTERN.test(thread)) throw new NewsError('shape', `Not a thread id: ${thread}`);
+  let batch = countBatches.get(base);
   if (!batch) {
     const threads: string[] = [];
-    // The batch goes out after this turn, one request per group of 50 threads.
+    // The batch goes out after this turn, one request per group of threads.
     const answers = new Promise((next) => setTimeout(next)).then(() => {
-      batches.delete(base);
-      return groups(threads).map((part) => getJson(`${base}/counts?threads=${part}`));
+      countBatches.delete(base);
+      return batches(threads).map((part) => getJson(`${base}/counts?threads=${part}`));
     });
-    batches.set(base, (batch = { threads, answers }));
+    countBatches.set(base, (batch = { threads, answers }));
   }
   let index = batch.threads.indexOf(thread);
   if (index < 0) index = batch.threads.push(thread) - 1;
-  const data = (await (await batch.answers)[Math.floor(index / 50)]) as Record<string, unknown> | null;
-  const n = Number(data?.[thread]);
-  if (!(n >= 0 && n < Infinity)) return null;
-  rememberCount(base, thread, Math.floor(n));
-  return Math.floor(n);
+  const data = (await (await batch.answers)[Math.floor(index / LIMITS.batch)]) as Record<string, unknown> | null;
+  const count = Number(data?.[thread]);
+  if (!(count >= 0 && count < Infinity)) throw new NewsError('shape', `No count for ${thread}`);
+  rememberCount(base, thread, Math.floor(count));
+  return Math.floor(count);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Posting
+
+export type PostResult =
+  | { kind: 'accepted'; id: string }
+  | { kind: 'invalid'; field?: string; message?: string }
+  | { kind: 'closed' }
+  | { kind: 'rate'; seconds: number }
+  /** Offline, network error, time-out or 5xx: the outbox tries again. */
+  | { kind: 'retry'; status?: number };
+
+/** One POST with its Idempotency-Key; reads error bodies and `Retry-After`. Never throws. */
+export async function postComment(base: string, thread: string, post: CommentPost, key: string): Promise<PostResult> {
+  if (navigator.onLine === false) return { kind: 'retry' };
+  let response: Response;
+  try {
+    response = await fetch(threadPath(base, thread), {
+      method: 'POST',
+      credentials: 'omit',
+      headers: { 'content-type': 'application/json', accept: 'application/json', 'Idempotency-Key': key },
+      body: JSON.stringify(post),
+      signal: AbortSignal.timeout(DEFAULT_TIMEOUT_MS * 2),
+    });
+  } catch {
+    return { kind: 'retry' };
+  }
+  const { status } = response;
+  let data: Record<string, unknown> = {};
+  try {
+    data = ((await response.json()) ?? {}) as Record<string, unknown>;
+  } catch {
+    // An empty or non-JSON body: the status decides.
+  }
+  const error = (data.error ?? {}) as Record<string, unknown>;
+  if (response.ok) {
+    const id = text(data.id, LIMITS.id);
+    return id ? { kind: 'accepted', id } : { kind: 'retry', status };
+  }
+  if (status === 403) return { kind: 'closed' };
+  if (status === 429) {
+    const seconds = Number(response.headers.get('retry-after'));
+    return { kind: 'rate', seconds: Number.isFinite(seconds) && seconds > 0 ? Math.ceil(seconds) : 60 };
+  }
+  if (status < 500 && status !== 408) {
+    return {
+      kind: 'invalid',
+      field: text(error.field, 40) || undefined,
+      message: text(error.message, 300) || undefined,
+    };
+  }
+  return { kind: 'retry', status };
 }

@@ -1,20 +1,24 @@
 /**
- * news-widgets/comments: `<news-comments>` and its parts `<news-comment-count>`,
- * `<news-comment-list>` and `<news-comment-form>`.
+ * news-widgets/comments: defines `<news-comments>` and `<news-comment-count>` at once; the list
+ * and the form (`<news-comment-list>`, `<news-comment-form>`) are element modules of their own,
+ * imported when a section or a standalone element comes near the viewport.
  */
-import { defineElement } from '../core/define.js';
+import { sharedCommentStore } from './comment-store.js';
+import { watchStandalone } from './loader.js';
 import { NewsCommentCount } from './news-comment-count.js';
-import { NewsCommentForm } from './news-comment-form.js';
-import { NewsCommentList } from './news-comment-list.js';
 import { NewsComments } from './news-comments.js';
 
-defineElement('news-comment-count', NewsCommentCount);
-defineElement('news-comment-form', NewsCommentForm);
-defineElement('news-comment-list', NewsCommentList);
-defineElement('news-comments', NewsComments);
+NewsCommentCount.define('news-comment-count');
+NewsComments.define('news-comments');
+watchStandalone();
+// A comment queued on an earlier visit goes out by itself, whatever else the page shows.
+sharedCommentStore();
 
-export { NewsCommentCount, NewsCommentForm, NewsCommentList, NewsComments };
+export { NewsCommentCount, NewsComments };
+export { loadForm, loadList } from './loader.js';
+export { CommentStore, sharedCommentStore } from './comment-store.js';
+export type { Draft, OutboxEntry, OwnComment, StoreChangeDetail, StoreResultDetail } from './comment-store.js';
 export { COMMENT_STRINGS, type CommentStrings } from './strings.js';
-export type { CommentData, ThreadPage, CommentSort, CommentStatus } from './comments-api.js';
-export type { CommentSentDetail } from './news-comment-form.js';
-export type { CommentsLoadDetail } from './news-comment-list.js';
+export type { CommentData, ThreadPage, CommentSort, CommentStatus } from '../core/contract.js';
+export type { CommentSentDetail, NewsCommentForm } from './news-comment-form.js';
+export type { CommentsLoadDetail, CommentsSortDetail, NewsCommentList } from './news-comment-list.js';

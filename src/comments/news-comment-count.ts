@@ -1,11 +1,12 @@
-import { LitElement, css, html } from 'lit';
+import { html, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { apiBase } from '../core/api.js';
-import { emit, NewsError, toErrorDetail } from '../core/events.js';
-import { LocaleController, plural, translate } from '../core/locale.js';
+import { NewsError, toErrorDetail } from '../core/events.js';
+import { plural } from '../core/locale.js';
+import { NewsElement } from '../core/news-element.js';
 import { baseStyles } from '../core/styles.js';
 import { fetchCount } from './comments-api.js';
-import { COMMENT_STRINGS, type CommentStrings } from './strings.js';
+import { styles } from './news-comment-count.styles.js';
+import { COMMENT_STRINGS } from './strings.js';
 
 /**
  * @customElement news-comment-count
@@ -15,40 +16,26 @@ import { COMMENT_STRINGS, type CommentStrings } from './strings.js';
  * @fires news-error - `{widget, reason, status?}` when the count cannot be loaded.
  * @csspart link - the link; `count` - the text when `plain`.
  */
-export class NewsCommentCount extends LitElement {
-  static override styles = [
-    baseStyles,
-    css`
-      :host {
-        display: inline;
-      }
-      .skeleton-line {
-        display: inline-block;
-        width: 6em;
-        vertical-align: middle;
-      }
-    `,
-  ];
-
-  private readonly locale = new LocaleController(this);
+export class NewsCommentCount extends NewsElement<'comments'> {
+  static override styles = [baseStyles, styles];
+  protected readonly localized = COMMENT_STRINGS;
 
   @property({ reflect: true }) thread = '';
-  @property() api?: string;
   /** Link target; default `#comments`. */
   @property() href = '#comments';
   /** Text only, no link (inside `<news-comments>`). */
   @property({ type: Boolean }) plain = false;
   /** The count, when known already; set it and nothing is fetched (`null`: not known yet). */
   @property({ type: Number }) count?: number | null;
-  @property({ attribute: false }) messages?: Partial<CommentStrings>;
 
   @state() private failed = false;
   @state() private fetched?: number;
+  /** The API base and thread last asked for: answers for anything else are dropped. */
   private requested = '';
 
-  protected override willUpdate(): void {
+  protected override willUpdate(_changed: PropertyValues): void {
     if (this.count !== undefined || !this.thread) return;
-    const base = apiBase(this);
+    const base = this.apiBase;
     const key = `${base} ${this.thread}`;
     if (key === this.requested) return;
     this.requested = key;
@@ -59,29 +46,25 @@ export class NewsCommentCount extends LitElement {
       return;
     }
     fetchCount(base, this.thread).then(
-      (n) => {
-        if (this.requested !== key) return;
-        if (n === null) this.fail(new NewsError('shape', `No count for ${this.thread}`));
-        else this.fetched = n;
-      },
-      (error) => this.requested === key && this.fail(error),
+      (count) => void (this.requested === key && (this.fetched = count)),
+      (error) => void (this.requested === key && this.fail(error)),
     );
   }
 
   private fail(error: unknown): void {
     this.failed = true;
-    emit(this, 'news-error', toErrorDetail(this.localName, error));
+    this.emit('news-error', toErrorDetail(this.localName, error));
   }
 
   override render() {
-    const s = translate(COMMENT_STRINGS, this.locale.language, this.messages);
+    const s = this.strings;
     const count = this.count ?? this.fetched;
-    const known = typeof count === 'number' && Number.isFinite(count);
-    const text = known
-      ? plural(this.locale.tag, count as number, { one: s.countOne, other: s.countOther })
-      : this.failed
-        ? s.listLabel
-        : null;
+    const text =
+      typeof count === 'number' && Number.isFinite(count)
+        ? plural(this.locale.tag, count, { one: s.countOne, other: s.countOther })
+        : this.failed
+          ? s.listLabel
+          : null;
     if (text === null)
       return html`<span class="skeleton-line" aria-hidden="true"></span
         ><span class="visually-hidden">${s.listLabel}</span>`;

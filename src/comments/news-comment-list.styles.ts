@@ -1,7 +1,104 @@
 import { css } from 'lit';
 
-/** What the list needs before its view arrives: the skeleton and the error state. */
+/** The thread: toolbar, comments, replies, own comments' states, skeleton, errors, "Load more". */
 export const styles = css`
+  .toolbar {
+    display: flex;
+    gap: 0.25rem;
+    margin: 0 0 var(--_gap);
+  }
+  [part~='sort'] {
+    padding: 0.3rem 0.7rem;
+    min-height: 2.25rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+  }
+  [part~='sort'][aria-pressed='true'] {
+    background: var(--_surface-alt);
+    font-weight: 700;
+    border-color: currentColor;
+  }
+  .comment {
+    padding: 0.6rem 0;
+    border-top: 1px solid var(--_border);
+    outline-offset: -2px;
+  }
+  /* Long threads: the browser skips rendering comments far off-screen (DOM order and find-in-page stay). */
+  .long > .d0 {
+    content-visibility: auto;
+    contain-intrinsic-size: auto 7rem;
+  }
+  .list > .comment:first-child {
+    border-top: 0;
+  }
+  .replies {
+    margin-left: var(--news-comment-indent, 1.25rem);
+    padding-left: 0.75rem;
+    border-left: 2px solid var(--_border);
+  }
+  .replies .comment {
+    padding: 0.45rem 0;
+    border-top: 0;
+  }
+  [part~='comment-header'] {
+    font-size: 0.95em;
+  }
+  [part~='comment-name'] {
+    font-weight: 700;
+  }
+  [part~='comment-time'] {
+    color: var(--_muted);
+    font-size: 0.9em;
+  }
+  .body {
+    white-space: pre-line;
+    overflow-wrap: anywhere;
+    margin: 0.2rem 0;
+  }
+  .html {
+    white-space: normal;
+  }
+  .html p {
+    margin: 0.3rem 0;
+  }
+  .html blockquote {
+    margin: 0.3rem 0;
+    padding-left: 0.6rem;
+    border-left: 3px solid var(--_border);
+    color: var(--_muted);
+  }
+  .cue {
+    color: var(--_muted);
+    font-weight: 600;
+    margin-right: 0.3em;
+  }
+  .status {
+    margin: 0.2rem 0;
+    font-size: 0.9em;
+    color: var(--_muted);
+    font-style: italic;
+  }
+  .status.rejected {
+    color: var(--_accent);
+  }
+  .actions button {
+    padding: 0.2rem 0;
+    min-height: 2rem;
+    border: 0;
+    background: none;
+    color: var(--_link);
+    font-size: 0.9em;
+  }
+  .actions button:hover {
+    text-decoration: underline;
+  }
+  .empty {
+    color: var(--_muted);
+  }
+  news-comment-form {
+    margin: 0.5rem 0 0.25rem;
+  }
   button {
     font: inherit;
     color: inherit;

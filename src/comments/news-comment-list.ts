@@ -1,16 +1,21 @@
-import { Task, initialState } from '@lit/task';
-import { LitElement, adoptStyles, html } from 'lit';
+import { Task } from '@lit/task';
+import { html, nothing, render, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { apiBase } from '../core/api.js';
-import { emit, NewsError, toErrorDetail } from '../core/events.js';
-import { LocaleController, translate } from '../core/locale.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import type { CommentData, CommentSort, ThreadPage } from '../core/contract.js';
+import { NewsError, toErrorDetail } from '../core/events.js';
+import { loadSanitizer } from '../core/lazy.js';
+import { format } from '../core/locale.js';
+import { NewsElement } from '../core/news-element.js';
 import { baseStyles } from '../core/styles.js';
-import { NearViewportController } from '../core/viewport.js';
-import { getJson, pageUrl, type CommentData, type CommentSort, type ThreadPage } from './comments-api.js';
-import { outboxEvents, watchStore } from './store.js';
-import { COMMENT_STRINGS, type CommentStrings } from './strings.js';
+import { formatRelativeTime } from '../core/time.js';
+import { safeHttpUrl } from '../core/url.js';
+import { fetchStatuses, fetchThread, pageSize, type ThreadQuery } from './comments-api.js';
+import { sharedCommentStore, type CommentStore, type StoreChangeDetail } from './comment-store.js';
+import { NewsCommentForm } from './news-comment-form.js';
 import { styles } from './news-comment-list.styles.js';
-import type { Shown } from './list-view.js';
+import { COMMENT_STRINGS } from './strings.js';
+import { fillTemplate, prepareTemplate } from './template.js';
 
 export interface CommentsLoadDetail {
   thread: string;
@@ -18,25 +23,55 @@ export interface CommentsLoadDetail {
   closed: boolean;
 }
 
-/** The first page's task args: the thread asked for (`tries` counts "Try again"). */
-type Wanted = [base: string | null, sort: CommentSort, thread: string, tries: number];
+export interface CommentsSortDetail {
+  sort: CommentSort;
+}
 
-/**
- * Everything past the skeleton (rendering, replies, sorting, "load more", own comments and their
- * status polling) is its own chunk, fetched together with the thread's first page, so neither
- * waits for the other.
- */
-type View = typeof import('./list-view.js');
-let view: View | undefined;
-let viewLoad: Promise<View> | undefined;
-const loadView = (): Promise<View> =>
-  (viewLoad ??= import('./list-view.js').then(
-    (m) => (view = m),
-    (error) => {
-      viewLoad = undefined; // Tried again on the next load.
-      throw error;
-    },
-  ));
+/** A first page already on its way (a parent started it with the list's code). */
+export interface PageRequest extends ThreadQuery {
+  base: string;
+  thread: string;
+  page: Promise<ThreadPage>;
+}
+
+/** The first page's task args: what is asked for (`tries` counts "Try again"). */
+type Wanted = [base: string | null, sort: CommentSort, thread: string, limit: number, tries: number];
+
+/** What the reader sees about their own comment. */
+type OwnState = 'sending' | 'queued' | 'retrying' | 'pending' | 'approved' | 'rejected';
+
+interface Shown extends CommentData {
+  own?: OwnState;
+}
+
+interface RenderContext {
+  now: number;
+  depthMax: number;
+  canReply: boolean;
+  ownReplies: Shown[];
+  children: Map<string, Shown[]>;
+}
+
+const URL_PATTERN = /\bhttps?:\/\/[^\s<>"'`]+/gi;
+const MINUTE = 60_000;
+
+/** A text body: line breaks kept by CSS (`pre-line`), bare http(s) URLs as `nofollow ugc` links. */
+function textBody(body: string): unknown {
+  if (!body.includes('http')) return body;
+  const out: unknown[] = [];
+  let last = 0;
+  for (const match of body.matchAll(URL_PATTERN)) {
+    // Trailing punctuation belongs to the sentence, not the link.
+    const raw = match[0].replace(/[.,;:!?)\]}]+$/, '');
+    const start = match.index ?? 0;
+    const url = safeHttpUrl(raw);
+    if (!url) continue;
+    out.push(body.slice(last, start), html`<a href=${url} rel="nofollow ugc noopener">${raw}</a>`);
+    last = start + raw.length;
+  }
+  out.push(body.slice(last));
+  return out;
+}
 
 /**
  * @customElement news-comment-list
@@ -44,178 +79,542 @@ const loadView = (): Promise<View> =>
  * by cursor, and the reader's own comments awaiting moderation (only they see them).
  *
  * @fires news-comments-load - `{thread, count, closed}` when a thread page has loaded.
+ * @fires news-comments-sort - `{sort}` when the reader picks another order.
  * @fires news-error - `{widget, reason, status?}` when the thread cannot be loaded.
  * @fires news-comment-sent - bubbles up from inline reply forms.
  * @csspart comment - each comment (`<article>`); also `comment-header`, `comment-name`,
- *   `comment-time`, `comment-body`, `comment-status`, `comment-cue`, `reply-button`, `replies`.
- * @csspart sort - the sort buttons; `more` - the "Load more" button.
+ *   `comment-time`, `comment-body`, `comment-status`, `comment-cue`, `comment-actions`,
+ *   `reply-button`, `replies`, `reply-form`.
+ * @csspart toolbar - the sort buttons' group; `sort` - each sort button; `more` - "Load more";
+ *   `list`, `empty`, `skeleton`, `error`, `retry`.
  * @cssprop --news-comment-indent - indent of nested replies (default 1.25rem).
  */
-export class NewsCommentList extends LitElement {
+export class NewsCommentList extends NewsElement<'comments'> {
   static override styles = [baseStyles, styles];
 
-  /** @internal */
-  readonly locale = new LocaleController(this);
-  private readonly viewport = new NearViewportController(this);
-  /**
-   * Loads the first page (the data and the view in parallel) when the thread, sort or API
-   * changes, once near the viewport and while no `comments` are given.
-   * @internal
-   */
-  readonly task = new Task(this, {
-    task: async ([base, sort, thread]: Partial<Wanted>, { signal }): Promise<typeof initialState | void> => {
-      if (thread === undefined) return initialState;
-      this.moreAbort?.abort();
-      this.failed = false;
-      try {
-        if (!base) throw new NewsError('shape', 'No API base: set the api attribute or <meta name="news-widgets:api">');
-        const [v, raw] = await Promise.all([loadView(), getJson(pageUrl(base, thread, sort!, this.pageSize), signal)]);
-        await v.show(this, base, raw, signal);
-      } catch (error) {
-        if (signal.aborted) return;
-        this.failed = true;
-        emit(this, 'news-error', toErrorDetail(this.localName, error));
-      }
-    },
-    // Run from willUpdate, only when there is a thread to load: a task that ran just to say
-    // "nothing to do" would ask for one more render of every comment when it settled.
-    autoRun: false,
-  });
+  /** Defines the list and the reply form it renders. */
+  static override define(tag: string, registry: CustomElementRegistry = customElements): void {
+    NewsCommentForm.define('news-comment-form', registry);
+    super.define(tag, registry);
+  }
 
-  /** Thread id (any string; URI-encoded in requests). */
+  protected readonly localized = COMMENT_STRINGS;
+
+  /** Thread id (URI-encoded in requests). */
   @property({ reflect: true }) thread = '';
-  /** API base (else `<meta name="news-widgets:api">`). */
-  @property() api?: string;
   @property({ reflect: true }) sort: CommentSort = 'newest';
   /** Deepest visual nesting of replies; deeper ones show at this level with an "@name" cue. */
   @property({ type: Number, attribute: 'max-depth' }) maxDepth = 2;
-  /** Top-level comments per page (1–100). */
+  /** Top-level comments per page. */
   @property({ type: Number }) limit = 20;
-  /** `eager` loads at once instead of near the viewport. */
-  @property() loading: 'lazy' | 'eager' = 'lazy';
-  /** The thread is closed: no "Reply" buttons. Set from the server's answer too. */
+  /** No "Reply" buttons. The server's answer can close the thread too. */
   @property({ type: Boolean, reflect: true }) closed = false;
   /** Comments to show instead of fetching (same shape as the API's `items`). */
   @property({ attribute: false }) comments?: CommentData[];
+  /** The first page, when a parent already asked for it (used when it matches). */
+  @property({ attribute: false }) firstPage?: PageRequest;
   /** A publisher `<template data-part="comment">`; default: a `<template>` child. */
   @property({ attribute: false }) commentTemplate?: HTMLTemplateElement | null;
   /** How often own pending comments are checked, in ms, while the page is visible. */
   @property({ type: Number, attribute: 'poll-interval' }) pollInterval = 30_000;
-  @property({ attribute: false }) messages?: Partial<CommentStrings>;
+  /** Where the reader's own comments are kept; default: the page's shared store. */
+  @property({ attribute: false }) store: CommentStore = sharedCommentStore();
 
-  /** @internal */ @state() page?: ThreadPage;
-  /** @internal */ @state() failed = false;
-  // The view's state (list-view.ts changes it, then asks for an update).
-  /** @internal */ more: CommentData[] = [];
-  /** @internal */ cursor: string | null = null;
-  /** @internal */ loadingMore = false;
-  /** @internal */ replyTo: string | null = null;
-  /** @internal */ announcement = '';
-  /** @internal */ prepared: DocumentFragment | null = null;
-  /** @internal Own comments settled while this page is open: shown once with their verdict. */
-  settled = new Map<string, Shown>();
-  /** @internal */ htmlBodies = new Map<string, HTMLElement>();
-  /** @internal */ templated = new Map<string, { node: Node; replies: HTMLElement; body: HTMLElement }>();
-  /** @internal */ pollTimer?: ReturnType<typeof setTimeout>;
-  /** @internal */ preparedFrom: HTMLTemplateElement | null = null;
-  /** @internal The "Load more" request in flight (aborted on disconnect and by a new first page). */
-  moreAbort?: AbortController;
-  private wanted: Partial<Wanted> = [];
+  /** The order the reader picked, until the page sets `sort` again. */
+  @state() private chosenSort?: CommentSort;
+  @state() private page?: ThreadPage;
+  @state() private failed = false;
+  @state() private more: CommentData[] = [];
+  @state() private cursor: string | null = null;
+  @state() private loadingMore = false;
+  @state() private replyTo: string | null = null;
+  @state() private announcement = '';
+  @state() private prepared: DocumentFragment | null = null;
+  /** Own comments settled while this page is open: shown once with their verdict. */
+  private readonly settled = new Map<string, Shown>();
+  private readonly htmlBodies = new Map<string, HTMLElement>();
+  private readonly templated = new Map<string, { node: Node; replies: HTMLElement; body: HTMLElement }>();
+  private preparedFrom: HTMLTemplateElement | null = null;
+  private pollTimer?: ReturnType<typeof setTimeout>;
+  private clock?: ReturnType<typeof setInterval>;
+  /** The "Load more" request in flight (aborted on disconnect and by a new first page). */
+  private moreAbort?: AbortController;
   private tries = 0;
-  private waiting?: Promise<void>;
-  private styled = false;
 
-  /** @internal */
-  get strings(): CommentStrings {
-    return translate(COMMENT_STRINGS, this.locale.language, this.messages);
-  }
+  /** The first page: fetched (or taken from `firstPage`) when thread, sort or API change. */
+  private readonly firstPageTask = new Task(this, {
+    task: async ([base, sort, thread, limit, tries]: Wanted, { signal }) => {
+      try {
+        if (!base) throw new NewsError('shape', 'No API base: set the api attribute or <meta name="news-widgets:api">');
+        const given = this.firstPage;
+        const page =
+          tries === 0 &&
+          given &&
+          given.base === base &&
+          given.thread === thread &&
+          given.sort === sort &&
+          pageSize(given.limit) === limit
+            ? await given.page
+            : await fetchThread(base, thread, { sort, limit }, signal);
+        await this.prepareTemplate();
+        if (signal.aborted) return;
+        this.failed = false;
+        this.more = [];
+        this.cursor = page.nextCursor;
+        this.page = page;
+        this.emit('news-comments-load', { thread, count: page.thread.count, closed: page.thread.closed });
+        void this.poll();
+      } catch (error) {
+        if (signal.aborted) return;
+        this.failed = true;
+        this.emit('news-error', toErrorDetail(this.localName, error));
+      }
+    },
+    // Run from willUpdate, only when what is wanted changes.
+    autoRun: false,
+  });
+  private wanted: Partial<Wanted> = [];
 
-  /** @internal */
-  get pageSize(): number {
-    return Math.min(100, Math.max(1, Math.floor(this.limit) || 20));
+  private get currentSort(): CommentSort {
+    return this.chosenSort ?? this.sort;
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    watchStore();
-    outboxEvents.addEventListener('change', this.onStoreChange);
+    this.listen();
     document.addEventListener('visibilitychange', this.onVisibility);
+    this.startClock();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    outboxEvents.removeEventListener('change', this.onStoreChange);
+    this.listened?.removeEventListener('change', this.onStoreChange);
+    this.listened = undefined;
     document.removeEventListener('visibilitychange', this.onVisibility);
     clearTimeout(this.pollTimer);
+    clearInterval(this.clock);
     this.moreAbort?.abort();
   }
 
-  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    if (view && !this.styled) {
-      // The view brings the thread's styles.
-      this.styled = true;
-      adoptStyles(this.renderRoot as ShadowRoot, [
-        ...(this.constructor as typeof NewsCommentList).elementStyles,
-        view.styles,
-      ]);
-    }
-    if (changed.has('loading') && this.loading == 'eager') this.viewport.markNear();
-    if (changed.has('thread') || changed.has('sort')) this.replyTo = null;
-    if (changed.has('thread')) this.settled.clear();
-    // Comments given as a property: rendered once the view (and a publisher template) is here.
-    if (changed.has('comments') && this.comments) {
-      const here = !!view;
-      this.waiting = loadView()
-        .then((v) => v.prepareTemplate(this))
-        .then(
-          () => void (here || this.requestUpdate()),
-          () => void (this.failed = true),
-        );
-    }
-    // The first page loads again only when the API, sort, thread or "Try again" count changes.
-    if (this.comments === undefined && this.thread && this.viewport.near) {
-      const wanted: Wanted = [apiBase(this), this.sort, this.thread, this.tries];
-      if (wanted.some((value, index) => value !== this.wanted[index])) {
-        this.wanted = wanted;
-        void this.task.run(wanted);
-      }
-    }
+  /** The store this list listens to (the `store` property can change). */
+  private listened?: CommentStore;
+
+  private listen(): void {
+    if (this.listened === this.store) return;
+    this.listened?.removeEventListener('change', this.onStoreChange);
+    this.listened = this.store;
+    // A comment queued on an earlier visit goes out once a list or form is on the page.
+    this.store.start();
+    this.store.addEventListener('change', this.onStoreChange);
   }
 
-  /** `updateComplete` includes the view's arrival when there is something to show. */
-  protected override async getUpdateComplete(): Promise<boolean> {
-    const done = await super.getUpdateComplete();
-    return this.waiting ? (await this.waiting, super.getUpdateComplete()) : done;
+  protected override willUpdate(changed: PropertyValues): void {
+    if (changed.has('store') && this.isConnected) this.listen();
+    if (changed.has('sort')) this.chosenSort = undefined;
+    if (changed.has('thread') || changed.has('sort') || changed.has('chosenSort')) this.replyTo = null;
+    if (changed.has('thread')) this.settled.clear();
+    if (changed.has('comments') && this.comments) void this.prepareTemplate();
+    // The first page loads again only when the API, sort, thread, size or "Try again" changes.
+    if (this.comments === undefined && this.thread) {
+      const wanted: Wanted = [this.apiBase, this.currentSort, this.thread, pageSize(this.limit), this.tries];
+      if (wanted.some((value, index) => value !== this.wanted[index])) {
+        this.wanted = wanted;
+        // The old page's cursor belongs to the old order: no "Load more" until the new page is here.
+        this.moreAbort?.abort();
+        this.cursor = null;
+        void this.firstPageTask.run(wanted);
+      }
+    } else this.wanted = [];
+  }
+
+  // ---------------------------------------------------------------------------- behaviour
+
+  private async prepareTemplate(): Promise<void> {
+    const template =
+      this.commentTemplate ?? this.querySelector<HTMLTemplateElement>(':scope > template[data-part="comment"]');
+    if (template === this.preparedFrom) return;
+    this.preparedFrom = template;
+    this.templated.clear();
+    try {
+      this.prepared = template ? await prepareTemplate(template) : null;
+    } catch {
+      this.prepared = null;
+    }
   }
 
   private retry(): void {
     this.tries++;
     this.failed = false;
-    this.requestUpdate('comments');
   }
 
-  private onStoreChange = (event: Event) => {
-    if ((event as CustomEvent<string>).detail == this.thread && view) {
-      this.requestUpdate();
-      void view.poll(this, true);
-    }
+  private choose(sort: CommentSort): void {
+    if (sort === this.currentSort) return;
+    this.chosenSort = sort;
+    this.emit('news-comments-sort', { sort });
+  }
+
+  /** Relative times ("5 phút trước") are redrawn every minute while the page is visible. */
+  private startClock(): void {
+    clearInterval(this.clock);
+    if (document.visibilityState === 'visible') this.clock = setInterval(() => this.requestUpdate(), MINUTE);
+  }
+
+  private onVisibility = () => {
+    this.startClock();
+    if (document.visibilityState !== 'visible') return;
+    this.requestUpdate();
+    void this.poll();
   };
 
-  private onVisibility = () => document.visibilityState == 'visible' && view?.poll(this);
+  private onStoreChange = (event: Event) => {
+    const { thread } = (event as CustomEvent<StoreChangeDetail>).detail;
+    if (thread !== null && thread !== this.thread) return;
+    this.requestUpdate();
+    this.schedulePoll();
+  };
+
+  private ownPending() {
+    return this.store.pending(this.thread).filter((c) => c.api === this.apiBase);
+  }
+
+  private schedulePoll(): void {
+    clearTimeout(this.pollTimer);
+    if (this.ownPending().length && this.isConnected)
+      this.pollTimer = setTimeout(() => void this.poll(), Math.max(1000, this.pollInterval));
+  }
+
+  /** Checks own pending comments now, then every `pollInterval` while some remain. */
+  private async poll(): Promise<void> {
+    clearTimeout(this.pollTimer);
+    const base = this.apiBase;
+    const pending = this.ownPending();
+    if (!base || !pending.length || !this.isConnected) return;
+    if (document.visibilityState === 'visible') {
+      try {
+        const statuses = await fetchStatuses(
+          base,
+          pending.map((c) => c.id),
+        );
+        const done = pending.filter((c) => statuses[c.id] === 'approved' || statuses[c.id] === 'rejected');
+        for (const c of done) this.settled.set(c.id, { ...c, own: statuses[c.id] as 'approved' | 'rejected' });
+        if (done.length) {
+          const last = this.settled.get(done[done.length - 1].id)!;
+          this.announcement = last.own === 'approved' ? this.strings.approved : this.strings.rejected;
+          this.store.settle(
+            this.thread,
+            done.map((c) => c.id),
+          );
+        }
+      } catch {
+        // The next round tries again.
+      }
+    }
+    this.schedulePoll();
+  }
+
+  private async loadMore(): Promise<void> {
+    const base = this.apiBase;
+    if (!base || !this.cursor || this.loadingMore) return;
+    this.loadingMore = true;
+    const known = new Set(this.topComments().map((c) => c.id));
+    // Aborted on disconnect and when a new first page loads (another sort, thread or API).
+    const { signal } = (this.moreAbort = new AbortController());
+    try {
+      const query = { sort: this.currentSort, cursor: this.cursor, limit: pageSize(this.limit) };
+      const page = await fetchThread(base, this.thread, query, signal);
+      signal.throwIfAborted();
+      const fresh = page.items.filter((c) => !known.has(c.id));
+      this.more = [...this.more, ...fresh];
+      this.cursor = page.nextCursor;
+      this.loadingMore = false;
+      if (!this.cursor && fresh.length) {
+        // The button is gone: focus moves to the first new comment.
+        await this.updateComplete;
+        this.renderRoot.querySelector<HTMLElement>(`[data-id="${CSS.escape(fresh[0].id)}"]`)?.focus();
+      }
+    } catch (error) {
+      this.loadingMore = false;
+      if (!signal.aborted) this.emit('news-error', toErrorDetail(this.localName, error));
+    }
+  }
+
+  private replyButton(id: string) {
+    return this.renderRoot.querySelector<HTMLElement>(`[data-reply="${CSS.escape(id)}"]`);
+  }
+
+  private async onReplyClick(event: Event): Promise<void> {
+    const id = (event.currentTarget as HTMLElement).dataset.reply!;
+    this.replyTo = this.replyTo === id ? null : id;
+    if (!this.replyTo) return;
+    await this.updateComplete;
+    const form = this.renderRoot.querySelector<NewsCommentForm>('news-comment-form');
+    await form?.updateComplete;
+    form?.focusBody();
+  }
+
+  private onReplyClose(event: Event): void {
+    // After every listener: one may cancel the close.
+    queueMicrotask(() => {
+      if (!event.defaultPrevented) this.replyTo = null;
+    });
+  }
+
+  private async onReplySent(parent: string): Promise<void> {
+    this.replyTo = null;
+    await this.updateComplete;
+    this.replyButton(parent)?.focus();
+  }
+
+  private topComments(): CommentData[] {
+    const first = this.comments ?? this.page?.items ?? [];
+    return this.more.length ? [...first, ...this.more] : first;
+  }
+
+  /** The reader's own comments for this thread: settled here, awaiting moderation, queued. */
+  private ownComments(): Shown[] {
+    const base = this.apiBase;
+    const own: Shown[] = [...this.settled.values()];
+    const ids = new Set(own.map((c) => c.id));
+    for (const c of this.ownPending()) if (!ids.has(c.id)) own.push({ ...c, own: 'pending' });
+    const offline = navigator.onLine === false;
+    for (const e of this.store.outbox()) {
+      if (e.thread !== this.thread || e.api !== base) continue;
+      own.push({
+        id: `outbox-${e.key}`,
+        parentId: e.post.parentId,
+        name: e.post.name,
+        body: e.post.body,
+        createdAt: e.createdAt,
+        own: offline ? 'queued' : e.attempts ? 'retrying' : 'sending',
+      });
+    }
+    return own;
+  }
+
+  // -------------------------------------------------------------------------------- render
 
   override render() {
     const s = this.strings;
     if (this.failed) {
+      // The thread could not load (offline, say): the reader's own comments still show.
+      const own = this.ownComments();
+      const ctx: RenderContext = { now: Date.now(), depthMax: 0, canReply: false, ownReplies: [], children: new Map() };
       return html`<div part="error" role="alert">
-        <p>${s.loadError}</p>
-        <button type="button" part="retry" @click=${this.retry}>${s.retry}</button>
+          <p>${s.loadError}</p>
+          <button type="button" part="retry" @click=${this.retry}>${s.retry}</button>
+        </div>
+        ${
+          own.length
+            ? html`<section part="list" class="list" aria-label=${s.listLabel}>
+                ${own.map((c) => this.renderComment(c, 0, ctx))}
+              </section>`
+            : nothing
+        }`;
+    }
+    if (!this.comments && !this.page) {
+      return html`<div part="skeleton" class="skeleton" role="status" aria-busy="true" aria-label=${s.listLabel}>
+        ${[1, 2, 3].map(
+          () =>
+            html`<span class="skeleton-line w30"></span><span class="skeleton-line"></span
+              ><span class="skeleton-line w70"></span>`,
+        )}
       </div>`;
     }
-    return view && (this.comments || this.page)
-      ? view.render(this)
-      : html`<div part="skeleton" class="skeleton" role="status" aria-busy="true" aria-label=${s.listLabel}>
-          ${[1, 2, 3].map(() => html`<span class="skeleton-line w30"></span><span class="skeleton-line"></span><span class="skeleton-line w70"></span>`)}
-        </div>`;
+    const server = this.topComments();
+    const known = new Set<string>();
+    for (const c of server) {
+      known.add(c.id);
+      for (const r of c.replies ?? []) known.add(r.id);
+    }
+    // Own comments the server already shows approved are shown as the server has them.
+    const own = this.ownComments().filter((c) => !known.has(c.id));
+    const ownTop = own.filter((c) => !c.parentId);
+    const sort = this.currentSort;
+    const top: Shown[] = sort === 'oldest' ? [...server, ...ownTop] : [...ownTop.reverse(), ...server];
+    const ctx: RenderContext = {
+      now: Date.now(),
+      depthMax: Math.max(1, Math.floor(this.maxDepth) || 2),
+      canReply: !this.closed && !this.page?.thread.closed && !!this.apiBase && this.comments === undefined,
+      ownReplies: own.filter((c) => c.parentId),
+      children: new Map(),
+    };
+    return html`
+      <div part="toolbar" class="toolbar" role="group" aria-label=${s.sort}>
+        ${(['newest', 'oldest'] as const).map(
+          (option) =>
+            html`<button
+              type="button"
+              part="sort"
+              aria-pressed=${sort === option ? 'true' : 'false'}
+              @click=${() => this.choose(option)}
+            >
+              ${option === 'newest' ? s.newest : s.oldest}
+            </button>`,
+        )}
+      </div>
+      <div role="status" class="visually-hidden">${this.announcement}</div>
+      ${
+        top.length
+          ? html`<section part="list" class="list ${top.length > 30 ? 'long' : ''}" aria-label=${s.listLabel}>
+              ${top.map((c) => this.renderThread(c, ctx))}
+            </section>`
+          : html`<p part="empty" class="empty">${s.empty}</p>`
+      }
+      ${
+        this.cursor && this.comments === undefined
+          ? html`<button
+              type="button"
+              part="more"
+              class="more"
+              ?disabled=${this.loadingMore}
+              aria-busy=${this.loadingMore ? 'true' : 'false'}
+              @click=${this.loadMore}
+            >
+              ${s.more}
+            </button>`
+          : nothing
+      }
+    `;
+  }
+
+  private renderThread(topComment: Shown, ctx: RenderContext): TemplateResult {
+    if (!topComment.replies?.length && !ctx.ownReplies.length) return this.renderComment(topComment, 0, ctx);
+    const replies: Shown[] = [...(topComment.replies ?? [])];
+    const ids = new Set([topComment.id, ...replies.map((r) => r.id)]);
+    for (const r of ctx.ownReplies) if (r.parentId && ids.has(r.parentId)) replies.push(r);
+    const children = new Map<string, Shown[]>();
+    const byId = new Map<string, Shown>([[topComment.id, topComment]]);
+    for (const r of replies) byId.set(r.id, r);
+    for (const r of replies) {
+      const parent = r.parentId && byId.has(r.parentId) && r.parentId !== r.id ? r.parentId : topComment.id;
+      const list = children.get(parent);
+      if (list) list.push(r);
+      else children.set(parent, [r]);
+    }
+    return this.renderComment(topComment, 0, { ...ctx, children });
+  }
+
+  private renderComment(c: Shown, depth: number, ctx: RenderContext, cue?: string): TemplateResult {
+    const s = this.strings;
+    const kids = ctx.children.get(c.id) ?? [];
+    let nested: TemplateResult[] = [];
+    if (kids.length && depth < ctx.depthMax) {
+      if (depth + 1 < ctx.depthMax) nested = kids.map((k) => this.renderComment(k, depth + 1, ctx));
+      else {
+        // The last level: every deeper reply attaches here, in conversation order, with "@name".
+        const flat = (k: Shown, parent?: Shown): TemplateResult[] => [
+          this.renderComment(k, ctx.depthMax, ctx, parent ? format(s.replyTo, { name: parent.name }) : undefined),
+          ...(ctx.children.get(k.id) ?? []).flatMap((g) => flat(g, k)),
+        ];
+        nested = kids.flatMap((k) => flat(k));
+      }
+    }
+    const replying = this.replyTo === c.id;
+    const repliesPart = nested.length ? html`${nested}` : null;
+    const templated = this.prepared ? this.renderTemplated(c, ctx, repliesPart) : null;
+    // Rare things (an own comment's state, an open reply form, replies) share one binding.
+    const extra: unknown[] = [];
+    if (c.own) extra.push(html`<p part="comment-status" class="status ${c.own}">${s[c.own]}</p>`);
+    if (replying) extra.push(this.renderReplyForm(c));
+    if (repliesPart && !templated) extra.push(html`<div part="replies" class="replies">${repliesPart}</div>`);
+    const more = extra.length ? extra : nothing;
+    const hideActions = !ctx.canReply || !!c.own;
+    const expanded = replying ? 'true' : 'false';
+    if (templated) {
+      return html`<article part="comment" class="comment d${depth}" data-id=${c.id} tabindex="-1" aria-label=${c.name}>
+        ${templated}
+        <div part="comment-actions" class="actions" ?hidden=${hideActions}>
+          <button
+            type="button"
+            part="reply-button"
+            data-reply=${c.id}
+            aria-expanded=${expanded}
+            @click=${this.onReplyClick}
+          >
+            ${s.reply}
+          </button>
+        </div>
+        ${more}
+      </article>`;
+    }
+    const cueText = cue ? html`<span part="comment-cue" class="cue">${cue}</span>` : nothing;
+    // One template per ordinary comment (a 1,000-comment thread stays cheap). Kept as written:
+    // the body shows its whitespace (pre-line), so no indentation may enter it.
+    // prettier-ignore
+    return html`<article part="comment" class="comment d${depth}" data-id=${c.id} tabindex="-1" aria-label=${c.name}>
+      <header part="comment-header"><strong part="comment-name">${c.name}</strong> - <time part="comment-time" datetime=${c.createdAt}>${this.timeText(c.createdAt, ctx.now)}</time></header>
+      <div part="comment-body" class="body">${cueText}${this.renderBody(c)}</div>
+      <div part="comment-actions" class="actions" ?hidden=${hideActions}>
+        <button type="button" part="reply-button" data-reply=${c.id} aria-expanded=${expanded} @click=${this.onReplyClick}>${s.reply}</button>
+      </div>
+      ${more}
+    </article>`;
+  }
+
+  private timeText(iso: string, now: number): string {
+    const time = Date.parse(iso);
+    return Number.isNaN(time) ? '' : formatRelativeTime(new Date(time), this.locale.tag, now);
+  }
+
+  private renderReplyForm(c: Shown): TemplateResult {
+    return html`<news-comment-form
+      part="reply-form"
+      .thread=${this.thread}
+      api=${ifDefined(this.apiBase ?? undefined)}
+      parent=${c.id}
+      .replyName=${c.name}
+      .messages=${this.messages}
+      .store=${this.store}
+      .returnFocus=${this.replyButton(c.id)}
+      @news-close=${this.onReplyClose}
+      @news-comment-sent=${() => this.onReplySent(c.id)}
+    ></news-comment-form>`;
+  }
+
+  /** The body's content: text with links, or the sanitized editor HTML once DOMPurify is here. */
+  private renderBody(c: Shown): unknown {
+    if (c.bodyHtml) {
+      const cached = this.htmlBodies.get(c.id);
+      if (cached) return cached;
+      void loadSanitizer().then(
+        ({ sanitizeToFragment }) => {
+          const div = document.createElement('div');
+          div.className = 'html';
+          div.append(sanitizeToFragment(c.bodyHtml!, 'comment'));
+          this.htmlBodies.set(c.id, div);
+          this.requestUpdate();
+        },
+        () => undefined,
+      );
+    }
+    return textBody(c.body);
+  }
+
+  /** A comment through the publisher's template: values go into text nodes only. */
+  private renderTemplated(c: Shown, ctx: RenderContext, replies: TemplateResult | null): Node {
+    let entry = this.templated.get(c.id);
+    if (!entry) {
+      const time = document.createElement('time');
+      time.setAttribute('part', 'comment-time');
+      time.setAttribute('datetime', c.createdAt);
+      time.textContent = this.timeText(c.createdAt, ctx.now);
+      const body = document.createElement('div');
+      body.setAttribute('part', 'comment-body');
+      body.className = 'body';
+      const repliesEl = document.createElement('div');
+      repliesEl.setAttribute('part', 'replies');
+      repliesEl.className = 'replies';
+      const { fragment, placed } = fillTemplate(this.prepared!, { name: c.name, time, body, replies: repliesEl });
+      const node = document.createElement('div');
+      node.className = 'templated';
+      node.append(fragment);
+      if (!placed.has('replies')) node.append(repliesEl);
+      entry = { node, replies: repliesEl, body };
+      this.templated.set(c.id, entry);
+    }
+    render(this.renderBody(c), entry.body, { host: this });
+    render(replies ?? nothing, entry.replies, { host: this });
+    return entry.node;
   }
 }
 
@@ -225,5 +624,6 @@ declare global {
   }
   interface GlobalEventHandlersEventMap {
     'news-comments-load': CustomEvent<CommentsLoadDetail>;
+    'news-comments-sort': CustomEvent<CommentsSortDetail>;
   }
 }

@@ -1,58 +1,89 @@
-import { LitElement, css, html } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
+import type { CommentSort } from '../core/contract.js';
+import { toErrorDetail } from '../core/events.js';
+import { NewsElement } from '../core/news-element.js';
 import { baseStyles } from '../core/styles.js';
-import type { CommentSort } from './comments-api.js';
-import type { CommentsLoadDetail } from './news-comment-list.js';
-import type { CommentStrings } from './strings.js';
+import { NearViewportController } from '../core/viewport.js';
+import { pageSize } from './comments-api.js';
+import { loadForm, loadList, requestFirstPage } from './loader.js';
+import type { CommentsLoadDetail, PageRequest } from './news-comment-list.js';
+import { styles } from './news-comments.styles.js';
+import { COMMENT_STRINGS } from './strings.js';
 
 const LIST_PARTS =
-  'list, comment, comment-header, comment-name, comment-time, comment-body, comment-status, comment-cue, comment-actions, reply-button, replies, sort, more, empty, error, retry, reply-form';
+  'toolbar, sort, list, comment, comment-header, comment-name, comment-time, comment-body, comment-status, comment-cue, comment-actions, reply-button, replies, reply-form, more, empty, skeleton, error, retry';
 const FORM_PARTS =
-  'form, notice, field, label, input, textarea, counter, hint, field-error, submit, status, close, write, closed';
+  'form, notice, reply-context, field, label, input, textarea, counter, hint, field-error, submit, status, close, write, closed';
 
 /**
  * @customElement news-comments
  * @summary Comments for an article, ready for publishers: the count, the pre-moderated form
- * and the threaded list. `api` and `thread` pass down to the parts; so do `messages` and a
- * `<template data-part="comment">` child.
+ * and the threaded list. When the section comes near the viewport (at once with
+ * `loading="eager"`) it asks for the thread's first page and imports the list and form
+ * elements at the same moment, then hands the page down to the list.
  *
  * @fires news-comment-sent - from the forms.
  * @fires news-comments-load - from the list.
- * @fires news-error - from any part.
+ * @fires news-error - from any part, and when the list or form code cannot be loaded.
  * @csspart heading - the count heading; every part of the list and form is exported.
  */
-export class NewsComments extends LitElement {
-  static override styles = [
-    baseStyles,
-    css`
-      .heading {
-        display: block;
-      }
-    `,
-  ];
+export class NewsComments extends NewsElement<'comments'> {
+  static override styles = [baseStyles, styles];
+  protected readonly localized = COMMENT_STRINGS;
 
   @property({ reflect: true }) thread = '';
-  @property() api?: string;
   @property({ reflect: true }) sort: CommentSort = 'newest';
   @property({ type: Number, attribute: 'max-depth' }) maxDepth = 2;
   @property({ type: Number }) limit = 20;
+  /** `eager` loads at once instead of near the viewport. */
   @property() loading: 'lazy' | 'eager' = 'lazy';
   @property({ type: Boolean, attribute: 'require-diacritics' }) requireDiacritics = false;
   @property({ type: Number, attribute: 'poll-interval' }) pollInterval = 30_000;
-  @property({ attribute: false }) messages?: Partial<CommentStrings>;
 
   @state() private count: number | null = null;
-  @state() private closed = false;
+  /** The server says the thread is closed (its first page, or a 403 to a post). */
+  @state() private threadClosed = false;
+  @state() private firstPage?: PageRequest;
+  /** The list's or form's code could not be loaded (offline, a deploy under way). */
+  @state() private codeFailed = false;
+  private started = false;
 
-  private onLoad = (event: CustomEvent<CommentsLoadDetail>) => {
+  private readonly viewport = new NearViewportController(this);
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if (changed.has('loading') && this.loading === 'eager') this.viewport.markNear();
+    if (this.viewport.near && !this.started) this.start();
+  }
+
+  /** The thread's first page and the elements' code, requested together. */
+  private start(): void {
+    this.started = true;
+    const base = this.apiBase;
+    if (base && this.thread)
+      this.firstPage = requestFirstPage(this, base, this.thread, { sort: this.sort, limit: pageSize(this.limit) });
+    this.loadElements();
+  }
+
+  private loadElements(): void {
+    this.codeFailed = false;
+    Promise.all([loadList(), loadForm()]).catch((error: unknown) => {
+      this.codeFailed = true;
+      this.emit('news-error', toErrorDetail(this.localName, error));
+    });
+  }
+
+  private onLoad(event: CustomEvent<CommentsLoadDetail>): void {
     this.count = event.detail.count;
-    this.closed = event.detail.closed;
-  };
+    this.threadClosed = event.detail.closed;
+  }
 
   override render() {
+    const s = this.strings;
     const template = this.querySelector<HTMLTemplateElement>(':scope > template[data-part="comment"]');
     const api = this.api ?? this.getAttribute('api') ?? undefined;
+    const closed = this.threadClosed;
     return html`<h2 part="heading" class="heading">
         <news-comment-count
           plain
@@ -62,15 +93,22 @@ export class NewsComments extends LitElement {
           .messages=${this.messages}
         ></news-comment-count>
       </h2>
+      ${
+        this.codeFailed
+          ? html`<div part="error" role="alert">
+              <p>${s.loadError}</p>
+              <button type="button" part="retry" @click=${this.loadElements}>${s.retry}</button>
+            </div>`
+          : nothing
+      }
       <news-comment-form
         exportparts=${FORM_PARTS}
         .thread=${this.thread}
         api=${ifDefined(api)}
-        ?closed=${this.closed}
+        ?closed=${closed}
         ?require-diacritics=${this.requireDiacritics}
-        .loading=${this.loading}
         .messages=${this.messages}
-        @news-thread-closed=${() => (this.closed = true)}
+        @news-thread-closed=${() => (this.threadClosed = true)}
       ></news-comment-form>
       <news-comment-list
         exportparts=${LIST_PARTS}
@@ -79,10 +117,10 @@ export class NewsComments extends LitElement {
         .sort=${this.sort}
         .maxDepth=${this.maxDepth}
         .limit=${this.limit}
-        .loading=${this.loading}
         .pollInterval=${this.pollInterval}
         .commentTemplate=${template}
-        ?closed=${this.closed}
+        .firstPage=${this.firstPage}
+        ?closed=${closed}
         .messages=${this.messages}
         @news-comments-load=${this.onLoad}
       ></news-comment-list>`;

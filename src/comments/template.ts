@@ -5,13 +5,15 @@
  * value can never land in an attribute or be parsed as markup.
  */
 
+import { loadSanitizer } from '../core/lazy.js';
+
 export type TemplateValues = Record<'name' | 'time' | 'body' | 'replies', string | Node>;
 
 const PLACEHOLDER = /(\{(?:name|time|body|replies)\})/;
 
 /** The sanitized content of a publisher template (loads DOMPurify on first use). */
 export async function prepareTemplate(template: HTMLTemplateElement): Promise<DocumentFragment> {
-  const { sanitizeToFragment } = await import('../core/sanitize.js');
+  const { sanitizeToFragment } = await loadSanitizer();
   return sanitizeToFragment(template.innerHTML, 'template');
 }
 

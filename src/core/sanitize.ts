@@ -8,6 +8,7 @@
  * 12 KB are loaded only on pages that need it.
  */
 import DOMPurify, { type Config } from 'dompurify';
+import { COMMENT_HTML_ATTRIBUTES, COMMENT_HTML_TAGS } from './contract.js';
 import { defuseInlineHandlers } from './trusted-types.js';
 import { safeHttpUrl } from './url.js';
 
@@ -16,8 +17,8 @@ export type SanitizeProfile = 'comment' | 'template';
 const PROFILES: Record<SanitizeProfile, Config> = {
   /** An editor's formatted comment body. */
   comment: {
-    ALLOWED_TAGS: ['p', 'br', 'b', 'strong', 'i', 'em', 'a', 'blockquote'],
-    ALLOWED_ATTR: ['href'],
+    ALLOWED_TAGS: [...COMMENT_HTML_TAGS],
+    ALLOWED_ATTR: [...COMMENT_HTML_ATTRIBUTES],
   },
   /** A publisher's comment template: layout tags, classes and parts, no links or media. */
   template: {

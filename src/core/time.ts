@@ -43,6 +43,15 @@ const MINUTE = 60 * SECOND;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
+// Intl formatters are costly to make and a long comment thread formats hundreds of times.
+const relativeFormats = new Map<string, Intl.RelativeTimeFormat>();
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+const cached = <T>(cache: Map<string, T>, key: string, make: () => T): T => {
+  let value = cache.get(key);
+  if (!value) cache.set(key, (value = make()));
+  return value;
+};
+
 /**
  * "5 phút trước" / "5 minutes ago" for the last week, then an absolute date, as newsrooms do.
  */
@@ -50,7 +59,7 @@ export function formatRelativeTime(date: Date, localeTag: string, now: number = 
   const diff = date.getTime() - now;
   const abs = Math.abs(diff);
   if (abs >= 7 * DAY) return formatDateTime(date, localeTag);
-  const rtf = new Intl.RelativeTimeFormat(localeTag, { numeric: 'auto' });
+  const rtf = cached(relativeFormats, localeTag, () => new Intl.RelativeTimeFormat(localeTag, { numeric: 'auto' }));
   if (abs < MINUTE) return rtf.format(0, 'second');
   if (abs < HOUR) return rtf.format(Math.round(diff / MINUTE), 'minute');
   if (abs < DAY) return rtf.format(Math.round(diff / HOUR), 'hour');
@@ -63,7 +72,8 @@ export function formatDateTime(
   localeTag: string,
   options: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' },
 ): string {
-  return new Intl.DateTimeFormat(localeTag, options).format(date);
+  const key = `${localeTag} ${JSON.stringify(options)}`;
+  return cached(dateFormats, key, () => new Intl.DateTimeFormat(localeTag, options)).format(date);
 }
 
 /** ISO string of a parsed date, or `undefined`. */

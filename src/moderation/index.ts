@@ -1,8 +1,7 @@
 /** news-widgets/moderation: `<news-moderation>`, the editors' moderation desk. */
-import { defineElement } from '../core/define.js';
 import { NewsModeration } from './news-moderation.js';
 
-defineElement('news-moderation', NewsModeration);
+NewsModeration.define('news-moderation');
 
 export { NewsModeration };
 export { MODERATION_STRINGS, type ModerationStrings } from './strings.js';

@@ -1,13 +1,15 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property, state, query } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
 import { Task, TaskStatus } from '@lit/task';
-import { apiBase } from '../core/api.js';
-import { emit } from '../core/events.js';
-import { LocaleController, format, translate } from '../core/locale.js';
+import { NewsError, toErrorDetail } from '../core/events.js';
+import { request } from '../core/fetch.js';
+import { loadSanitizer } from '../core/lazy.js';
+import { format } from '../core/locale.js';
+import { NewsElement } from '../core/news-element.js';
 import { baseStyles } from '../core/styles.js';
-import { sanitizeToFragment } from '../core/sanitize.js';
 import { moderationStyles } from './news-moderation.styles.js';
-import { MODERATION_STRINGS, type ModerationStrings } from './strings.js';
+import { MODERATION_STRINGS } from './strings.js';
 
 export type ModerationStatus = 'pending' | 'approved' | 'rejected';
 
@@ -50,11 +52,14 @@ export interface ModerationActionDetail {
 const TOKEN_KEY = 'news-moderation:token';
 const EDITOR_KEY = 'news-moderation:editor';
 
-class HttpError extends Error {
-  constructor(readonly status: number) {
-    super(`HTTP ${status}`);
-  }
-}
+/** The HTTP status of a failed request, if it got an answer. */
+const statusOf = (error: unknown): number | undefined =>
+  error instanceof NewsError && error.reason === 'http' ? error.status : undefined;
+const unauthorized = (error: unknown) => statusOf(error) === 401;
+
+type Sanitizer = typeof import('../core/sanitize.js');
+/** Set once DOMPurify has loaded (only when an editor's formatted body is on screen). */
+let sanitizer: Sanitizer | null = null;
 
 function session(): Storage | null {
   try {
@@ -82,16 +87,13 @@ function session(): Storage | null {
  * @cssprop --news-color-border - borders.
  * @cssprop --news-color-surface-alt - background of context blocks.
  */
-export class NewsModeration extends LitElement {
+export class NewsModeration extends NewsElement<'moderation'> {
   static override styles = [baseStyles, moderationStyles];
 
-  private readonly locale = new LocaleController(this);
+  protected readonly localized = MODERATION_STRINGS;
 
-  /** API base; else `<meta name="news-widgets:api">`; else `/api` on this origin. */
-  @property() api?: string;
   /** Page size of the queue. */
   @property({ type: Number }) limit = 50;
-  @property({ attribute: false }) messages?: Partial<ModerationStrings>;
 
   @state() private token = session()?.getItem(TOKEN_KEY) ?? '';
   @state() private editor = session()?.getItem(EDITOR_KEY) ?? '';
@@ -110,33 +112,34 @@ export class NewsModeration extends LitElement {
 
   @query('#token') private tokenInput?: HTMLInputElement;
   private focusAfterUpdate: 'item' | 'editor' | 'signin' | null = null;
+  /** Each comment's formatted body, sanitized once per change of that body (by comment id). */
+  private readonly formatted = new Map<string, { html: string; node: HTMLElement }>();
 
-  private get s(): ModerationStrings {
-    return translate(MODERATION_STRINGS, this.locale.language, this.messages);
-  }
-
+  /** The API base; else `/api` on this origin (the reference server serves the desk there). */
   private get base(): string {
-    if (this.api) return this.api.replace(/\/+$/, '');
-    return apiBase(this) ?? new URL('/api', location.href).href;
+    return this.apiBase ?? new URL('/api', location.href).href;
   }
 
+  /** A moderator's request through the kit's fetch client (time-out, typed errors). */
   private async call<T>(
     path: string,
-    init: { method?: string; body?: unknown; signal?: AbortSignal } = {},
+    init: { method?: string; body?: unknown; signal?: AbortSignal; token?: string } = {},
   ): Promise<T> {
-    const headers: Record<string, string> = { authorization: `Bearer ${this.token}` };
+    const headers: Record<string, string> = { authorization: `Bearer ${init.token ?? this.token}` };
     if (this.editor) headers['x-moderator-name'] = encodeURIComponent(this.editor);
     if (init.body !== undefined) headers['content-type'] = 'application/json';
-    const res = await fetch(`${this.base}${path}`, {
-      method: init.method ?? 'GET',
-      headers,
-      body: init.body === undefined ? undefined : JSON.stringify(init.body),
-      signal: init.signal,
-      credentials: 'omit',
-      cache: 'no-store',
-    });
-    if (!res.ok) throw new HttpError(res.status);
-    return (await res.json()) as T;
+    const response = await request(
+      `${this.base}${path}`,
+      {
+        method: init.method ?? 'GET',
+        headers,
+        body: init.body === undefined ? undefined : JSON.stringify(init.body),
+        credentials: 'omit',
+        cache: 'no-store',
+      },
+      { signal: init.signal },
+    );
+    return (await response.json()) as T;
   }
 
   private readonly task = new Task(this, {
@@ -171,15 +174,11 @@ export class NewsModeration extends LitElement {
       }
     },
     onError: (error) => {
-      if (error instanceof HttpError && error.status === 401) {
-        this.signOut(this.s.wrongToken);
+      if (unauthorized(error)) {
+        this.signOut(this.strings.wrongToken);
         return;
       }
-      emit(this, 'news-error', {
-        widget: this.localName,
-        reason: error instanceof HttpError ? 'http' : 'network',
-        status: error instanceof HttpError ? error.status : undefined,
-      });
+      this.emit('news-error', toErrorDetail(this.localName, error));
     },
   });
 
@@ -207,23 +206,13 @@ export class NewsModeration extends LitElement {
       .slice(0, 80);
     // Tokens are printable ASCII (HTTP header values cannot carry anything else).
     if (!token || /[^\x21-\x7e]/.test(token)) {
-      this.signInError = this.s.wrongToken;
+      this.signInError = this.strings.wrongToken;
       this.focusAfterUpdate = 'signin';
       return;
     }
     this.busy = true;
     try {
-      const res = await fetch(`${this.base}/moderation/queue?limit=1`, {
-        headers: { authorization: `Bearer ${token}` },
-        credentials: 'omit',
-        cache: 'no-store',
-      });
-      if (res.status === 401) {
-        this.signInError = this.s.wrongToken;
-        this.focusAfterUpdate = 'signin';
-        return;
-      }
-      if (!res.ok) throw new HttpError(res.status);
+      await this.call('/moderation/queue?limit=1', { token });
       this.signInError = '';
       session()?.setItem(TOKEN_KEY, token);
       session()?.setItem(EDITOR_KEY, editor);
@@ -233,7 +222,10 @@ export class NewsModeration extends LitElement {
       this.focusAfterUpdate = 'item';
       this.token = token;
     } catch (error) {
-      this.signInError = format(this.s.actionFailed, { status: error instanceof HttpError ? error.status : '—' });
+      this.signInError = unauthorized(error)
+        ? this.strings.wrongToken
+        : format(this.strings.actionFailed, { status: statusOf(error) ?? '—' });
+      this.focusAfterUpdate = 'signin';
     } finally {
       this.busy = false;
     }
@@ -278,16 +270,16 @@ export class NewsModeration extends LitElement {
       if (from !== r.status)
         this.counts = { ...this.counts, [from]: this.counts[from] - 1, [r.status]: this.counts[r.status] + 1 };
       this.editing = null;
-      const s = this.s;
+      const s = this.strings;
       this.announcement = format(
         action === 'approve' ? s.doneApproved : action === 'reject' ? s.doneRejected : s.doneEdited,
         { name: item.name },
       );
       this.focusAfterUpdate = 'item';
-      emit(this, 'news-moderation-action', { action, id: item.id, thread: item.thread });
+      this.emit('news-moderation-action', { action, id: item.id, thread: item.thread });
     } catch (error) {
-      if (error instanceof HttpError && error.status === 401) this.signOut(this.s.wrongToken);
-      else this.announcement = format(this.s.actionFailed, { status: error instanceof HttpError ? error.status : '—' });
+      if (unauthorized(error)) this.signOut(this.strings.wrongToken);
+      else this.announcement = format(this.strings.actionFailed, { status: statusOf(error) ?? '—' });
     } finally {
       this.busy = false;
     }
@@ -306,11 +298,11 @@ export class NewsModeration extends LitElement {
         },
       );
       this.closedThreads = { ...this.closedThreads, [thread]: r.closed };
-      this.announcement = format(close ? this.s.doneClosed : this.s.doneReopened, { thread });
-      emit(this, 'news-moderation-action', { action: close ? 'close' : 'reopen', thread });
+      this.announcement = format(close ? this.strings.doneClosed : this.strings.doneReopened, { thread });
+      this.emit('news-moderation-action', { action: close ? 'close' : 'reopen', thread });
     } catch (error) {
-      if (error instanceof HttpError && error.status === 401) this.signOut(this.s.wrongToken);
-      else this.announcement = format(this.s.actionFailed, { status: error instanceof HttpError ? error.status : '—' });
+      if (unauthorized(error)) this.signOut(this.strings.wrongToken);
+      else this.announcement = format(this.strings.actionFailed, { status: statusOf(error) ?? '—' });
     } finally {
       this.busy = false;
     }
@@ -328,7 +320,7 @@ export class NewsModeration extends LitElement {
       this.nextCursor = q.nextCursor;
       this.loadThreadStates(q.items);
     } catch (error) {
-      this.announcement = format(this.s.actionFailed, { status: error instanceof HttpError ? error.status : '—' });
+      this.announcement = format(this.strings.actionFailed, { status: statusOf(error) ?? '—' });
     }
   }
 
@@ -468,7 +460,7 @@ export class NewsModeration extends LitElement {
   }
 
   private renderSignIn() {
-    const s = this.s;
+    const s = this.strings;
     return html`
       <form class="signin" part="signin" @submit=${this.onSignIn} aria-labelledby="signin-title">
         <h2 id="signin-title">${s.signInTitle}</h2>
@@ -491,7 +483,7 @@ export class NewsModeration extends LitElement {
   }
 
   private renderDesk() {
-    const s = this.s;
+    const s = this.strings;
     const tabs: [View, string][] = [
       ['pending', s.pending],
       ['approved', s.approved],
@@ -526,7 +518,7 @@ export class NewsModeration extends LitElement {
   }
 
   private renderQueue() {
-    const s = this.s;
+    const s = this.strings;
     if (this.task.status === TaskStatus.ERROR && !this.items.length) {
       return html`<p class="error">
         ${s.failed} <button type="button" @click=${() => this.reload++}>${s.retry}</button>
@@ -537,14 +529,18 @@ export class NewsModeration extends LitElement {
     const stateLabel = this.view === 'pending' ? s.pending : this.view === 'approved' ? s.approved : s.rejected;
     return html`
       <ol class="queue" aria-label=${format(s.queueLabel, { state: stateLabel })}>
-        ${this.items.map((item, index) => this.renderItem(item, index))}
+        ${repeat(
+          this.items,
+          (item) => item.id,
+          (item, index) => this.renderItem(item, index),
+        )}
       </ol>
       ${this.nextCursor ? html`<button type="button" class="more" @click=${this.loadMore}>${s.loadMore}</button>` : nothing}
     `;
   }
 
   private renderItem(item: QueueItem, index: number) {
-    const s = this.s;
+    const s = this.strings;
     const active = index === this.active;
     const closed = this.closedThreads[item.thread];
     const when = new Date(item.createdAt);
@@ -588,7 +584,7 @@ export class NewsModeration extends LitElement {
             item.bodyHtml
               ? html`<div class="formatted">
                   <span class="label">${s.formatted}</span>
-                  <div class="html">${sanitizeToFragment(item.bodyHtml, 'comment')}</div>
+                  ${this.formattedBody(item.id, item.bodyHtml)}
                 </div>`
               : nothing
           }
@@ -599,8 +595,32 @@ export class NewsModeration extends LitElement {
     `;
   }
 
+  /**
+   * The sanitized preview of an editor's HTML, made once per change of the body: the same node
+   * on every render, so moving through the queue never re-runs DOMPurify or rebuilds the preview.
+   */
+  private formattedBody(id: string, bodyHtml: string) {
+    const cached = this.formatted.get(id);
+    if (cached?.html === bodyHtml) return cached.node;
+    if (!sanitizer) {
+      loadSanitizer().then(
+        (module) => {
+          sanitizer = module;
+          this.requestUpdate();
+        },
+        () => this.emit('news-error', { widget: this.localName, reason: 'network', message: 'sanitizer' }),
+      );
+      return nothing;
+    }
+    const node = document.createElement('div');
+    node.className = 'html';
+    node.append(sanitizer.sanitizeToFragment(bodyHtml, 'comment'));
+    this.formatted.set(id, { html: bodyHtml, node });
+    return node;
+  }
+
   private renderActions(item: QueueItem, closed: boolean | undefined) {
-    const s = this.s;
+    const s = this.strings;
     return html`<div class="actions" part="actions">
       ${item.status !== 'approved' ? html`<button type="button" class="primary" data-action="approve" aria-keyshortcuts="a" ?disabled=${this.busy} @click=${() => this.act(item, 'approve')}>${s.approve}</button>` : nothing}
       ${item.status !== 'rejected' ? html`<button type="button" class="danger" data-action="reject" aria-keyshortcuts="r" ?disabled=${this.busy} @click=${() => this.act(item, 'reject')}>${s.reject}</button>` : nothing}
@@ -626,7 +646,7 @@ export class NewsModeration extends LitElement {
   }
 
   private renderEditor(item: QueueItem) {
-    const s = this.s;
+    const s = this.strings;
     return html`<form class="editor" part="editor" @submit=${(e: SubmitEvent) => this.onEditSubmit(e, item)}>
       <label for="edit-body-${item.id}">${s.bodyLabel}</label>
       <textarea id="edit-body-${item.id}" name="body" rows="4" maxlength="2000" required .value=${item.body}></textarea>
@@ -649,7 +669,7 @@ export class NewsModeration extends LitElement {
   }
 
   private renderLog() {
-    const s = this.s;
+    const s = this.strings;
     if (this.task.status === TaskStatus.PENDING && !this.logItems.length)
       return html`<p class="muted">${s.loading}</p>`;
     if (!this.logItems.length) return html`<p class="muted">${s.logEmpty}</p>`;

@@ -3,15 +3,15 @@ import { property } from 'lit/decorators.js';
 import { canonicalUrl } from '../core/api.js';
 import type { NewsItem } from '../core/feeds.js';
 import type { Localized } from '../core/locale.js';
-import * as en from '../translations/en.js';
+import { mostRead as enMostRead } from '../translations/en/most-read.js';
 import type { MostReadStrings } from '../translations/types.js';
-import * as vi from '../translations/vi.js';
+import { mostRead as viMostRead } from '../translations/vi/most-read.js';
 import { NewsList } from '../core/news-list.js';
 import { styles } from './news-most-read.styles.js';
 
 export type MostReadMessages = MostReadStrings;
 
-const LOCALIZED: Localized<'mostRead'> = { section: 'mostRead', vi: vi.mostRead, en: en.mostRead };
+const LOCALIZED: Localized<'mostRead'> = { section: 'mostRead', vi: viMostRead, en: enMostRead };
 
 const enc = encodeURIComponent;
 

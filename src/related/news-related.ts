@@ -1,6 +1,6 @@
 import type { Localized } from '../core/locale.js';
-import * as en from '../translations/en.js';
-import * as vi from '../translations/vi.js';
+import { related as enRelated } from '../translations/en/related.js';
+import { related as viRelated } from '../translations/vi/related.js';
 import { canonicalUrl } from '../core/api.js';
 import { NewsList } from '../core/news-list.js';
 import type { RelatedStrings } from '../translations/types.js';
@@ -8,7 +8,7 @@ import { styles } from './news-related.styles.js';
 
 export type RelatedMessages = RelatedStrings;
 
-const LOCALIZED: Localized<'related'> = { section: 'related', vi: vi.related, en: en.related };
+const LOCALIZED: Localized<'related'> = { section: 'related', vi: viRelated, en: enRelated };
 
 /**
  * "Tin liên quan": a list of links to related articles.

@@ -4,9 +4,9 @@ import { canonicalUrl, pageTitle } from '../core/api.js';
 import { closeBox, closeButton, closeStyles, isRememberedClosed } from '../core/closable.js';
 import type { Localized } from '../core/locale.js';
 import { NewsElement } from '../core/news-element.js';
-import * as en from '../translations/en.js';
+import { share as enShare } from '../translations/en/share.js';
 import type { ShareStrings } from '../translations/types.js';
-import * as vi from '../translations/vi.js';
+import { share as viShare } from '../translations/vi/share.js';
 import { baseStyles } from '../core/styles.js';
 import { safeHttpUrl } from '../core/url.js';
 import { shareUrl, withUtm, type ShareNetwork } from './share-urls.js';
@@ -20,7 +20,7 @@ export interface NewsShareDetail {
 
 export type NewsShareMessages = ShareStrings;
 
-const LOCALIZED: Localized<'share'> = { section: 'share', vi: vi.share, en: en.share };
+const LOCALIZED: Localized<'share'> = { section: 'share', vi: viShare, en: enShare };
 
 /** Default order per language: Zalo first for Vietnamese readers. */
 export const DEFAULT_NETWORKS = {

@@ -1,133 +1,14 @@
 /**
- * English: every string of every element. One file per language: a new language is one more
- * file like this one, passed to `registerTranslation()`. Each element imports only its own
- * section, so a page with one widget downloads only that widget's strings.
+ * English: every string of every element, as one module a developer can read, copy for a new
+ * language (one file passed to `registerTranslation()`) or register to override shipped strings.
+ * The elements themselves import only their own section from `./en/`, so a page with one
+ * widget downloads only that widget's strings.
  */
-import type { CommentStrings, ModerationStrings, MostReadStrings, RelatedStrings, ShareStrings } from './types.js';
-
 export const $code = 'en';
 export const $name = 'English';
 
-export const related: RelatedStrings = {
-  heading: 'Related news',
-  loading: 'Loading related news…',
-  view: '{count} view',
-  views: '{count} views',
-};
-
-export const mostRead: MostReadStrings = {
-  heading: 'Most read',
-  loading: 'Loading most read…',
-  view: '{count} view',
-  views: '{count} views',
-  hour: 'This hour',
-  day: 'Today',
-  week: 'This week',
-  month: 'This month',
-  empty: 'Nothing to show here yet.',
-};
-
-export const share: ShareStrings = {
-  heading: 'Share this with your friends!',
-  facebook: 'Share on Facebook',
-  zalo: 'Share on Zalo',
-  x: 'Share on X',
-  linkedin: 'Share on LinkedIn',
-  telegram: 'Share on Telegram',
-  whatsapp: 'Share on WhatsApp',
-  email: 'Send by email',
-  copy: 'Copy link',
-  native: 'Share…',
-  copied: 'Link copied',
-  close: 'Close',
-  closeName: 'Close share box',
-};
-
-export const comments: CommentStrings = {
-  countOne: '{count} comment',
-  countOther: '{count} comments',
-  reply: 'Reply',
-  write: 'Write a comment',
-  submit: 'Post comment',
-  close: 'Close',
-  notice: 'Your comment will be edited before it is published.',
-  name: 'Name',
-  email: 'Email (optional, never shown)',
-  body: 'Comment',
-  sending: 'Sending…',
-  queued: "Will send when you're back online",
-  pending: 'Awaiting moderation',
-  sent: 'Sent. Your comment is awaiting moderation.',
-  closed: 'Comments are closed',
-  more: 'Load more comments',
-  newest: 'Newest',
-  oldest: 'Oldest',
-  sort: 'Sort',
-  empty: 'No comments yet.',
-  loadError: 'Comments could not be loaded.',
-  retry: 'Try again',
-  diacritics: 'Your comment seems to be Vietnamese typed without diacritics. Please add the accents.',
-  tooFast: 'You are posting too fast. Please try again in {seconds} seconds.',
-  rejected: 'Your comment was not approved.',
-  approved: 'Your comment has been approved.',
-  required: 'Please enter {field}.',
-  tooLong: '{field} is longer than {max} characters.',
-  invalidEmail: 'This email address is not valid.',
-  failed: 'Your comment could not be sent. Please check it.',
-  replyTo: '@{name}',
-  listLabel: 'Comments',
-  replyLabel: 'Reply to {name}',
-};
-
-export const moderation: ModerationStrings = {
-  title: 'Comment moderation',
-  signInTitle: 'Sign in to the moderation desk',
-  tokenLabel: 'Moderator token',
-  editorLabel: 'Your name (for the log)',
-  editorHint: 'Optional',
-  signIn: 'Sign in',
-  signOut: 'Sign out',
-  wrongToken: 'Wrong token. Please try again.',
-  signedInAs: 'Signed in as {name}',
-  pending: 'Pending',
-  approved: 'Approved',
-  rejected: 'Rejected',
-  log: 'Log',
-  states: 'Comment states',
-  shortcuts: 'Shortcuts: j/k move between comments, a approve, r reject, e edit, Esc cancel editing.',
-  empty: 'No comments.',
-  loading: 'Loading…',
-  failed: 'Could not load the list.',
-  retry: 'Retry',
-  loadMore: 'Load more',
-  approve: 'Approve',
-  reject: 'Reject',
-  edit: 'Edit',
-  closeThread: 'Close thread',
-  reopenThread: 'Reopen thread',
-  threadClosed: 'Thread closed',
-  replyTo: 'Reply to {name}:',
-  article: 'Article',
-  thread: 'Thread',
-  original: 'Reader’s original:',
-  formatted: 'Formatted version:',
-  bodyLabel: 'Text (plain)',
-  htmlLabel: 'Formatted version (HTML: p, br, b, i, a, blockquote; optional)',
-  htmlHint: 'Leave empty for no formatting.',
-  saveApprove: 'Save and approve',
-  save: 'Save, keep pending',
-  cancel: 'Cancel',
-  doneApproved: 'Approved the comment by {name}.',
-  doneRejected: 'Rejected the comment by {name}.',
-  doneEdited: 'Saved the edit of the comment by {name}.',
-  doneClosed: 'Closed thread {thread}.',
-  doneReopened: 'Reopened thread {thread}.',
-  actionFailed: 'The action failed ({status}).',
-  queueLabel: 'Comments: {state}',
-  logEmpty: 'No actions yet.',
-  logWhen: 'When',
-  logWho: 'Who',
-  logAction: 'Action',
-  logComment: 'Comment / thread',
-  logChange: 'Before → after',
-};
+export { related } from './en/related.js';
+export { mostRead } from './en/most-read.js';
+export { share } from './en/share.js';
+export { comments } from './en/comments.js';
+export { moderation } from './en/moderation.js';

@@ -44,7 +44,10 @@ export interface CommentStrings {
   email: string;
   body: string;
   sending: string;
+  /** Offline: the comment waits in the outbox. */
   queued: string;
+  /** Online, but the server could not be reached (network error, 5xx): kept, retried. */
+  retrying: string;
   pending: string;
   sent: string;
   closed: string;

@@ -1,133 +1,14 @@
 /**
- * Tiếng Việt: every string of every element. One file per language: a new language is one more
- * file like this one, passed to `registerTranslation()`. Each element imports only its own
- * section, so a page with one widget downloads only that widget's strings.
+ * Tiếng Việt: every string of every element, as one module a developer can read, copy for a new
+ * language (one file passed to `registerTranslation()`) or register to override shipped strings.
+ * The elements themselves import only their own section from `./vi/`, so a page with one
+ * widget downloads only that widget's strings.
  */
-import type { CommentStrings, ModerationStrings, MostReadStrings, RelatedStrings, ShareStrings } from './types.js';
-
 export const $code = 'vi';
 export const $name = 'Tiếng Việt';
 
-export const related: RelatedStrings = {
-  heading: 'Tin liên quan',
-  loading: 'Đang tải tin liên quan…',
-  view: '{count} lượt xem',
-  views: '{count} lượt xem',
-};
-
-export const mostRead: MostReadStrings = {
-  heading: 'Đọc nhiều',
-  loading: 'Đang tải tin đọc nhiều…',
-  view: '{count} lượt xem',
-  views: '{count} lượt xem',
-  hour: 'Giờ',
-  day: 'Ngày',
-  week: 'Tuần',
-  month: 'Tháng',
-  empty: 'Chưa có dữ liệu cho mục này.',
-};
-
-export const share: ShareStrings = {
-  heading: 'Chia sẻ thông tin với bạn bè!',
-  facebook: 'Chia sẻ lên Facebook',
-  zalo: 'Chia sẻ qua Zalo',
-  x: 'Chia sẻ lên X',
-  linkedin: 'Chia sẻ lên LinkedIn',
-  telegram: 'Chia sẻ qua Telegram',
-  whatsapp: 'Chia sẻ qua WhatsApp',
-  email: 'Gửi qua email',
-  copy: 'Sao chép liên kết',
-  native: 'Chia sẻ…',
-  copied: 'Đã sao chép liên kết',
-  close: 'Tắt',
-  closeName: 'Tắt hộp chia sẻ',
-};
-
-export const comments: CommentStrings = {
-  countOne: '{count} bình luận',
-  countOther: '{count} bình luận',
-  reply: 'Trả lời',
-  write: 'Viết bình luận',
-  submit: 'Gửi bình luận',
-  close: 'Tắt',
-  notice: 'Ý kiến của bạn sẽ được biên tập trước khi đăng. Vui lòng gõ tiếng Việt có dấu',
-  name: 'Họ tên',
-  email: 'Email (không bắt buộc, không hiển thị)',
-  body: 'Nội dung',
-  sending: 'Đang gửi…',
-  queued: 'Sẽ gửi khi có mạng',
-  pending: 'Đang chờ duyệt',
-  sent: 'Đã gửi. Bình luận của bạn đang chờ duyệt.',
-  closed: 'Bình luận đã đóng',
-  more: 'Xem thêm bình luận',
-  newest: 'Mới nhất',
-  oldest: 'Cũ nhất',
-  sort: 'Sắp xếp',
-  empty: 'Chưa có bình luận nào.',
-  loadError: 'Không tải được bình luận.',
-  retry: 'Thử lại',
-  diacritics: 'Bình luận của bạn có vẻ chưa có dấu. Vui lòng gõ tiếng Việt có dấu.',
-  tooFast: 'Bạn gửi quá nhanh. Vui lòng thử lại sau {seconds} giây.',
-  rejected: 'Bình luận của bạn không được duyệt.',
-  approved: 'Bình luận của bạn đã được duyệt.',
-  required: 'Vui lòng nhập {field}.',
-  tooLong: '{field} dài quá {max} ký tự.',
-  invalidEmail: 'Địa chỉ email không hợp lệ.',
-  failed: 'Không gửi được bình luận. Vui lòng kiểm tra lại.',
-  replyTo: '@{name}',
-  listLabel: 'Bình luận',
-  replyLabel: 'Trả lời {name}',
-};
-
-export const moderation: ModerationStrings = {
-  title: 'Kiểm duyệt bình luận',
-  signInTitle: 'Đăng nhập bàn kiểm duyệt',
-  tokenLabel: 'Mã biên tập viên',
-  editorLabel: 'Tên của bạn (ghi vào nhật ký)',
-  editorHint: 'Không bắt buộc',
-  signIn: 'Đăng nhập',
-  signOut: 'Đăng xuất',
-  wrongToken: 'Mã không đúng. Vui lòng thử lại.',
-  signedInAs: 'Đang làm việc: {name}',
-  pending: 'Chờ duyệt',
-  approved: 'Đã duyệt',
-  rejected: 'Đã từ chối',
-  log: 'Nhật ký',
-  states: 'Trạng thái bình luận',
-  shortcuts: 'Phím tắt: j/k chuyển bình luận, a duyệt, r từ chối, e biên tập, Esc hủy biên tập.',
-  empty: 'Không có bình luận nào.',
-  loading: 'Đang tải…',
-  failed: 'Không tải được danh sách.',
-  retry: 'Thử lại',
-  loadMore: 'Xem thêm',
-  approve: 'Duyệt',
-  reject: 'Từ chối',
-  edit: 'Biên tập',
-  closeThread: 'Đóng luồng',
-  reopenThread: 'Mở lại luồng',
-  threadClosed: 'Luồng đã đóng',
-  replyTo: 'Trả lời {name}:',
-  article: 'Bài viết',
-  thread: 'Luồng',
-  original: 'Nguyên văn của độc giả:',
-  formatted: 'Bản định dạng:',
-  bodyLabel: 'Nội dung (văn bản thuần)',
-  htmlLabel: 'Bản định dạng (HTML: p, br, b, i, a, blockquote; không bắt buộc)',
-  htmlHint: 'Để trống nếu không cần định dạng.',
-  saveApprove: 'Lưu và duyệt',
-  save: 'Lưu, vẫn chờ duyệt',
-  cancel: 'Hủy',
-  doneApproved: 'Đã duyệt bình luận của {name}.',
-  doneRejected: 'Đã từ chối bình luận của {name}.',
-  doneEdited: 'Đã lưu bản biên tập bình luận của {name}.',
-  doneClosed: 'Đã đóng luồng {thread}.',
-  doneReopened: 'Đã mở lại luồng {thread}.',
-  actionFailed: 'Thao tác không thành công ({status}).',
-  queueLabel: 'Danh sách bình luận: {state}',
-  logEmpty: 'Chưa có thao tác nào.',
-  logWhen: 'Thời gian',
-  logWho: 'Người thực hiện',
-  logAction: 'Thao tác',
-  logComment: 'Bình luận / luồng',
-  logChange: 'Trước → sau',
-};
+export { related } from './vi/related.js';
+export { mostRead } from './vi/most-read.js';
+export { share } from './vi/share.js';
+export { comments } from './vi/comments.js';
+export { moderation } from './vi/moderation.js';

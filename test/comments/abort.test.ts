@@ -1,124 +1,105 @@
-import { expect, fixture, html, aTimeout, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../src/comments/index.js';
 import type { NewsCommentList } from '../../src/comments/news-comment-list.js';
-import { FAKE_BASE } from './fake-api.js';
-import { $, $$, articles, loaded, newThread, useFakeApi } from './helpers.js';
+import { $, $$, articles, gets, loaded, newThread, seed, spyRequests, useServer } from './helpers.js';
 
 describe('<news-comment-list> aborts what it no longer needs', () => {
-  const api = useFakeApi();
-  let signals: { url: string; signal?: AbortSignal | null }[] = [];
-  let orig: typeof fetch;
-  beforeEach(() => {
-    signals = [];
-    orig = window.fetch;
-    const inner = window.fetch;
-    window.fetch = ((input: any, init?: RequestInit) => {
-      signals.push({ url: String(input), signal: init?.signal });
-      return inner(input, init);
-    }) as typeof fetch;
-  });
-  afterEach(() => (window.fetch = orig));
+  const api = useServer();
+  const requests = spyRequests();
+  const firstPages = () => gets(requests(), '/comments').filter((r) => !r.url.searchParams.has('cursor'));
+  const aborted = (signal?: AbortSignal | null) =>
+    new Promise<void>((done) => (signal!.aborted ? done() : signal!.addEventListener('abort', () => done())));
 
-  it('first page gets a signal, sort change aborts it', async () => {
+  it('gives the first page a signal, and a sort change aborts it without an error', async () => {
     const t = newThread();
-    api().seed(t, 5);
-    api().delay = 200;
+    await seed(api(), t, 3);
+    await api().fault({ kind: 'delay', ms: 1500, path: '/threads/', times: 1 });
     const errors: unknown[] = [];
     const el = await fixture<NewsCommentList>(
       html`<news-comment-list
         thread=${t}
-        api=${FAKE_BASE}
-        loading="eager"
+        api=${api().base}
         @news-error=${(e: Event) => errors.push(e)}
       ></news-comment-list>`,
     );
-    await aTimeout(20);
-    expect(signals.filter((s) => s.url.includes('/comments?'))).to.have.length(1);
-    const first = signals[0].signal!;
+    await waitUntil(() => firstPages().length === 1);
+    const first = firstPages()[0].signal!;
     expect(first.aborted).to.equal(false);
     el.sort = 'oldest';
-    await el.updateComplete;
-    await aTimeout(0);
-    expect(signals.filter((s) => s.url.includes('/comments?'))).to.have.length(2);
-    expect(first.aborted).to.equal(true);
-    await loaded(el);
-    await waitUntil(() => articles(el).length === 5);
+    await aborted(first);
+    expect(firstPages()).to.have.length(2);
+    await waitUntil(() => articles(el).length === 3, 'the new order did not load', { timeout: 5000 });
     expect(errors).to.have.length(0);
-    api().delay = 0;
   });
 
-  it('load more aborts on sort change and on disconnect', async () => {
+  it('aborts "load more" on a sort change and on disconnect', async () => {
     const t = newThread();
-    api().seed(t, 45);
+    await seed(api(), t, 5);
     const errors: unknown[] = [];
     const el = await fixture<NewsCommentList>(
       html`<news-comment-list
         thread=${t}
-        api=${FAKE_BASE}
-        loading="eager"
+        api=${api().base}
+        limit="2"
         @news-error=${(e: Event) => errors.push(e)}
       ></news-comment-list>`,
     );
     await loaded(el);
-    await waitUntil(() => articles(el).length === 20);
-    api().delay = 200;
-    $<HTMLButtonElement>(el, '[part~="more"]')!.click();
-    await aTimeout(10);
-    const more = signals.at(-1)!;
-    expect(more.url).to.contain('cursor=20');
-    expect($<HTMLButtonElement>(el, '[part~="more"]')!.disabled).to.equal(true);
+    const top = () => $$(el, 'section[part~="list"] > article');
+    const moreButton = () => $<HTMLButtonElement>(el, '[part~="more"]')!;
+    const lastMore = () =>
+      gets(requests(), '/comments')
+        .filter((r) => r.url.searchParams.has('cursor'))
+        .at(-1);
+    await api().fault({ kind: 'delay', ms: 1500, path: '/threads/', times: 1 });
+    moreButton().click();
+    await waitUntil(() => !!lastMore());
+    const more = lastMore()!;
+    await el.updateComplete;
+    expect(moreButton().disabled).to.equal(true);
+    const reloaded = oneEvent(el, 'news-comments-load');
     $$<HTMLButtonElement>(el, '[part~="sort"]')[1].click();
-    await aTimeout(10);
-    expect(more.signal!.aborted).to.equal(true);
-    await aTimeout(400);
-    expect($$(el, 'section[part~="list"] > article')).to.have.length(20);
-    expect($<HTMLButtonElement>(el, '[part~="more"]')!.disabled).to.equal(false);
+    await aborted(more.signal);
+    // No "Load more" with the old order's cursor while the new first page loads.
+    await el.updateComplete;
+    expect(moreButton()).to.equal(null);
+    await reloaded;
+    await waitUntil(() => !moreButton().disabled && firstPages().length === 2, 'sort', { timeout: 5000 });
+    expect(top()).to.have.length(2);
     expect(errors).to.have.length(0);
-    // disconnect
-    $<HTMLButtonElement>(el, '[part~="more"]')!.click();
-    await aTimeout(10);
-    const more2 = signals.at(-1)!;
+    // Disconnect.
+    await api().fault({ kind: 'delay', ms: 1500, path: '/threads/', times: 1 });
+    moreButton().click();
+    await waitUntil(() => lastMore() !== more);
+    const more2 = lastMore()!;
     const parent = el.parentNode!;
     el.remove();
-    expect(more2.signal!.aborted).to.equal(true);
-    await aTimeout(400);
+    await aborted(more2.signal);
     parent.append(el);
-    await el.updateComplete;
-    expect($<HTMLButtonElement>(el, '[part~="more"]')!.disabled).to.equal(false);
-    expect($$(el, 'section[part~="list"] > article')).to.have.length(20);
+    await waitUntil(() => !moreButton().disabled, 'load more stayed busy', { timeout: 5000 });
+    expect(top()).to.have.length(2);
     expect(errors).to.have.length(0);
-    api().delay = 0;
-    $<HTMLButtonElement>(el, '[part~="more"]')!.click();
-    await waitUntil(() => $$(el, 'section[part~="list"] > article').length === 40);
+    moreButton().click();
+    await waitUntil(() => top().length === 4, 'more did not load', { timeout: 5000 });
   });
 
-  it('lazy: no request before near; comments given then removed', async () => {
+  it('asks for nothing while comments are given, and loads the thread once they are taken away', async () => {
     const t = newThread();
-    api().seed(t, 3);
+    await seed(api(), t, 3);
     const el = await fixture<NewsCommentList>(
-      html`<div style="height:5000px"></div>
-        <news-comment-list thread=${t} api=${FAKE_BASE}></news-comment-list>`.strings
-        ? html`<news-comment-list
-            style="margin-top:5000px;display:block"
-            thread=${t}
-            api=${FAKE_BASE}
-          ></news-comment-list>`
-        : html``,
+      html`<news-comment-list
+        thread=${t}
+        api=${api().base}
+        .comments=${[{ id: 'x', name: 'X', body: 'given', createdAt: new Date().toISOString() }]}
+      ></news-comment-list>`,
     );
-    await aTimeout(100);
-    expect(signals.filter((s) => s.url.includes('/comments?'))).to.have.length(0);
-    expect($(el, '[part~="skeleton"]')).to.not.equal(null);
-    el.comments = [{ id: 'x', name: 'X', body: 'given', createdAt: new Date().toISOString() }];
     await el.updateComplete;
-    el.loading = 'eager';
-    await el.updateComplete;
-    await aTimeout(50);
-    expect(signals.filter((s) => s.url.includes('/comments?'))).to.have.length(0);
     expect(articles(el)).to.have.length(1);
+    expect(firstPages()).to.have.length(0);
+    const load = oneEvent(el, 'news-comments-load');
     el.comments = undefined;
-    await el.updateComplete;
-    await aTimeout(100);
-    expect(signals.filter((s) => s.url.includes('/comments?'))).to.have.length(1);
-    await waitUntil(() => articles(el).length === 3);
+    await load;
+    expect(firstPages()).to.have.length(1);
+    await waitUntil(() => articles(el).length === 3, 'the new order did not load', { timeout: 5000 });
   });
 });

@@ -1,14 +1,29 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../src/comments/index.js';
+import { sharedCommentStore } from '../../src/comments/comment-store.js';
 import type { NewsCommentForm } from '../../src/comments/news-comment-form.js';
 import type { NewsCommentList } from '../../src/comments/news-comment-list.js';
 import type { NewsComments } from '../../src/comments/news-comments.js';
-import { loadPending, resetOutboxForTests } from '../../src/comments/outbox.js';
-import { FAKE_BASE } from './fake-api.js';
-import { $, articles, deepActive, loaded, newThread, type, useFakeApi } from './helpers.js';
+import {
+  $,
+  articles,
+  deepActive,
+  gets,
+  loaded,
+  newThread,
+  posts,
+  seed,
+  spyRequests,
+  text,
+  type,
+  useServer,
+} from './helpers.js';
+
+const status = (article: Element | undefined) => text(article?.querySelector('[part~="comment-status"]'));
 
 describe('<news-comments>', () => {
-  const api = useFakeApi();
+  const api = useServer();
+  const requests = spyRequests();
   let thread: string;
   beforeEach(() => {
     thread = newThread('n');
@@ -18,7 +33,7 @@ describe('<news-comments>', () => {
     const el = await fixture<NewsComments>(
       html`<news-comments
         thread=${thread}
-        api=${FAKE_BASE}
+        api=${api().base}
         loading="eager"
         .pollInterval=${extra.poll ?? 30000}
       ></news-comments>`,
@@ -26,29 +41,32 @@ describe('<news-comments>', () => {
     const list = $<NewsCommentList>(el, 'news-comment-list')!;
     const form = $<NewsCommentForm>(el, 'news-comment-form')!;
     await loaded(list);
+    await form.updateComplete;
     return { el, list, form };
   }
   const byName = (list: Element, name: string) =>
-    articles(list).find((a) => a.querySelector('[part~="comment-name"]')!.textContent === name)!;
+    articles(list).find((a) => text(a.querySelector('[part~="comment-name"]')) === name);
   const fill = (form: Element, name: string, body: string) => {
     if (name) type($<HTMLInputElement>(form, '#name')!, name);
     type($<HTMLTextAreaElement>(form, '#body')!, body);
   };
+  const submit = (form: Element) => $<HTMLButtonElement>(form, '[part~="submit"]')!.click();
 
-  it('composes the count, the open form and the list, passing api and thread down', async () => {
-    api().seed(thread, 2, 1);
+  it('composes the count, the open form and the list, with the first page handed down (one GET)', async () => {
+    await seed(api(), thread, 2, 1);
     const { el, list, form } = await mount();
     const count = $(el, 'news-comment-count')!;
-    await waitUntil(() => count.shadowRoot!.textContent!.trim() === '4 bình luận');
-    expect(api().gets('/counts')).to.have.length(0);
-    expect(form.open).to.equal(true);
+    await waitUntil(() => text(count.shadowRoot) === '4 bình luận');
+    expect(gets(requests(), '/counts')).to.have.length(0);
+    expect(gets(requests(), '/comments')).to.have.length(1);
     expect(form.thread).to.equal(thread);
+    expect($(form, 'form')).to.not.equal(null);
     expect(articles(list)).to.have.length(4);
     await expect(el).to.be.accessible();
   });
 
-  it('opens a reply form inline under the comment with focus in the body; closing returns focus to "Trả lời"', async () => {
-    api().seed(thread, 2);
+  it('opens a reply form inline under the comment, with "Trả lời {name}" and focus in the body; closing returns focus', async () => {
+    await seed(api(), thread, 2);
     const { list } = await mount();
     const target = articles(list)[1];
     const reply = target.querySelector<HTMLButtonElement>('[part~="reply-button"]')!;
@@ -58,9 +76,9 @@ describe('<news-comments>', () => {
     expect(reply.getAttribute('aria-expanded')).to.equal('true');
     expect(replyForm.parent).to.equal(target.dataset.id);
     await waitUntil(() => deepActive() === $(replyForm, '#body'));
-    expect($(replyForm, 'form')!.getAttribute('aria-label')).to.equal(
-      `Trả lời ${target.querySelector('[part~="comment-name"]')!.textContent}`,
-    );
+    const name = text(target.querySelector('[part~="comment-name"]'));
+    expect($(replyForm, 'form')!.getAttribute('aria-label')).to.equal(`Trả lời ${name}`);
+    expect(text($(replyForm, '[part~="reply-context"]'))).to.equal(`Trả lời ${name}`);
     await expect(list).to.be.accessible();
     $<HTMLButtonElement>(replyForm, '[part~="close"]')!.click();
     await waitUntil(() => !target.querySelector('news-comment-form'));
@@ -79,56 +97,43 @@ describe('<news-comments>', () => {
   });
 
   it("shows the reader's pending comment at once, only to them, across reloads, until approved", async () => {
-    api().seed(thread, 1);
+    await seed(api(), thread, 1);
     const { el, list, form } = await mount({ poll: 1000 });
     fill(form, 'Tôi', 'Bình luận của tôi');
-    $<HTMLButtonElement>(form, '[part~="submit"]')!.click();
-    await waitUntil(
-      () => byName(list, 'Tôi')?.querySelector('[part~="comment-status"]')?.textContent === 'Đang chờ duyệt',
-    );
-    const mine = byName(list, 'Tôi');
+    submit(form);
+    await waitUntil(() => status(byName(list, 'Tôi')) === 'Đang chờ duyệt');
+    const mine = byName(list, 'Tôi')!;
     expect(articles(list)[0]).to.equal(mine);
     expect(mine.querySelector<HTMLElement>('[part~="reply-button"]')!.checkVisibility()).to.equal(false);
     await expect(el).to.be.accessible();
     // Reload.
     el.remove();
-    resetOutboxForTests();
     const again = await mount({ poll: 1000 });
-    const id = loadPending(thread)[0].id;
-    expect(byName(again.list, 'Tôi').querySelector('[part~="comment-status"]')!.textContent).to.equal('Đang chờ duyệt');
-    expect(api().gets('/comments/status').at(-1)!.url.searchParams.get('ids')).to.equal(id);
-    // Another reader's page does not show it (no pending entry there).
-    api().setStatus(id, 'approved');
-    await waitUntil(
-      () =>
-        byName(again.list, 'Tôi').querySelector('[part~="comment-status"]')?.textContent ===
-        'Bình luận của bạn đã được duyệt.',
-      'not approved',
-      { timeout: 4000 },
-    );
-    expect(loadPending(thread)).to.have.length(0);
-    expect(again.list.shadowRoot!.querySelector('[role="status"]')!.textContent).to.equal(
-      'Bình luận của bạn đã được duyệt.',
-    );
+    const [own] = sharedCommentStore().pending(thread);
+    expect(status(byName(again.list, 'Tôi'))).to.equal('Đang chờ duyệt');
+    await waitUntil(() => gets(requests(), '/comments/status').length > 0);
+    expect(gets(requests(), '/comments/status').at(-1)!.url.searchParams.get('ids')).to.equal(own.id);
+    await api().approve(own.id);
+    await waitUntil(() => status(byName(again.list, 'Tôi')) === 'Bình luận của bạn đã được duyệt.', 'not approved', {
+      timeout: 4000,
+    });
+    expect(sharedCommentStore().pending(thread)).to.have.length(0);
+    expect(text(again.list.shadowRoot!.querySelector('[role="status"]'))).to.equal('Bình luận của bạn đã được duyệt.');
   });
 
   it('tells the reader when their comment was rejected', async () => {
     const { list, form } = await mount({ poll: 1000 });
     fill(form, 'Tôi', 'Bị từ chối');
-    $<HTMLButtonElement>(form, '[part~="submit"]')!.click();
-    await waitUntil(() => loadPending(thread).length === 1);
-    api().setStatus(loadPending(thread)[0].id, 'rejected');
-    await waitUntil(
-      () =>
-        byName(list, 'Tôi')?.querySelector('[part~="comment-status"]')?.textContent ===
-        'Bình luận của bạn không được duyệt.',
-      'not rejected',
-      { timeout: 4000 },
-    );
+    submit(form);
+    await waitUntil(() => sharedCommentStore().pending(thread).length === 1);
+    await api().reject(sharedCommentStore().pending(thread)[0].id);
+    await waitUntil(() => status(byName(list, 'Tôi')) === 'Bình luận của bạn không được duyệt.', 'not rejected', {
+      timeout: 4000,
+    });
   });
 
   it('sends a reply: the form closes, focus returns to "Trả lời", the pending reply shows under its parent', async () => {
-    const [top] = api().seed(thread, 1);
+    const [top] = await seed(api(), thread, 1);
     const { list } = await mount();
     const article = articles(list)[0];
     const reply = article.querySelector<HTMLButtonElement>('[part~="reply-button"]')!;
@@ -137,74 +142,85 @@ describe('<news-comments>', () => {
     const replyForm = article.querySelector<NewsCommentForm>('news-comment-form')!;
     await replyForm.updateComplete;
     fill(replyForm, 'Đáp', 'Tôi đồng ý');
-    $<HTMLButtonElement>(replyForm, '[part~="submit"]')!.click();
+    submit(replyForm);
     await waitUntil(() => !article.querySelector('news-comment-form'));
     await waitUntil(() => deepActive() === reply);
-    const mine = byName(list, 'Đáp');
+    const mine = byName(list, 'Đáp')!;
     expect(mine.parentElement!.closest('article')).to.equal(article);
-    expect(mine.querySelector('[part~="comment-status"]')!.textContent).to.equal('Đang chờ duyệt');
-    expect(api().posts()[0].body).to.deep.include({ parentId: top.id });
+    expect(status(mine)).to.equal('Đang chờ duyệt');
+    expect(posts(requests()).at(-1)!.body).to.deep.include({ parentId: top });
   });
 
-  it('shows a queued comment in the list as "Sẽ gửi khi có mạng"', async () => {
+  it('shows a comment the network dropped as "Chưa gửi được, sẽ thử lại", then pending once sent', async () => {
     const { list, form } = await mount();
-    api().offline = true;
+    await api().fault({ kind: 'network', method: 'POST' });
     fill(form, 'Mất mạng', 'Đang chờ mạng');
-    $<HTMLButtonElement>(form, '[part~="submit"]')!.click();
-    await waitUntil(
-      () => byName(list, 'Mất mạng')?.querySelector('[part~="comment-status"]')?.textContent === 'Sẽ gửi khi có mạng',
-    );
-    api().offline = false;
+    submit(form);
+    await waitUntil(() => status(byName(list, 'Mất mạng')) === 'Chưa gửi được, sẽ thử lại');
+    await api().clearFaults();
     window.dispatchEvent(new Event('online'));
-    await waitUntil(() => api().comments.length === 1);
-    await waitUntil(
-      () => byName(list, 'Mất mạng')?.querySelector('[part~="comment-status"]')?.textContent === 'Đang chờ duyệt',
-    );
+    await waitUntil(() => status(byName(list, 'Mất mạng')) === 'Đang chờ duyệt');
+    expect((await api().pending()).map((c) => c.body)).to.deep.equal(['Đang chờ mạng']);
   });
 
   it('shows "Đang gửi…" on the reader\'s comment while the first try is under way', async () => {
     const { list, form } = await mount();
-    api().delay = 600;
+    await api().fault({ kind: 'delay', ms: 600, method: 'POST' });
     fill(form, 'Chậm', 'Mạng chậm');
-    $<HTMLButtonElement>(form, '[part~="submit"]')!.click();
-    await waitUntil(() => byName(list, 'Chậm')?.querySelector('[part~="comment-status"]')?.textContent === 'Đang gửi…');
-    expect($(form, '[role="status"]')!.textContent).to.equal('Đang gửi…');
-    await waitUntil(
-      () => byName(list, 'Chậm')?.querySelector('[part~="comment-status"]')?.textContent === 'Đang chờ duyệt',
-    );
+    submit(form);
+    await waitUntil(() => status(byName(list, 'Chậm')) === 'Đang gửi…');
+    expect(text($(form, '[role="status"]'))).to.equal('Đang gửi…');
+    await waitUntil(() => status(byName(list, 'Chậm')) === 'Đang chờ duyệt');
   });
 
   it('replaces the form with "Bình luận đã đóng" and drops "Trả lời" on a closed thread', async () => {
-    api().seed(thread, 2);
-    api().closedThreads.add(thread);
+    await seed(api(), thread, 2);
+    await api().closeThread(thread);
     const { el, list, form } = await mount();
     await waitUntil(() => !!$(form, '[part~="closed"]'));
-    expect($(form, '[part~="closed"]')!.textContent).to.equal('Bình luận đã đóng');
+    expect(text($(form, '[part~="closed"]'))).to.equal('Bình luận đã đóng');
     const buttons = [...list.shadowRoot!.querySelectorAll<HTMLElement>('[part~="reply-button"]')];
     expect(buttons).to.have.length(2);
     expect(buttons.some((b) => b.checkVisibility())).to.equal(false);
     await expect(el).to.be.accessible();
   });
 
-  it('exports parts for theming from the host page', async () => {
-    api().seed(thread, 1);
-    const { list } = await mount();
-    expect(list.getAttribute('exportparts')).to.include('comment');
+  it('exports every part of the list and form for theming from the host page', async () => {
+    await seed(api(), thread, 1);
+    const { list, form } = await mount();
+    const exported = (el: Element) => el.getAttribute('exportparts')!.split(/,\s*/);
+    expect(exported(list)).to.include.members(['comment', 'toolbar', 'skeleton', 'error', 'sort', 'more']);
+    expect(exported(form)).to.include.members(['form', 'submit', 'write', 'closed', 'reply-context']);
+    // Every part the list renders is exported.
+    const rendered = new Set(
+      [...list.shadowRoot!.querySelectorAll('[part]')].flatMap((node) => node.getAttribute('part')!.split(' ')),
+    );
+    expect(exported(list)).to.include.members([...rendered]);
     expect(articles(list)[0].getAttribute('part')).to.equal('comment');
+  });
+
+  it('keeps space between "Viết bình luận" and the sort buttons', async () => {
+    await seed(api(), thread, 1);
+    const { list, form } = await mount();
+    $<HTMLButtonElement>(form, '[part~="close"]')!.click();
+    await waitUntil(() => !!$(form, '[part~="write"]'));
+    const write = $(form, '[part~="write"]')!.getBoundingClientRect();
+    const toolbar = $(list, '[part~="toolbar"]')!.getBoundingClientRect();
+    expect(toolbar.top - write.bottom).to.be.at.least(16);
   });
 });
 
 describe('<news-comments> states', () => {
-  const api = useFakeApi();
+  const api = useServer();
 
   it('is accessible while loading (skeleton) and in dark mode once loaded', async () => {
     const thread = newThread('s');
-    api().seed(thread, 3, 1);
-    api().delay = 400;
+    await seed(api(), thread, 2, 1);
+    await api().fault({ kind: 'delay', ms: 400, path: '/threads/' });
     // A dark page, as a publisher's dark mode has.
     const page = await fixture(
       html`<div style="background:#121212;color-scheme:dark">
-        <news-comments thread=${thread} api=${FAKE_BASE} loading="eager" theme="dark"></news-comments>
+        <news-comments thread=${thread} api=${api().base} loading="eager" theme="dark"></news-comments>
       </div>`,
     );
     const el = page.querySelector<NewsComments>('news-comments')!;
@@ -216,18 +232,53 @@ describe('<news-comments> states', () => {
     expect(getComputedStyle(el).colorScheme).to.equal('dark');
     await expect(page).to.be.accessible();
   });
+
+  it('keeps the form readable on a page that themes only text, link and accent (partial dark theme)', async () => {
+    const thread = newThread('s');
+    const page = await fixture(
+      html`<div
+        style="background:#111;color:#eee;--news-color-text:#eee;--news-color-link:#8ab4f8;--news-color-accent:#f5c518"
+      >
+        <news-comments thread=${thread} api=${api().base} loading="eager"></news-comments>
+      </div>`,
+    );
+    const el = page.querySelector<NewsComments>('news-comments')!;
+    const form = $<NewsCommentForm>(el, 'news-comment-form')!;
+    await waitUntil(() => !!form.shadowRoot?.querySelector('form'));
+    // The form lets the page's dark background through: no white box under light labels.
+    expect(getComputedStyle($(form, 'form')!).backgroundColor).to.equal('rgba(0, 0, 0, 0)');
+    expect(getComputedStyle($(form, '#name')!).backgroundColor).to.equal('rgba(0, 0, 0, 0)');
+    // Dark text on the yellow button (no on-accent token given), and axe checks every contrast.
+    expect(getComputedStyle($(form, '[part~="submit"]')!).color).to.match(/^(rgb\(0, 0, 0\)|oklch\(0 0 0\))$/);
+    await expect(page).to.be.accessible();
+  });
+
+  it('shows its error state, accessible, and retries the first page', async () => {
+    const thread = newThread('s');
+    await seed(api(), thread, 1);
+    await api().fault({ kind: 'status', status: 503, times: 1, path: '/threads/' });
+    const el = await fixture<NewsComments>(
+      html`<news-comments thread=${thread} api=${api().base} loading="eager"></news-comments>`,
+    );
+    const list = $<NewsCommentList>(el, 'news-comment-list')!;
+    await loaded(list);
+    expect($(list, '[part~="error"]')).to.not.equal(null);
+    await expect(el).to.be.accessible();
+    $<HTMLButtonElement>(list, '[part~="retry"]')!.click();
+    await waitUntil(() => articles(list).length === 1);
+  });
 });
 
 describe('<news-comments> options', () => {
-  const api = useFakeApi();
+  const api = useServer();
 
   it('passes require-diacritics, messages and English down to its parts', async () => {
     const thread = newThread('p');
-    api().seed(thread, 1);
+    await seed(api(), thread, 1);
     const el = await fixture<NewsComments>(
       html`<news-comments
         thread=${thread}
-        api=${FAKE_BASE}
+        api=${api().base}
         loading="eager"
         require-diacritics
         .messages=${{ reply: 'Phản hồi', submit: 'Đăng' }}
@@ -236,11 +287,27 @@ describe('<news-comments> options', () => {
     const list = $<NewsCommentList>(el, 'news-comment-list')!;
     const form = $<NewsCommentForm>(el, 'news-comment-form')!;
     await loaded(list);
+    await form.updateComplete;
     expect(form.requireDiacritics).to.equal(true);
-    expect($(form, '[part~="submit"]')!.textContent).to.equal('Đăng');
-    expect(articles(list)[0].querySelector('[part~="reply-button"]')!.textContent).to.equal('Phản hồi');
+    expect(text($(form, '[part~="submit"]'))).to.equal('Đăng');
+    expect(text(articles(list)[0].querySelector('[part~="reply-button"]'))).to.equal('Phản hồi');
     el.setAttribute('lang', 'en');
-    await waitUntil(() => $(el, 'news-comment-count')!.shadowRoot!.textContent!.trim() === '1 comment');
-    await waitUntil(() => $(form, 'label[for="name"]')!.textContent === 'Name');
+    await waitUntil(() => text($(el, 'news-comment-count')!.shadowRoot) === '1 comment');
+    await waitUntil(() => text($(form, 'label[for="name"]')) === 'Name');
+  });
+
+  it('follows the reader to another order (the list tells the section)', async () => {
+    const thread = newThread('p');
+    await api().approved(thread, { name: 'A', body: '1' });
+    await api().approved(thread, { name: 'B', body: '2' });
+    const el = await fixture<NewsComments>(
+      html`<news-comments thread=${thread} api=${api().base} loading="eager"></news-comments>`,
+    );
+    const list = $<NewsCommentList>(el, 'news-comment-list')!;
+    await loaded(list);
+    const sorted = oneEvent(el, 'news-comments-sort');
+    list.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part~="sort"]')[1].click();
+    expect((await sorted).detail.sort).to.equal('oldest');
+    await waitUntil(() => text(articles(list)[0].querySelector('[part~="comment-name"]')) === 'A');
   });
 });

@@ -1,11 +1,12 @@
 import { expect, waitUntil } from '@open-wc/testing';
+import type { ServerApi } from '../support/server-api.js';
 
 interface ProbeWindow extends Window {
   __violations: string[];
   __errors: string[];
   __trustedTypesEnforced: boolean;
   __xss?: unknown;
-  __fake: { comments: { thread: string }[] };
+  __api: ServerApi;
 }
 
 /** Text of the rendered widgets, through shadow roots. */
@@ -76,9 +77,8 @@ describe("comments under require-trusted-types-for 'script'", function () {
         field.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
       }
       form.shadowRoot!.querySelector<HTMLButtonElement>('[part~="submit"]')!.click();
-      await waitUntil(() => win.__fake.comments.length === 5, 'not posted');
-      await waitUntil(() => deepText(plain).includes('Đang chờ duyệt'), 'pending not shown');
-      await new Promise((r) => setTimeout(r, 100));
+      await waitUntil(() => deepText(plain).includes('Đang chờ duyệt'), 'pending not shown', { timeout: 5000 });
+      expect((await win.__api.pending()).map((c) => c.body)).to.deep.equal(['Bình luận dưới CSP']);
       expect(win.__xss).to.equal(undefined);
       expect(win.__errors).to.deep.equal([]);
       // Chromium reports (never runs) inline handlers it meets while DOMPurify parses hostile markup

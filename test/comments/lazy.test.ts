@@ -1,67 +1,100 @@
 /**
- * The code split, as a page sees it: what a first paint does not need is fetched only when it is
- * needed (each test file runs in its own page, so nothing here was loaded before).
+ * Element-level laziness, as a page sees it: the list and form element modules are fetched only
+ * when a section comes near the viewport, together with the thread's first page (each test file
+ * runs in its own page, so nothing here was loaded before).
  */
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/comments/index.js';
-import type { NewsCommentForm } from '../../src/comments/news-comment-form.js';
 import type { NewsComments } from '../../src/comments/news-comments.js';
-import { clearCommentStorage, FAKE_BASE, FakeApi } from './fake-api.js';
+import { ServerApi } from '../support/server-api.js';
+import { $, articles, clearCommentStorage, newThread, seed, text } from './helpers.js';
 
-// Not helpers.ts: it imports the outbox module for the other tests, and this page must not.
-const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => el.shadowRoot!.querySelector<T>(selector);
-function type(field: HTMLInputElement | HTMLTextAreaElement, value: string): void {
-  field.value = value;
-  field.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-}
+/** The page's resource entry for the module `src/comments/<name>.ts`, if it was fetched. */
+const moduleEntry = (name: string) =>
+  performance
+    .getEntriesByType('resource')
+    .find((e) => new URL(e.name).pathname.endsWith(`/src/comments/${name}.ts`)) as
+    PerformanceResourceTiming | undefined;
+/** The widgets' requests to the API: those after `since` (the test's own seeding is before). */
+const apiEntries = (api: ServerApi, since: number) =>
+  performance
+    .getEntriesByType('resource')
+    .filter((e) => e.name.startsWith(`${api.base}/`) && e.startTime > since) as PerformanceResourceTiming[];
+const scrolledAway = () => html`<div style="height:400vh"></div>`;
 
-/** Whether the page has fetched the module `src/comments/<name>.ts`. */
-const fetched = (name: string) =>
-  performance.getEntriesByType('resource').some((e) => new URL(e.name).pathname.endsWith(`/src/comments/${name}.ts`));
-
-describe('comments: lazy chunks', () => {
-  let fake: FakeApi;
+describe('comments: element-level laziness', () => {
   beforeEach(() => {
+    document.documentElement.lang = 'vi';
     clearCommentStorage();
-    fake = new FakeApi().install();
+    // A test that scrolled leaves the page scrolled: each starts at the top.
+    window.scrollTo(0, 0);
   });
-  afterEach(() => {
-    fake.restore();
-    clearCommentStorage();
-  });
-  const api = () => fake;
 
-  it('loads the form, the list view and the sending machinery only when they are needed', async () => {
-    const thread = 'lazy-thread';
-    api().seed(thread, 2);
+  it('fetches the list and form modules only near the viewport, with the first page at the same moment', async () => {
+    const api = new ServerApi();
+    const thread = newThread('lazy');
+    await seed(api, thread, 2);
+    const since = performance.now();
     const page = await fixture(
-      html`<div>
-        <div style="height:400vh"></div>
-        <news-comments thread=${thread} api=${FAKE_BASE}></news-comments>
-      </div>`,
+      html`<div>${scrolledAway()}<news-comments thread=${thread} api=${api.base}></news-comments></div>`,
     );
     const el = page.querySelector<NewsComments>('news-comments')!;
     await el.updateComplete;
-    await new Promise((r) => setTimeout(r, 100));
-    // Far below the fold: the boxes hold their place, nothing else is fetched.
-    for (const name of ['form-ui', 'list-view', 'comments-data', 'outbox', 'diacritics', 'template'])
-      expect(fetched(name), name).to.equal(false);
-    expect(api().requests).to.have.length(0);
-    const form = $<NewsCommentForm>(el, 'news-comment-form')!;
-    expect($(form, '[part~="skeleton"]')).to.not.equal(null);
+    // Far below the fold: the parts hold their place, and nothing else is fetched.
+    for (const name of ['news-comment-list', 'news-comment-form']) expect(moduleEntry(name), name).to.equal(undefined);
+    expect(apiEntries(api, since)).to.have.length(0);
+    const form = $(el, 'news-comment-form')!;
+    const list = $(el, 'news-comment-list')!;
+    expect(customElements.get('news-comment-form')).to.equal(undefined);
+    expect(form.getBoundingClientRect().height).to.be.above(400);
+    expect(list.getBoundingClientRect().height).to.be.above(150);
 
     el.scrollIntoView();
-    await waitUntil(() => !!$($(el, 'news-comment-list')!, '[part~="list"]'), 'list');
-    await waitUntil(() => !!$(form, 'form'), 'form');
-    expect(fetched('form-ui') && fetched('list-view')).to.equal(true);
-    // Nothing to send yet, no HTML body, no template: no outbox, no DOMPurify.
-    for (const name of ['outbox', 'template']) expect(fetched(name), name).to.equal(false);
+    await waitUntil(() => articles(list).length === 2, 'list');
+    await waitUntil(() => !!form.shadowRoot?.querySelector('form'), 'form');
+    // Code and data in parallel: the thread GET started before the list's code had arrived.
+    const [get] = apiEntries(api, since).filter((e) => e.name.includes('/threads/'));
+    const code = moduleEntry('news-comment-list')!;
+    expect(get.startTime).to.be.below(code.responseEnd);
+    expect(apiEntries(api, since).filter((e) => e.name.includes('/threads/'))).to.have.length(1);
+    // No HTML body, no template: no DOMPurify.
     expect(performance.getEntriesByType('resource').some((e) => e.name.includes('dompurify'))).to.equal(false);
+  });
 
-    type($<HTMLInputElement>(form, '#name')!, 'Lan');
-    type($<HTMLTextAreaElement>(form, '#body')!, 'Bài viết hay');
-    $<HTMLButtonElement>(form, '[part~="submit"]')!.click();
-    await waitUntil(() => api().posts().length === 1, 'not posted');
-    expect(fetched('outbox')).to.equal(true);
+  it('loads standalone lists and forms near the viewport (reserve CSS keeps their space), or at once when eager', async () => {
+    const api = new ServerApi();
+    const thread = newThread('solo');
+    await seed(api, thread, 1);
+    const since = performance.now();
+    const reserve = document.createElement('link');
+    reserve.rel = 'stylesheet';
+    reserve.href = '/src/comments/reserve.css';
+    const styled = new Promise((done) => reserve.addEventListener('load', done));
+    document.head.append(reserve);
+    await styled;
+    try {
+      const page = await fixture(
+        html`<div>
+          <news-comment-form thread=${thread} api=${api.base} loading="eager"></news-comment-form>
+          ${scrolledAway()}
+          <news-comment-form thread=${thread} api=${api.base}></news-comment-form>
+          <news-comment-list thread=${thread} api=${api.base}></news-comment-list>
+        </div>`,
+      );
+      const [eager, lazy] = [...page.querySelectorAll('news-comment-form')];
+      const list = page.querySelector('news-comment-list')!;
+      await waitUntil(() => !!eager.shadowRoot?.querySelector('form'), 'eager form');
+      // The same tag, defined now: the lazy one is upgraded too, and holds the reserved space meanwhile.
+      const reserved = lazy.getBoundingClientRect().height;
+      expect(Math.abs(reserved - eager.getBoundingClientRect().height)).to.be.below(4);
+      expect(apiEntries(api, since).filter((e) => e.name.includes('/threads/'))).to.have.length(0);
+      list.scrollIntoView();
+      await waitUntil(() => articles(list).length === 1, 'standalone list');
+      expect(text($(lazy, 'label[for="name"]'))).to.equal('Họ tên');
+      await expect(lazy).to.be.accessible();
+      await expect(list).to.be.accessible();
+    } finally {
+      reserve.remove();
+    }
   });
 });

@@ -1,8 +1,14 @@
+/**
+ * The moderation desk against the real reference server (test/server/api-middleware.mjs mounts
+ * the server's app on a fresh in-memory database per test). Requests are recorded on their way
+ * out, never answered by the test: what the desk shows and what the server then holds are both
+ * checked.
+ */
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/moderation/index.js';
-import type { NewsModeration } from '../../src/moderation/index.js';
-import { FakeModerationApi, GOOD_TOKEN, MOD_BASE } from './fake-moderation-api.js';
+import type { NewsModeration, QueueItem } from '../../src/moderation/index.js';
+import { MODERATOR_TOKEN, ServerApi } from '../support/server-api.js';
 
 const $ = <T extends Element = HTMLElement>(el: Element, sel: string) => el.shadowRoot!.querySelector<T>(sel);
 const $$ = <T extends Element = HTMLElement>(el: Element, sel: string) => [...el.shadowRoot!.querySelectorAll<T>(sel)];
@@ -13,25 +19,103 @@ const deepActive = (): Element | null => {
   return a;
 };
 
-async function signIn(el: NewsModeration, token = GOOD_TOKEN, editor = 'Hà Phương') {
+const ARTICLE = {
+  id: 'an-ninh-nong-thon-moi-2026',
+  url: 'https://tinhnha.example/an-ninh-trat-tu/an-ninh-nong-thon-moi-2026.html',
+  title: 'Giữ vững an ninh trật tự ở các xã nông thôn mới',
+  publishedAt: '2026-11-28T08:00:00+07:00',
+};
+const SPORT = 'the-thao/v-league';
+
+interface Seeded {
+  lan: string;
+  c1: string;
+  c2: string;
+  c3: string;
+}
+
+/**
+ * The queue the tests work on, made through the server's own API: an approved comment by Chị Lan
+ * with an editor's formatted body, then three pending ones (oldest first): one with an email,
+ * a hostile-looking reply to Chị Lan, and one in a thread that is no article.
+ */
+async function seed(api: ServerApi): Promise<Seeded> {
+  await api.articles(ARTICLE);
+  const post = async (thread: string, comment: Record<string, string>) => {
+    const response = await fetch(`${api.base}/threads/${encodeURIComponent(thread)}/comments`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() },
+      body: JSON.stringify(comment),
+    });
+    expect(response.status, `POST ${comment.body}`).to.be.within(200, 299);
+    return ((await response.json()) as { id: string }).id;
+  };
+  const lan = await post(ARTICLE.id, { name: 'Chị Lan', body: 'Ý kiến gốc' });
+  await api.approve(lan, { bodyHtml: '<p>Đã <b>duyệt</b><img src=x onerror="window.__pwned=2"></p>' });
+  const c1 = await post(ARTICLE.id, { name: 'Độc giả 1', body: 'Bình luận số 1', email: 'mot@bao.vn' });
+  const c2 = await post(ARTICLE.id, {
+    name: 'Độc giả 2',
+    body: '<img src=x onerror="window.__pwned=1">Trả lời',
+    parentId: lan,
+  });
+  const c3 = await post(SPORT, { name: 'Độc giả 3', body: 'Bình luận số 3' });
+  return { lan, c1, c2, c3 };
+}
+
+interface Recorded {
+  method: string;
+  path: string;
+  headers: Headers;
+  body: unknown;
+}
+
+/** Records every request the page sends to `base` and lets it through to the server. */
+function recordRequests(base: string): { requests: Recorded[]; restore(): void } {
+  const original = window.fetch;
+  const requests: Recorded[] = [];
+  window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+    const request = new Request(input, init);
+    if (request.url.startsWith(base)) {
+      const url = new URL(request.url);
+      requests.push({
+        method: request.method,
+        path: url.pathname.slice(new URL(base).pathname.length) + url.search,
+        headers: request.headers,
+        body: typeof init?.body === 'string' ? JSON.parse(init.body) : undefined,
+      });
+    }
+    return original(input, init);
+  };
+  return { requests, restore: () => (window.fetch = original) };
+}
+
+async function signIn(el: NewsModeration, token = MODERATOR_TOKEN, editor = 'Hà Phương') {
   $<HTMLInputElement>(el, '#token')!.value = token;
   $<HTMLInputElement>(el, '#editor')!.value = editor;
   $<HTMLButtonElement>(el, 'form.signin button[type=submit]')!.click();
 }
 
-describe('<news-moderation>', () => {
-  let api: FakeModerationApi;
-  beforeEach(() => {
+describe('<news-moderation> against the server', function () {
+  this.timeout(20000);
+  let api: ServerApi;
+  let ids: Seeded;
+  let recorder: ReturnType<typeof recordRequests>;
+  const posts = () => recorder.requests.filter((r) => r.method === 'POST');
+  const queue = (status: string) => api.moderate<{ items: QueueItem[] }>(`/queue?status=${status}`);
+
+  beforeEach(async () => {
     document.documentElement.lang = 'vi';
     sessionStorage.clear();
-    api = new FakeModerationApi().install();
+    api = new ServerApi();
+    ids = await seed(api);
+    recorder = recordRequests(api.base);
   });
   afterEach(() => {
-    api.restore();
+    recorder.restore();
     sessionStorage.clear();
   });
 
-  const mount = () => fixture<NewsModeration>(html`<news-moderation api=${MOD_BASE}></news-moderation>`);
+  const mount = () => fixture<NewsModeration>(html`<news-moderation api=${api.base}></news-moderation>`);
 
   it('refuses a wrong token and stays signed out; accessible', async () => {
     const el = await mount();
@@ -49,11 +133,12 @@ describe('<news-moderation>', () => {
     const el = await mount();
     await signIn(el);
     await waitUntil(() => items(el).length === 3, 'queue not shown');
-    expect(items(el).map((a) => a.dataset.id)).to.deep.equal(['c_1', 'c_2', 'c_3']);
+    expect(items(el).map((a) => a.dataset.id)).to.deep.equal([ids.c1, ids.c2, ids.c3]);
     const counts = Object.fromEntries($$(el, '.count').map((c) => [c.dataset.count, c.textContent!.trim()]));
     expect(counts).to.deep.equal({ pending: '3', approved: '1', rejected: '0' });
     const first = items(el)[0]!;
     expect(first.textContent).to.contain('Giữ vững an ninh trật tự ở các xã nông thôn mới');
+    expect(first.querySelector('a')!.getAttribute('href')).to.equal(ARTICLE.url);
     expect(first.textContent).to.contain('mot@bao.vn');
     const second = items(el)[1]!;
     expect(second.querySelector('.parent')!.textContent).to.contain('Trả lời Chị Lan:');
@@ -61,12 +146,16 @@ describe('<news-moderation>', () => {
     // Hostile text is shown as text.
     expect(second.querySelector('.body')!.textContent).to.contain('<img src=x onerror=');
     expect(second.querySelector('img')).to.equal(null);
+    expect(items(el)[2]!.querySelector('.thread code')!.textContent).to.equal(SPORT);
     expect($(el, '.tabs button[aria-pressed=true]')!.textContent).to.contain('Chờ duyệt');
-    expect(api.requests.every((r) => r.headers.get('authorization') === `Bearer ${GOOD_TOKEN}`)).to.equal(true);
+    expect(recorder.requests.length).to.be.greaterThan(0);
+    expect(recorder.requests.every((r) => r.headers.get('authorization') === `Bearer ${MODERATOR_TOKEN}`)).to.equal(
+      true,
+    );
     await expect(el).to.be.accessible();
   });
 
-  it('keyboard: j/k move focus, a approves, r rejects; counts and focus follow', async () => {
+  it('keyboard: j/k move focus, a approves, r rejects; counts, focus and the server follow', async () => {
     const el = await mount();
     await signIn(el);
     await waitUntil(
@@ -83,18 +172,25 @@ describe('<news-moderation>', () => {
     expect(deepActive()).to.equal(items(el)[0]);
     await sendKeys({ press: 'a' });
     await waitUntil(() => items(el).length === 2, 'approved item not removed');
-    const approve = api.requests.find((r) => r.method === 'POST');
-    expect(approve!.path).to.equal('/moderation/comments/c_1/approve');
-    expect(decodeURIComponent(approve!.headers.get('x-moderator-name')!)).to.equal('Hà Phương');
+    const approve = posts()[0]!;
+    expect(approve.path).to.equal(`/moderation/comments/${ids.c1}/approve`);
+    expect(decodeURIComponent(approve.headers.get('x-moderator-name')!)).to.equal('Hà Phương');
     expect($(el, '.count[data-count=pending]')!.textContent!.trim()).to.equal('2');
     expect($(el, '.count[data-count=approved]')!.textContent!.trim()).to.equal('2');
     expect($(el, '[role=status]')!.textContent).to.contain('Đã duyệt bình luận của Độc giả 1');
     await waitUntil(() => deepActive() === items(el)[0], 'focus not on the next item');
-    expect(items(el)[0]!.dataset.id).to.equal('c_2');
+    expect(items(el)[0]!.dataset.id).to.equal(ids.c2);
     await sendKeys({ press: 'r' });
     await waitUntil(() => items(el).length === 1, 'rejected item not removed');
-    expect(api.items.find((i) => i.id === 'c_2')!.status).to.equal('rejected');
     expect($(el, '.count[data-count=rejected]')!.textContent!.trim()).to.equal('1');
+    // The server holds what the desk shows, and its log names the editor.
+    expect((await queue('approved')).items.map((i) => i.id)).to.include(ids.c1);
+    expect((await queue('rejected')).items.map((i) => i.id)).to.deep.equal([ids.c2]);
+    const log = await api.moderate<{ items: { actor: string; action: string; commentId: string }[] }>('/log');
+    expect(log.items.slice(0, 2).map((e) => [e.action, e.commentId, e.actor])).to.deep.equal([
+      ['reject', ids.c2, 'Hà Phương'],
+      ['approve', ids.c1, 'Hà Phương'],
+    ]);
   });
 
   it('e edits: Esc cancels; "Lưu và duyệt" sends the edit and approves', async () => {
@@ -105,10 +201,11 @@ describe('<news-moderation>', () => {
     await waitUntil(() => deepActive()?.tagName === 'TEXTAREA', 'editor not focused');
     // Typing in the editor never triggers shortcuts.
     await sendKeys({ type: ' ajr' });
-    expect(api.requests.filter((r) => r.method === 'POST')).to.have.length(0);
+    expect(posts()).to.have.length(0);
     await sendKeys({ press: 'Escape' });
     await waitUntil(() => !$(el, 'form.editor'), 'editor not closed');
     expect(deepActive()).to.equal(items(el)[0]);
+    expect((await queue('pending')).items).to.have.length(3);
     await sendKeys({ press: 'e' });
     await waitUntil(() => !!$(el, 'form.editor'));
     const body = $<HTMLTextAreaElement>(el, 'form.editor textarea[name=body]')!;
@@ -117,12 +214,16 @@ describe('<news-moderation>', () => {
     await expect(el).to.be.accessible();
     $<HTMLButtonElement>(el, 'form.editor button[value=approve]')!.click();
     await waitUntil(() => items(el).length === 2, 'not approved');
-    const post = api.requests.find((r) => r.method === 'POST')!;
-    expect(post.path).to.equal('/moderation/comments/c_1/approve');
+    const post = posts()[0]!;
+    expect(post.path).to.equal(`/moderation/comments/${ids.c1}/approve`);
     expect(post.body).to.deep.equal({
       body: 'Bình luận số 1 (đã biên tập)',
       bodyHtml: '<p>Bình luận <b>đã biên tập</b></p>',
     });
+    const stored = (await queue('approved')).items.find((i) => i.id === ids.c1)!;
+    expect(stored.body).to.equal('Bình luận số 1 (đã biên tập)');
+    expect(stored.bodyHtml).to.contain('<b>đã biên tập</b>');
+    expect(stored.originalBody).to.equal('Bình luận số 1');
   });
 
   it('"Lưu, vẫn chờ duyệt" edits and keeps the comment pending', async () => {
@@ -134,10 +235,12 @@ describe('<news-moderation>', () => {
     $<HTMLTextAreaElement>(el, 'form.editor textarea[name=body]')!.value = 'Sửa chính tả';
     $<HTMLButtonElement>(el, 'form.editor button[value=save]')!.click();
     await waitUntil(() => !$(el, 'form.editor'));
-    expect(api.requests.find((r) => r.method === 'POST')!.path).to.equal('/moderation/comments/c_3/edit');
+    expect(posts()[0]!.path).to.equal(`/moderation/comments/${ids.c3}/edit`);
     expect(items(el)).to.have.length(3);
     expect(items(el)[2]!.querySelector('.body')!.textContent).to.equal('Sửa chính tả');
     expect(items(el)[2]!.querySelector('.original')!.textContent).to.contain('Bình luận số 3');
+    const stored = (await queue('pending')).items.find((i) => i.id === ids.c3)!;
+    expect([stored.status, stored.body]).to.deep.equal(['pending', 'Sửa chính tả']);
   });
 
   it('closes and reopens a thread', async () => {
@@ -147,14 +250,16 @@ describe('<news-moderation>', () => {
       () => items(el).length === 3 && !items(el)[2]!.querySelector<HTMLButtonElement>('[data-action=thread]')!.disabled,
     );
     const btn = () => items(el)[2]!.querySelector<HTMLButtonElement>('[data-action=thread]')!;
+    const closed = async () =>
+      (await api.moderate<{ closed: boolean }>(`/threads/${encodeURIComponent(SPORT)}`)).closed;
     expect(btn().textContent!.trim()).to.equal('Đóng luồng');
     btn().click();
     await waitUntil(() => btn().textContent!.trim() === 'Mở lại luồng', 'not closed');
-    expect(api.closed.has('the-thao/v-league')).to.equal(true);
-    expect(api.requests.some((r) => r.path === '/moderation/threads/the-thao%2Fv-league/close')).to.equal(true);
+    expect(await closed()).to.equal(true);
+    expect(posts().map((r) => r.path)).to.deep.equal(['/moderation/threads/the-thao%2Fv-league/close']);
     btn().click();
     await waitUntil(() => btn().textContent!.trim() === 'Đóng luồng', 'not reopened');
-    expect(api.closed.size).to.equal(0);
+    expect(await closed()).to.equal(false);
   });
 
   it('approved tab previews bodyHtml sanitized; log tab lists actions; English strings', async () => {
@@ -163,7 +268,8 @@ describe('<news-moderation>', () => {
     await signIn(el);
     await waitUntil(() => items(el).length === 3);
     $<HTMLButtonElement>(el, '.tabs button[data-view=approved]')!.click();
-    await waitUntil(() => items(el).length === 1 && items(el)[0]!.dataset.id === 'c_4');
+    await waitUntil(() => items(el).length === 1 && items(el)[0]!.dataset.id === ids.lan);
+    await waitUntil(() => !!items(el)[0]!.querySelector('.formatted .html b'), 'no preview');
     const preview = items(el)[0]!.querySelector('.formatted .html')!;
     expect(preview.querySelector('b')!.textContent).to.equal('duyệt');
     expect(preview.querySelector('img')).to.equal(null);
@@ -177,6 +283,46 @@ describe('<news-moderation>', () => {
     expect($(el, 'table.log tbody tr')!.textContent).to.contain('reject');
     expect($(el, 'table.log tbody tr')!.textContent).to.contain('Hà Phương');
     await expect(el).to.be.accessible();
+  });
+
+  it('keeps a formatted preview across renders and rebuilds it only when the body changes', async () => {
+    const el = await mount();
+    await signIn(el);
+    await waitUntil(() => items(el).length === 3);
+    $<HTMLButtonElement>(el, '.tabs button[data-view=approved]')!.click();
+    await waitUntil(() => !!items(el)[0]?.querySelector('.formatted .html b'), 'no preview');
+    const bold = items(el)[0]!.querySelector('.formatted .html b')!;
+    // Moving through the queue re-renders the desk: the preview is the very same DOM.
+    items(el)[0]!.focus();
+    await sendKeys({ press: 'j' });
+    await sendKeys({ press: 'k' });
+    await el.updateComplete;
+    expect(bold.isConnected, 'the preview was rebuilt by a render').to.equal(true);
+    expect(items(el)[0]!.querySelector('.formatted .html b')).to.equal(bold);
+    // An edit of the formatted body shows the new preview.
+    items(el)[0]!.querySelector<HTMLButtonElement>('[data-action=edit]')!.click();
+    await waitUntil(() => !!$(el, 'form.editor'));
+    $<HTMLTextAreaElement>(el, 'form.editor textarea[name=bodyHtml]')!.value = '<p>Đã <i>sửa</i></p>';
+    $<HTMLButtonElement>(el, 'form.editor button[value=save]')!.click();
+    await waitUntil(() => !!items(el)[0]!.querySelector('.formatted .html i'), 'preview not updated');
+    expect(items(el)[0]!.querySelector('.formatted .html')!.textContent).to.equal('Đã sửa');
+    expect(bold.isConnected).to.equal(false);
+  });
+
+  it('a queue that fails to load says so, fires news-error, and loads on "Thử lại"', async () => {
+    const el = await mount();
+    await signIn(el);
+    await waitUntil(() => items(el).length === 3);
+    const errors: { reason: string; status?: number }[] = [];
+    el.addEventListener('news-error', (event) => errors.push(event.detail));
+    await api.fault({ kind: 'status', status: 503, method: 'GET', path: '/moderation/queue', times: 1 });
+    $<HTMLButtonElement>(el, '.tabs button[data-view=approved]')!.click();
+    await waitUntil(() => !!$(el, 'p.error'), 'no error shown');
+    expect($(el, 'p.error')!.textContent).to.contain('Không tải được danh sách');
+    expect(errors.map((e) => [e.reason, e.status])).to.deep.equal([['http', 503]]);
+    $<HTMLButtonElement>(el, 'p.error button')!.click();
+    await waitUntil(() => items(el).length === 1, 'not loaded after retry');
+    expect(items(el)[0]!.dataset.id).to.equal(ids.lan);
   });
 
   it('a token that stops working signs the editor out', async () => {
