@@ -1,12 +1,14 @@
 export * from './api.js';
-export * from './define.js';
+export * from './contract.js';
 export * from './events.js';
 export * from './feeds.js';
 export * from './fetch.js';
 export * from './lazy.js';
 export * from './locale.js';
+export * from './news-element.js';
 export * from './styles.js';
 export * from './time.js';
 export * from './trusted-types.js';
 export * from './url.js';
 export * from './viewport.js';
+export type * from '../translations/types.js';

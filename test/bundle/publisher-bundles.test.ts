@@ -2,7 +2,8 @@
  * The built publisher files (dist/cdn, made by `npm run build`, which `npm test` runs first),
  * loaded the way publishers load them, in pages of their own.
  */
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../support/wait.js';
 
 interface ProbeWindow extends Window {
   __violations: string[];

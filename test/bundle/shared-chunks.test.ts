@@ -4,7 +4,8 @@
  * CDN serves them. Entries share their chunks, Lit loads once, an entry loaded under a second URL
  * runs no code twice, and no chunk imports an entry.
  */
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../support/wait.js';
 import { readFile } from '@web/test-runner-commands';
 import { ServerApi } from '../support/server-api.js';
 

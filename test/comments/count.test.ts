@@ -1,4 +1,5 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { waitUntil } from '../support/wait.js';
 import '../../src/comments/index.js';
 import type { NewsCommentCount } from '../../src/comments/news-comment-count.js';
 import { ServerApi } from '../support/server-api.js';

@@ -1,4 +1,4 @@
-import { waitUntil } from '@open-wc/testing';
+import { waitUntil } from '../support/wait.js';
 import { loadForm, loadList } from '../../src/comments/loader.js';
 import { ServerApi } from '../support/server-api.js';
 

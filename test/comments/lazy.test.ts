@@ -3,7 +3,8 @@
  * when a section comes near the viewport, together with the thread's first page (each test file
  * runs in its own page, so nothing here was loaded before).
  */
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../support/wait.js';
 import '../../src/comments/index.js';
 import type { NewsComments } from '../../src/comments/news-comments.js';
 import { ServerApi } from '../support/server-api.js';

@@ -4,7 +4,8 @@
  * PayloadsAllTheThings lists (MIT; vectors originally by RSnake and Brute Logic), see
  * test/fixtures/xss/README.md. Plus the known cases from other comment systems.
  */
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../support/wait.js';
 import '../../src/comments/index.js';
 import type { NewsCommentList } from '../../src/comments/news-comment-list.js';
 import type { CommentData } from '../../src/core/contract.js';

@@ -1,5 +1,6 @@
 /* eslint-disable lit-a11y/alt-text, lit-a11y/anchor-is-valid -- the template is hostile on purpose */
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../support/wait.js';
 import '../../src/comments/index.js';
 import type { NewsCommentList } from '../../src/comments/news-comment-list.js';
 import type { NewsComments } from '../../src/comments/news-comments.js';

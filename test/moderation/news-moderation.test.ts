@@ -4,7 +4,8 @@
  * out, never answered by the test: what the desk shows and what the server then holds are both
  * checked.
  */
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../support/wait.js';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/moderation/index.js';
 import type { NewsModeration, QueueItem } from '../../src/moderation/index.js';
