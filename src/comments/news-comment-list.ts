@@ -10,6 +10,7 @@ import { NewsElement } from '../core/news-element.js';
 import { baseStyles } from '../core/styles.js';
 import { formatRelativeTime } from '../core/time.js';
 import { safeHttpUrl } from '../core/url.js';
+import { NearViewportController } from '../core/viewport.js';
 import { fetchStatuses, fetchThread, pageSize, type ThreadQuery } from './comments-api.js';
 import { sharedCommentStore, type CommentStore, type StoreChangeDetail } from './comment-store.js';
 import { NewsCommentForm } from './news-comment-form.js';
@@ -140,6 +141,7 @@ export class NewsCommentList extends NewsElement<'comments'> {
   /** The "Load more" request in flight (aborted on disconnect and by a new first page). */
   private moreAbort?: AbortController;
   private tries = 0;
+  private readonly viewport = new NearViewportController(this);
 
   /** The first page: fetched (or taken from `firstPage`) when thread, sort or API change. */
   private readonly firstPageTask = new Task(this, {
@@ -215,7 +217,10 @@ export class NewsCommentList extends NewsElement<'comments'> {
     if (changed.has('thread')) this.settled.clear();
     if (changed.has('comments') && this.comments) void this.prepareTemplate();
     // The first page loads again only when the API, sort, thread, size or "Try again" changes.
-    if (this.comments === undefined && this.thread) {
+    // On its own, the list waits until it comes near the viewport, even when its code is
+    // already on the page; a page its parent has started is taken at once.
+    const wantedNow = this.firstPage || this.viewport.near || this.getAttribute('loading') === 'eager';
+    if (this.comments === undefined && this.thread && wantedNow) {
       const wanted: Wanted = [this.apiBase, this.currentSort, this.thread, pageSize(this.limit), this.tries];
       if (wanted.some((value, index) => value !== this.wanted[index])) {
         this.wanted = wanted;

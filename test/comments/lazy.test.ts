@@ -5,7 +5,7 @@
  */
 import { expect, fixture, html } from '@open-wc/testing';
 import { waitUntil } from '../support/wait.js';
-import '../../src/comments/index.js';
+import { loadList } from '../../src/comments/index.js';
 import type { NewsComments } from '../../src/comments/news-comments.js';
 import { ServerApi } from '../support/server-api.js';
 import { $, articles, clearCommentStorage, newThread, seed, text } from './helpers.js';
@@ -97,5 +97,21 @@ describe('comments: element-level laziness', () => {
     } finally {
       reserve.remove();
     }
+  });
+
+  it('keeps a standalone list below the fold waiting when its code is already on the page', async () => {
+    await loadList();
+    const api = new ServerApi();
+    const thread = newThread('defined');
+    await seed(api, thread, 1);
+    const since = performance.now();
+    const page = await fixture(
+      html`<div>${scrolledAway()}<news-comment-list thread=${thread} api=${api.base}></news-comment-list></div>`,
+    );
+    const list = page.querySelector('news-comment-list')!;
+    await new Promise((frame) => requestAnimationFrame(() => requestAnimationFrame(frame)));
+    expect(apiEntries(api, since).filter((e) => e.name.includes('/threads/'))).to.have.length(0);
+    list.scrollIntoView();
+    await waitUntil(() => articles(list).length === 1, 'list near the viewport');
   });
 });
