@@ -1,32 +1,14 @@
 // Browser tests: real headless Chromium (and Firefox ESR with BROWSERS=chromium,firefox).
-import { existsSync } from 'node:fs';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { fixturesMiddleware } from './test/server/fixtures-middleware.mjs';
 import { apiMiddleware } from './test/server/api-middleware.mjs';
 import { screenshotPlugin } from './test/server/screenshot-plugin.mjs';
 import { cdnCorsMiddleware } from './test/bundle/cdn-cors-middleware.mjs';
-
-const CHROME_CANDIDATES = [
-  process.env.CHROME_PATH,
-  '/usr/bin/chromium',
-  '/usr/bin/chromium-browser',
-  '/usr/bin/google-chrome',
-  '/usr/bin/google-chrome-stable',
-];
-const FIREFOX_CANDIDATES = [process.env.FIREFOX_PATH, '/usr/bin/firefox-esr', '/usr/bin/firefox'];
-const FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+import { CHROME_CANDIDATES, CHROMIUM_FLAGS, FIREFOX_CANDIDATES, firstExisting } from './scripts/browsers.mjs';
 
 function findBrowser(name, candidates, hint) {
-  const found = candidates.find((path) => path && existsSync(path));
+  const found = firstExisting(candidates);
   if (!found) {
     console.error(`\nNo ${name} found (looked at ${candidates.filter(Boolean).join(', ')}).\n${hint}\n`);
     process.exit(1);
@@ -36,7 +18,7 @@ function findBrowser(name, candidates, hint) {
 
 // Default: Chromium, plus Firefox ESR where it is installed (as in CI). BROWSERS=chromium or
 // BROWSERS=firefox runs one.
-const defaultBrowsers = FIREFOX_CANDIDATES.some((path) => path && existsSync(path)) ? 'chromium,firefox' : 'chromium';
+const defaultBrowsers = firstExisting(FIREFOX_CANDIDATES) ? 'chromium,firefox' : 'chromium';
 const wanted = (process.env.BROWSERS ?? defaultBrowsers)
   .split(',')
   .map((name) => name.trim())
@@ -57,7 +39,7 @@ const browsers = wanted.map((name) => {
     CHROME_CANDIDATES,
     'Install it with `sudo apt-get install -y chromium`, or set CHROME_PATH to a Chrome binary.',
   );
-  return chromeLauncher({ launchOptions: { executablePath, headless: true, args: FLAGS } });
+  return chromeLauncher({ launchOptions: { executablePath, headless: true, args: CHROMIUM_FLAGS } });
 });
 
 export default {

@@ -22,6 +22,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
 import { getRequestListener } from '@hono/node-server';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_FLAGS } from '../scripts/browsers.mjs';
 import { register } from 'tsx/esm/api';
 
 register();
@@ -513,15 +514,7 @@ async function warm(browser) {
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
+  args: CHROMIUM_FLAGS,
 });
 
 let failed = false;

@@ -1,19 +1,12 @@
 // Regenerates docs/screenshot.png from a running server: `npm start`, then
 // `node scripts/screenshot.mjs [http://localhost:8080/]`.
 import { chromium } from 'playwright-core';
+import { CHROMIUM_FLAGS } from './browsers.mjs';
 
 const url = process.argv[2] ?? 'http://localhost:8080/';
 const browser = await chromium.launch({
   executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
+  args: CHROMIUM_FLAGS,
 });
 const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1 });
 await page.goto(url, { waitUntil: 'networkidle' });

@@ -5,6 +5,7 @@
  * Implementations: `storage/sqlite/` (the embedded default) and `storage/postgres/`.
  */
 import type { NewsItem } from '../src/core/feeds.ts';
+import type { ModerationLogEntry } from '../src/core/contract.ts';
 
 export type Status = 'pending' | 'approved' | 'rejected';
 
@@ -40,16 +41,7 @@ export interface ThreadInfo {
   count: number;
 }
 
-export interface LogEntry {
-  id: number;
-  at: string;
-  actor: string;
-  action: string;
-  commentId: string | null;
-  thread: string | null;
-  before: unknown;
-  after: unknown;
-}
+export type LogEntry = ModerationLogEntry;
 
 export interface Page<T> {
   items: T[];

@@ -16,6 +16,7 @@ import { ROOT, startServer, type Running } from './process.ts';
 import { serverDbEnv } from './db.ts';
 import { configFromEnv, storageOptions } from '../config.ts';
 import { openStorage } from '../storage/index.ts';
+import { CHROMIUM_FLAGS } from '../../scripts/browsers.mjs';
 
 const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const BUNDLES = ['dist/cdn/news-widgets.iife.js', 'dist/cdn/news-moderation.js'].map((f) => join(ROOT, f));
@@ -30,15 +31,6 @@ if (skip && process.env.CI) throw new Error(`e2e cannot run in CI: ${skip}`);
 if (skip) console.log(`# e2e skipped: ${skip}`);
 
 const TOKEN = 'e2e-moderator-token-42';
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 type Browser = import('playwright-core').Browser;
 type Page = import('playwright-core').Page;
@@ -60,7 +52,7 @@ before(async () => {
     VIEW_FLUSH_MS: '200',
   });
   const { chromium } = await import('playwright-core');
-  browser = await chromium.launch({ executablePath: CHROME, args: ARGS });
+  browser = await chromium.launch({ executablePath: CHROME, args: CHROMIUM_FLAGS });
 });
 
 after(async () => {

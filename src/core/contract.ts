@@ -123,3 +123,17 @@ export interface ViewBeacon {
   url: string;
   articleId?: string;
 }
+
+/** One line of the moderation log, as `GET /moderation/log` answers it. */
+export interface ModerationLogEntry {
+  id: number;
+  /** ISO 8601. */
+  at: string;
+  /** The editor. */
+  actor: string;
+  action: string;
+  commentId: string | null;
+  thread: string | null;
+  before: unknown;
+  after: unknown;
+}

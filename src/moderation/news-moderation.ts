@@ -2,6 +2,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, state, query } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { Task, TaskStatus } from '@lit/task';
+import type { ModerationLogEntry } from '../core/contract.js';
 import { NewsError, toErrorDetail } from '../core/events.js';
 import { request } from '../core/fetch.js';
 import { loadSanitizer } from '../core/lazy.js';
@@ -29,16 +30,7 @@ export interface QueueItem {
   createdAt: string;
 }
 
-export interface LogItem {
-  id: number;
-  at: string;
-  actor: string;
-  action: string;
-  commentId: string | null;
-  thread: string | null;
-  before: unknown;
-  after: unknown;
-}
+export type LogItem = ModerationLogEntry;
 
 type Counts = Record<ModerationStatus, number>;
 type View = ModerationStatus | 'log';

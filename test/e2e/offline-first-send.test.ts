@@ -28,6 +28,7 @@ import { after, before, describe, it } from 'node:test';
 import { getRequestListener } from '@hono/node-server';
 import { puppeteerCore } from '@web/test-runner-chrome';
 import { createTestApp, TEST_MODERATOR_TOKEN } from '../../server/testing.ts';
+import { CHROME_CANDIDATES, CHROMIUM_FLAGS, FIREFOX_CANDIDATES, firstExisting } from '../../scripts/browsers.mjs';
 
 type Browser = Awaited<ReturnType<typeof puppeteerCore.launch>>;
 type Page = Awaited<ReturnType<Browser['newPage']>>;
@@ -38,8 +39,8 @@ const TYPES: Record<string, string> = { '.js': 'text/javascript', '.css': 'text/
 const CACHE = 'public, max-age=3600';
 
 const BROWSERS = [
-  { name: 'chromium', browser: 'chrome' as const, paths: [process.env.CHROME_PATH, '/usr/bin/chromium'] },
-  { name: 'firefox', browser: 'firefox' as const, paths: [process.env.FIREFOX_PATH, '/usr/bin/firefox-esr'] },
+  { name: 'chromium', browser: 'chrome' as const, paths: CHROME_CANDIDATES, args: CHROMIUM_FLAGS },
+  { name: 'firefox', browser: 'firefox' as const, paths: FIREFOX_CANDIDATES, args: [] },
 ];
 
 const listen = (server: Server, host: string) =>
@@ -155,7 +156,9 @@ describe('offline first send, on the built files', { timeout: 180_000 }, () => {
   }
 
   for (const target of BROWSERS) {
-    const executablePath = target.paths.find((path) => path && existsSync(path));
+    const executablePath = firstExisting(target.paths);
+    // CI installs both browsers: there, a missing one is a failure, never a silent skip.
+    if (!executablePath && process.env.CI) throw new Error(`e2e cannot run in CI: no ${target.name} installed`);
     for (const build of ['module', 'iife'] as const) {
       it(
         `${target.name}, ${build}: queued offline, kept across an offline reload, delivered once`,
@@ -167,7 +170,7 @@ describe('offline first send, on the built files', { timeout: 180_000 }, () => {
             browser: target.browser,
             executablePath,
             headless: true,
-            args: target.browser === 'chrome' ? ['--no-sandbox', '--disable-gpu'] : [],
+            args: target.args,
           });
           try {
             const page = await browser.newPage();
