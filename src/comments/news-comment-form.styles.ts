@@ -41,18 +41,11 @@ export const styles = css`
     font-weight: 600;
     font-size: 0.92em;
   }
-  input,
-  textarea {
+  .field-control {
     width: 100%;
     padding: 0.5rem 0.6rem;
-    min-height: 2.75rem;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
-    color: inherit;
-    font: inherit;
   }
-  textarea {
+  textarea.field-control {
     resize: vertical;
     min-height: 6rem;
   }

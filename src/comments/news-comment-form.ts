@@ -346,6 +346,7 @@ export class NewsCommentForm extends NewsElement<'comments'> {
     return html`<div part="field" class="field">
       <label part="label" for=${field}>${label}</label>
       <input
+        class="field-control"
         part="input"
         id=${field}
         name=${field}
@@ -392,6 +393,7 @@ export class NewsCommentForm extends NewsElement<'comments'> {
       <div part="field" class="field">
         <label part="label" for="body">${s.body}</label>
         <textarea
+          class="field-control"
           part="textarea"
           id="body"
           name="body"

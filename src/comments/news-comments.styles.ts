@@ -23,14 +23,7 @@ export const styles = css`
   news-comment-list:not(:defined) {
     min-height: 12rem;
   }
-  [part~='error'] button {
-    min-height: 2.75rem;
+  [part~='retry'] {
     padding: 0.5rem 1rem;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
-    color: inherit;
-    font: inherit;
-    cursor: pointer;
   }
 `;

@@ -4,7 +4,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import type { CommentSort } from '../core/contract.js';
 import { toErrorDetail } from '../core/events.js';
 import { NewsElement } from '../core/news-element.js';
-import { baseStyles } from '../core/styles.js';
+import { baseStyles, buttonStyles } from '../core/styles.js';
 import { NearViewportController } from '../core/viewport.js';
 import { pageSize } from './comments-api.js';
 import { loadForm, loadList, requestFirstPage } from './loader.js';
@@ -30,7 +30,7 @@ const FORM_PARTS =
  * @csspart heading - the count heading; every part of the list and form is exported.
  */
 export class NewsComments extends NewsElement<'comments'> {
-  static override styles = [baseStyles, styles];
+  static override styles = [baseStyles, buttonStyles, styles];
   protected readonly localized = COMMENT_STRINGS;
 
   @property({ reflect: true }) thread = '';
@@ -97,7 +97,7 @@ export class NewsComments extends NewsElement<'comments'> {
         this.codeFailed
           ? html`<div part="error" role="alert">
               <p>${s.loadError}</p>
-              <button type="button" part="retry" @click=${this.loadElements}>${s.retry}</button>
+              <button type="button" part="retry" class="button" @click=${this.loadElements}>${s.retry}</button>
             </div>`
           : nothing
       }

@@ -16,6 +16,7 @@
  */
 import { css, html, type TemplateResult } from 'lit';
 import { emit } from './events.js';
+import { buttonStyles } from './styles.js';
 
 export interface CloseOptions {
   /** `widget` in the `news-close` detail. Default: `host.localName`. */
@@ -93,25 +94,18 @@ export function closeBox(host: HTMLElement, options: CloseOptions = {}): boolean
 
 /** The "Tắt [X]" button. `name`, when given, must contain `text` (label-in-name). */
 export const closeButton = (onClick: (event: Event) => void, text = 'Tắt', name = text): TemplateResult =>
-  html`<button type="button" part="close" class="close" aria-label=${name} @click=${onClick}>
+  html`<button type="button" part="close" class="button close" aria-label=${name} @click=${onClick}>
     ${text} <span aria-hidden="true">✕</span>
   </button>`;
 
-export const closeStyles = css`
-  .close {
-    display: inline-flex;
-    align-items: center;
-    gap: 0.3em;
-    min-height: 2.75rem;
-    padding: 0 0.6rem;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
-    color: inherit;
-    font: inherit;
-    cursor: pointer;
-  }
-  .close:hover {
-    background: var(--_surface-alt);
-  }
-`;
+export const closeStyles = [
+  buttonStyles,
+  css`
+    .close {
+      display: inline-flex;
+      align-items: center;
+      gap: 0.3em;
+      padding: 0 0.6rem;
+    }
+  `,
+];

@@ -109,3 +109,25 @@ export const baseStyles = css`
     }
   }
 `;
+
+/**
+ * The boxes' controls: `.button` (bordered, on the surface colour) and `.field-control` (text
+ * inputs), both with a 44 px touch target.
+ */
+export const buttonStyles = css`
+  .button,
+  .field-control {
+    min-height: 2.75rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: inherit;
+    font: inherit;
+  }
+  .button {
+    cursor: pointer;
+  }
+  .button:hover {
+    background: var(--_surface-alt);
+  }
+`;

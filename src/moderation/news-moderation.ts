@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, state, query } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { Task, TaskStatus } from '@lit/task';
-import type { ModerationLogEntry } from '../core/contract.js';
+import { LIMITS, type ModerationLogEntry } from '../core/contract.js';
 import { NewsError, toErrorDetail } from '../core/events.js';
 import { request } from '../core/fetch.js';
 import { loadSanitizer } from '../core/lazy.js';
@@ -34,6 +34,8 @@ export type LogItem = ModerationLogEntry;
 
 type Counts = Record<ModerationStatus, number>;
 type View = ModerationStatus | 'log';
+/** The desk's tabs, in order; each one's label is the string of the same name. */
+const VIEWS: View[] = ['pending', 'approved', 'rejected', 'log'];
 
 export interface ModerationActionDetail {
   action: 'approve' | 'reject' | 'edit' | 'close' | 'reopen';
@@ -476,12 +478,6 @@ export class NewsModeration extends NewsElement<'moderation'> {
 
   private renderDesk() {
     const s = this.strings;
-    const tabs: [View, string][] = [
-      ['pending', s.pending],
-      ['approved', s.approved],
-      ['rejected', s.rejected],
-      ['log', s.log],
-    ];
     return html`
       <header class="top">
         <h2>${s.title}</h2>
@@ -491,15 +487,15 @@ export class NewsModeration extends NewsElement<'moderation'> {
         </p>
       </header>
       <nav class="tabs" part="tabs" aria-label=${s.states}>
-        ${tabs.map(
-          ([view, label]) =>
+        ${VIEWS.map(
+          (view) =>
             html`<button
               type="button"
               aria-pressed=${this.view === view ? 'true' : 'false'}
               data-view=${view}
               @click=${() => this.switchView(view)}
             >
-              ${label}${view !== 'log' ? html` <span class="count" data-count=${view}>${this.counts[view]}</span>` : nothing}
+              ${s[view]}${view !== 'log' ? html` <span class="count" data-count=${view}>${this.counts[view]}</span>` : nothing}
             </button>`,
         )}
       </nav>
@@ -641,13 +637,20 @@ export class NewsModeration extends NewsElement<'moderation'> {
     const s = this.strings;
     return html`<form class="editor" part="editor" @submit=${(e: SubmitEvent) => this.onEditSubmit(e, item)}>
       <label for="edit-body-${item.id}">${s.bodyLabel}</label>
-      <textarea id="edit-body-${item.id}" name="body" rows="4" maxlength="2000" required .value=${item.body}></textarea>
+      <textarea
+        id="edit-body-${item.id}"
+        name="body"
+        rows="4"
+        maxlength=${LIMITS.commentBody}
+        required
+        .value=${item.body}
+      ></textarea>
       <label for="edit-html-${item.id}">${s.htmlLabel}</label>
       <textarea
         id="edit-html-${item.id}"
         name="bodyHtml"
         rows="3"
-        maxlength="8000"
+        maxlength=${LIMITS.commentBodyHtml}
         aria-describedby="edit-hint-${item.id}"
         .value=${item.bodyHtml ?? ''}
       ></textarea>
