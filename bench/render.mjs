@@ -109,12 +109,8 @@ function preloadHints() {
   return [...files].map((file) => `<link rel="modulepreload" href="/dist/cdn/${file}">\n`).join('');
 }
 
-/** The same nodes the default comment rendering makes, by hand, from the same JSON. */
-const BASELINE_PAGE = `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>baseline</title>
-<style>body{margin:0;font:16px/1.45 system-ui,sans-serif;width:760px}</style>
-${WATCH}
-<script type="module">
-const rtf = new Intl.RelativeTimeFormat('vi', { numeric: 'auto' });
+/** The baseline's helpers (Intl made once, nodes by createElement), for the cold and warm pages. */
+const BASELINE_HELPERS = `const rtf = new Intl.RelativeTimeFormat('vi', { numeric: 'auto' });
 const dtf = new Intl.DateTimeFormat('vi', { dateStyle: 'medium', timeStyle: 'short' });
 const timeText = (iso, now) => {
   const t = Date.parse(iso), d = t - now, a = Math.abs(d);
@@ -127,9 +123,16 @@ const timeText = (iso, now) => {
 const el = (tag, attrs, ...children) => {
   const node = document.createElement(tag);
   for (const key in attrs) node.setAttribute(key, attrs[key]);
-  for (const child of children) node.append(child);
+  node.append(...children);
   return node;
-};
+};`;
+
+/** The same nodes the default comment rendering makes, by hand, from the same JSON. */
+const BASELINE_PAGE = `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>baseline</title>
+<style>body{margin:0;font:16px/1.45 system-ui,sans-serif;width:760px}</style>
+${WATCH}
+<script type="module">
+${BASELINE_HELPERS}
 const text = (tag, attrs, value) => {
   const node = el(tag, attrs);
   node.textContent = value;
@@ -332,6 +335,7 @@ async function cold(browser, latency = 0, litPage = '/cold.html') {
 async function warm(browser) {
   const page = await browser.newPage({ viewport: { width: 800, height: 900 } });
   await page.goto(`${ORIGIN}/warm.html`);
+  await page.addScriptTag({ content: `${BASELINE_HELPERS}\nwindow.__baseline = { timeText, el };` });
   await page.evaluate(() =>
     Promise.race([
       window.__ready,
@@ -374,24 +378,7 @@ async function warm(browser) {
       let sheets = null;
 
       // The baseline: the same nodes the default rendering makes, built by hand.
-      const rtf = new Intl.RelativeTimeFormat('vi', { numeric: 'auto' });
-      const dtf = new Intl.DateTimeFormat('vi', { dateStyle: 'medium', timeStyle: 'short' });
-      const timeText = (iso, now) => {
-        const t = Date.parse(iso);
-        const d = t - now;
-        const a = Math.abs(d);
-        if (a >= 7 * 864e5) return dtf.format(t);
-        if (a >= 864e5) return rtf.format(Math.round(d / 864e5), 'day');
-        if (a >= 36e5) return rtf.format(Math.round(d / 36e5), 'hour');
-        if (a >= 6e4) return rtf.format(Math.round(d / 6e4), 'minute');
-        return rtf.format(0, 'second');
-      };
-      const el = (tag, attrs, ...children) => {
-        const node = document.createElement(tag);
-        for (const key in attrs) node.setAttribute(key, attrs[key]);
-        node.append(...children);
-        return node;
-      };
+      const { timeText, el } = window.__baseline;
       const body = (text) => {
         const div = el('div', { part: 'comment-body', class: 'body' });
         let last = 0;

@@ -18,7 +18,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir, cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
+import { createDatabase, type ThrowawayDatabase } from '../server/test/pg-database.ts';
 import type { Storage } from '../server/domain.ts';
 import { seedDemo } from '../server/seed.ts';
 import { openStorage } from '../server/storage/index.ts';
@@ -141,24 +141,10 @@ async function measure(bases: string[], target: Target) {
   };
 }
 
-async function postgresDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+async function postgresDatabase(): Promise<ThrowawayDatabase> {
   const server =
     process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL_TEST || 'postgres://postgres@127.0.0.1:5432/postgres';
-  const name = `nw_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: server });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const u = new URL(server);
-  u.pathname = `/${name}`;
-  return {
-    url: u.href,
-    drop: async () => {
-      const c = new pg.Client({ connectionString: server });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).finally(() => c.end());
-    },
-  };
+  return createDatabase(server, `nw_bench_${randomBytes(4).toString('hex')}`);
 }
 
 async function main() {

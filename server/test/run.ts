@@ -11,6 +11,7 @@ import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { createDatabase, type ThrowawayDatabase } from './pg-database.ts';
 import { freePort, ROOT } from './ports.ts';
 
 const files = readdirSync(join(ROOT, 'server/test'))
@@ -94,28 +95,13 @@ const SCHEMA_PREFIX = `t_${RUN_ID}_`;
  * A fresh database for this run on `server`; where we may not create one, the given database,
  * where the run's schemas are dropped at the end.
  */
-async function freshDatabase(server: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `nw_test_${RUN_ID}`;
-  const admin = new pg.Client({ connectionString: server });
-  await admin.connect();
+async function freshDatabase(server: string): Promise<ThrowawayDatabase> {
   try {
-    await admin.query(`CREATE DATABASE ${name}`);
+    return await createDatabase(server, `nw_test_${RUN_ID}`);
   } catch (e) {
-    await admin.end();
     console.log(`# cannot create a database (${(e as Error).message}): fresh schemas in the given one`);
     return { url: server, drop: () => dropSchemas(server) };
   }
-  await admin.end();
-  const u = new URL(server);
-  u.pathname = `/${name}`;
-  return {
-    url: u.href,
-    drop: async () => {
-      const c = new pg.Client({ connectionString: server });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).finally(() => c.end());
-    },
-  };
 }
 
 async function dropSchemas(url: string) {
