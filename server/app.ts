@@ -8,7 +8,7 @@ import { cors } from 'hono/cors';
 import type { Config } from './config.ts';
 import type { ChangeFeed, RateLimitStore, Storage } from './domain.ts';
 import { ResponseCache } from './http/cache.ts';
-import { rateLimit, type Env } from './http/context.ts';
+import { rateLimit, requireToken, type Env } from './http/context.ts';
 import { errorBody, errorHandler } from './http/errors.ts';
 import { articleRoutes } from './routes/articles.ts';
 import { commentRoutes } from './routes/comments.ts';
@@ -57,6 +57,7 @@ export function createApp({ config, storage, rateLimits, views, changes, log = (
       },
     },
     limit: (perMinute, what) => rateLimit(rateLimits ?? storage.rateLimits, config, perMinute, what),
+    moderator: requireToken(config.moderatorToken),
     log,
   };
 

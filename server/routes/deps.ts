@@ -14,5 +14,7 @@ export interface RouteDeps {
   caches: { threads: ResponseCache; mostRead: ResponseCache; changed(): void };
   /** Rate limit per client (0 = off), counted in the shared store. */
   limit: (perMinute: number, what: string) => MiddlewareHandler<Env>;
+  /** The one guard of every desk route (`/api/moderation/...`): lets an editor through, else 401. */
+  moderator: MiddlewareHandler<Env>;
   log: (msg: string) => void;
 }

@@ -3,7 +3,7 @@ import { Hono, type Context } from 'hono';
 import * as v from 'valibot';
 import { PAGE } from '../../src/core/contract.ts';
 import type { Env } from '../http/context.ts';
-import { actor, requireToken } from '../http/context.ts';
+import { actor } from '../http/context.ts';
 import { fail } from '../http/errors.ts';
 import { CommentId, Cursor, EditIn, Limit, parse, readJson } from '../http/validate.ts';
 import { htmlToText, sanitizeHtml } from '../sanitize.ts';
@@ -24,9 +24,9 @@ async function readEdit(c: Context, required: boolean) {
   return { body: e.body, bodyHtml };
 }
 
-export function moderationRoutes({ config, storage, caches }: RouteDeps) {
+export function moderationRoutes({ config, storage, caches, moderator }: RouteDeps) {
   const r = new Hono<Env>();
-  r.use('*', requireToken(config.moderatorToken));
+  r.use('*', moderator);
   // Any moderation write changes what readers see.
   r.use('*', async (c, next) => {
     await next();
