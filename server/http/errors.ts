@@ -36,6 +36,10 @@ const DOMAIN_ANSWERS: Record<DomainErrorCode, { code: ErrorCode; message: string
   },
   invalid_parent: { code: 'invalid_parent', message: 'The parent comment does not exist in this thread.' },
   invalid_cursor: { code: 'invalid_cursor', message: 'The cursor is not valid.' },
+  idempotency_mismatch: {
+    code: 'idempotency_mismatch',
+    message: 'This Idempotency-Key was already used with a different body; nothing was stored.',
+  },
 };
 
 export function errorHandler(log: (msg: string) => void) {

@@ -59,6 +59,20 @@ export const ERROR_STATUS = {
   rate_limited: 429,
   internal: 500,
   unavailable: 503,
+  /** A write from a web page of another site (its `Origin` is not the API's nor an allowed one). */
+  forbidden_origin: 403,
+  /** The same `Idempotency-Key` came back with a different body: nothing is stored. */
+  idempotency_mismatch: 422,
+  /** Text the rules of `text-rules.ts` refuse: direction controls, C1 controls, invisible-only. */
+  invalid_text: 400,
+  /** A reader's name that imitates the newsroom's staff ("Ban biên tập", "Admin"…). */
+  reserved_name: 400,
+  /** Malformed HTTP (bad request line, bad path): answered by the server before any route. */
+  bad_request: 400,
+  /** The client closed the connection before its body arrived. */
+  request_aborted: 400,
+  /** The request's headers are over Node's limit (16 KB). */
+  header_too_large: 431,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

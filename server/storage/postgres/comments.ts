@@ -1,5 +1,12 @@
 /** PostgreSQL: threads, comments and the idempotency keys of comment posts. */
-import { DomainError, type CommentRow, type CommentStore, type NewComment, type Status } from '../../domain.ts';
+import {
+  DomainError,
+  IDEMPOTENCY_KEY_TTL_MS,
+  type CommentRow,
+  type CommentStore,
+  type NewComment,
+  type Status,
+} from '../../domain.ts';
 import { decodeCursor, isClosed, isNum, newId, paginate, toComment, type CommentDbRow } from '../common.ts';
 import type { PgDb } from './db.ts';
 
@@ -26,19 +33,29 @@ export class PgComments implements CommentStore {
     return this.d.tx(async (sql) => {
       if (input.idempotencyKey) {
         // Claim the key first: a concurrent post with the same key (any process) waits here for
-        // ours to commit or roll back, then replays the stored comment.
+        // ours to commit or roll back, then replays the stored comment. An expired key is taken
+        // over (the post is a new one).
         const claimed = await sql.query(
-          `INSERT INTO idempotency (thread_id, key, comment_id, created_at) VALUES ($1, $2, $3, $4)
-           ON CONFLICT (thread_id, key) DO NOTHING`,
-          [input.thread, input.idempotencyKey, id, now],
+          `INSERT INTO idempotency (thread_id, key, comment_id, created_at, body_hash) VALUES ($1, $2, $3, $4, $5)
+           ON CONFLICT (thread_id, key) DO UPDATE
+             SET comment_id = EXCLUDED.comment_id, created_at = EXCLUDED.created_at, body_hash = EXCLUDED.body_hash
+             WHERE idempotency.created_at <= $6`,
+          [input.thread, input.idempotencyKey, id, now, input.bodyHash ?? null, now - IDEMPOTENCY_KEY_TTL_MS],
         );
         if (claimed.rowCount === 0) {
-          const prior = (await this.d.one<{ comment_id: string; status: Status }>(
-            `SELECT i.comment_id, c.status FROM idempotency i JOIN comments c ON c.id = i.comment_id
+          const prior = (await this.d.one<{ comment_id: string; body_hash: string | null; status: Status }>(
+            `SELECT i.comment_id, i.body_hash, c.status FROM idempotency i JOIN comments c ON c.id = i.comment_id
              WHERE i.thread_id = $1 AND i.key = $2`,
             [input.thread, input.idempotencyKey],
             sql,
           ))!;
+          // Keys stored before hashes were kept (body_hash NULL) replay as before.
+          if (prior.body_hash && input.bodyHash && prior.body_hash !== input.bodyHash)
+            throw new DomainError(
+              'idempotency_mismatch',
+              'Idempotency-Key reused with another body',
+              'Idempotency-Key',
+            );
           return { id: prior.comment_id, status: prior.status, replay: true };
         }
       }
@@ -128,5 +145,12 @@ export class PgComments implements CommentStore {
 
   async countAll() {
     return (await this.d.one<{ n: number }>('SELECT COUNT(*) AS n FROM comments'))!.n;
+  }
+
+  async pruneIdempotency() {
+    const r = await this.d.pool.query('DELETE FROM idempotency WHERE created_at <= $1', [
+      this.d.now() - IDEMPOTENCY_KEY_TTL_MS,
+    ]);
+    return r.rowCount ?? 0;
   }
 }

@@ -1,5 +1,12 @@
 /** SQLite: threads, comments and the idempotency keys of comment posts. */
-import { DomainError, type CommentRow, type CommentStore, type NewComment, type Status } from '../../domain.ts';
+import {
+  DomainError,
+  IDEMPOTENCY_KEY_TTL_MS,
+  type CommentRow,
+  type CommentStore,
+  type NewComment,
+  type Status,
+} from '../../domain.ts';
 import { decodeCursor, isClosed, isNum, newId, paginate, toComment, type CommentDbRow } from '../common.ts';
 import type { SqliteDb } from './db.ts';
 
@@ -36,13 +43,27 @@ export class SqliteComments implements CommentStore {
     const now = this.d.now();
     return this.d.tx(() => {
       if (input.idempotencyKey) {
+        // An expired key is forgotten: the post is a new one.
+        this.d
+          .s('DELETE FROM idempotency WHERE thread_id = ? AND key = ? AND created_at <= ?')
+          .run(input.thread, input.idempotencyKey, now - IDEMPOTENCY_KEY_TTL_MS);
         const prior = this.d
           .s(
-            `SELECT i.comment_id, c.status FROM idempotency i JOIN comments c ON c.id = i.comment_id
+            `SELECT i.comment_id, i.body_hash, c.status FROM idempotency i JOIN comments c ON c.id = i.comment_id
              WHERE i.thread_id = ? AND i.key = ?`,
           )
-          .get(input.thread, input.idempotencyKey) as { comment_id: string; status: Status } | undefined;
-        if (prior) return { id: prior.comment_id, status: prior.status, replay: true };
+          .get(input.thread, input.idempotencyKey) as
+          { comment_id: string; body_hash: string | null; status: Status } | undefined;
+        if (prior) {
+          // Keys stored before hashes were kept (body_hash NULL) replay as before.
+          if (prior.body_hash && input.bodyHash && prior.body_hash !== input.bodyHash)
+            throw new DomainError(
+              'idempotency_mismatch',
+              'Idempotency-Key reused with another body',
+              'Idempotency-Key',
+            );
+          return { id: prior.comment_id, status: prior.status, replay: true };
+        }
       }
       const t = this.threadState(input.thread);
       if (isClosed(t.closed, t.published_at, input.autoCloseDays, now)) throw new DomainError('thread_closed');
@@ -77,8 +98,8 @@ export class SqliteComments implements CommentStore {
         );
       if (input.idempotencyKey) {
         this.d
-          .s('INSERT INTO idempotency(thread_id, key, comment_id, created_at) VALUES (?, ?, ?, ?)')
-          .run(input.thread, input.idempotencyKey, id, now);
+          .s('INSERT INTO idempotency(thread_id, key, comment_id, created_at, body_hash) VALUES (?, ?, ?, ?, ?)')
+          .run(input.thread, input.idempotencyKey, id, now, input.bodyHash ?? null);
       }
       return { id, status: input.status, replay: false };
     });
@@ -128,5 +149,9 @@ export class SqliteComments implements CommentStore {
 
   async countAll() {
     return (this.d.s('SELECT COUNT(*) AS n FROM comments').get() as { n: number }).n;
+  }
+
+  async pruneIdempotency() {
+    return this.d.s('DELETE FROM idempotency WHERE created_at <= ?').run(this.d.now() - IDEMPOTENCY_KEY_TTL_MS).changes;
   }
 }
