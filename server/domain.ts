@@ -120,13 +120,19 @@ export interface CommentStore {
    * `thread_closed`, `invalid_parent`, `idempotency_mismatch` (same key, another `bodyHash`).
    */
   create(input: NewComment): Promise<{ id: string; status: Status; replay: boolean }>;
-  /** Approved top-level comments, each with its approved descendants (oldest first). */
+  /**
+   * Approved top-level comments, each with its first `repliesPerComment` approved descendants
+   * (oldest first) and the cursor of the next ones (`replies()`), or null.
+   */
   threadPage(
     thread: string,
     sort: 'newest' | 'oldest',
     limit: number,
     cursor?: string,
-  ): Promise<Page<CommentRow & { replies: CommentRow[] }>>;
+    repliesPerComment?: number,
+  ): Promise<Page<CommentRow & { replies: CommentRow[]; repliesCursor: string | null }>>;
+  /** The approved descendants of an approved top-level comment, oldest first; undefined when there is no such comment. */
+  replies(rootId: string, limit: number, cursor?: string): Promise<Page<CommentRow> | undefined>;
   statuses(ids: string[]): Promise<Record<string, Status | 'unknown'>>;
   get(id: string): Promise<CommentRow | undefined>;
   countAll(): Promise<number>;

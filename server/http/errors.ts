@@ -44,7 +44,12 @@ const DOMAIN_ANSWERS: Record<DomainErrorCode, { code: ErrorCode; message: string
 
 export function errorHandler(log: (msg: string) => void) {
   return (e: Error, c: Context) => {
-    if (e instanceof ApiError) return c.json(errorBody(e.code, e.message, e.field), e.status);
+    if (e instanceof ApiError) {
+      // Nobody reads this answer; one quiet line says what happened.
+      if (e.code === 'request_aborted')
+        log(`[server] ${c.req.method} ${c.req.path}: client closed the connection mid-body`);
+      return c.json(errorBody(e.code, e.message, e.field), e.status);
+    }
     if (e instanceof DomainError) {
       const a = DOMAIN_ANSWERS[e.code];
       // The url clash names the other article: useful to the editor who posted it.

@@ -2,14 +2,24 @@
 import { Hono, type Context } from 'hono';
 import { createHash } from 'node:crypto';
 import * as v from 'valibot';
-import { LIMITS } from '../../src/core/contract.ts';
+import { LIMITS, PAGE } from '../../src/core/contract.ts';
 import { TEXT_PROBLEM_CODE, nameProblem, textProblem, type TextProblem } from '../../src/core/text-rules.ts';
 import type { CommentRow } from '../domain.ts';
 import type { Env } from '../http/context.ts';
 import { utf8 } from '../http/cache.ts';
 import { fail } from '../http/errors.ts';
 import { writeGuard } from '../http/write-guard.ts';
-import { CommentId, CommentPost, ThreadId, ThreadPageQuery, csv, parse, readJson } from '../http/validate.ts';
+import {
+  CommentId,
+  CommentPost,
+  Cursor,
+  Limit,
+  ThreadId,
+  ThreadPageQuery,
+  csv,
+  parse,
+  readJson,
+} from '../http/validate.ts';
 import type { RouteDeps } from './deps.ts';
 
 export const threadParam = (c: Context) => parse(ThreadId, c.req.param('thread'));
@@ -50,13 +60,17 @@ export function commentRoutes({ config, storage, caches, limit }: RouteDeps) {
    * Reader pages of a thread, cached briefly in memory. Writes readers can see clear the cache at
    * once, in every process (see `caches.changed`).
    */
-  /** A page from the database, cached as bytes under the request URL. */
-  const loadPage = async (c: Context, key: string, t: number) => {
-    const thread = threadParam(c);
-    const q = parse(ThreadPageQuery, c.req.query());
+  /** A page from the database, cached as bytes under its normalised parameters. */
+  const loadPage = async (
+    c: Context,
+    thread: string,
+    q: v.InferOutput<typeof ThreadPageQuery>,
+    key: string,
+    t: number,
+  ) => {
     const [[info], page] = await Promise.all([
       storage.comments.threadInfos([thread], config.autoCloseDays),
-      storage.comments.threadPage(thread, q.sort, q.limit, q.cursor),
+      storage.comments.threadPage(thread, q.sort, q.limit, q.cursor, PAGE.replies.default),
     ]);
     const body = utf8(
       JSON.stringify({
@@ -64,6 +78,7 @@ export function commentRoutes({ config, storage, caches, limit }: RouteDeps) {
         items: page.items.map((i) => ({
           ...readerComment(i, false),
           replies: i.replies.map((rep) => readerComment(rep, true)),
+          repliesCursor: i.repliesCursor,
         })),
         nextCursor: page.nextCursor,
       }),
@@ -80,11 +95,13 @@ export function commentRoutes({ config, storage, caches, limit }: RouteDeps) {
   r.get('/threads/:thread{.+}/comments', (c) => {
     c.header('Cache-Control', 'no-cache');
     c.header('Content-Type', 'application/json');
-    // Keyed by the raw URL: a hit skips parsing (only valid requests are ever cached).
-    const key = c.req.url;
+    // Keyed by the validated parameters only: other query parameters cannot make new entries.
+    const thread = threadParam(c);
+    const q = parse(ThreadPageQuery, c.req.query());
+    const key = JSON.stringify([thread, q.sort, q.limit, q.cursor ?? null]);
     const t = config.now();
     const hit = caches.threads.get(key, t);
-    return hit ? c.body(hit.body) : loadPage(c, key, t);
+    return hit ? c.body(hit.body) : loadPage(c, thread, q, key, t);
   });
 
   r.post(
@@ -129,6 +146,16 @@ export function commentRoutes({ config, storage, caches, limit }: RouteDeps) {
       return c.json({ id: created.id, status: created.status }, 202);
     },
   );
+
+  /** The next replies of a top-level comment (a thread page shows its first PAGE.replies.default). */
+  r.get('/comments/:id/replies', async (c) => {
+    const id = parse(CommentId, c.req.param('id'));
+    const q = parse(v.object({ limit: Limit(PAGE.replies.default, PAGE.replies.max), cursor: Cursor }), c.req.query());
+    const page = await storage.comments.replies(id, q.limit, q.cursor);
+    if (!page) fail('not_found', 'No such comment.', 'id');
+    c.header('Cache-Control', 'no-cache');
+    return c.json({ items: page.items.map((rep) => readerComment(rep, true)), nextCursor: page.nextCursor });
+  });
 
   r.get('/comments/status', async (c) => {
     const q = parse(v.object({ ids: csv(LIMITS.batch, CommentId, 'ids') }), c.req.query());

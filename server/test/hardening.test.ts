@@ -7,6 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { makeCtx, comment } from './helpers.ts';
 import { IDEMPOTENCY_KEY_TTL_MS } from '../domain.ts';
+import { ResponseCache, utf8 } from '../http/cache.ts';
 
 const T = 'an-ninh-nong-thon-moi-2026';
 const P = `/api/threads/${T}/comments`;
@@ -219,4 +220,79 @@ test('finding 10: keys expire after 24 h and are pruned', async () => {
   c.clock.now += IDEMPOTENCY_KEY_TTL_MS + 1;
   await c.json(P, comment(), { headers: { 'idempotency-key': 'k-0003' } });
   assert.equal(await c.storage.comments.pruneIdempotency(), 1); // k-0002's second use; k-0003 is fresh
+});
+
+// ------------------------------------------------------------------ 1. caches and reply pages
+
+test('finding 1: thread pages are cached under their validated parameters, not the raw URL', async () => {
+  const c = await makeCtx({ premoderation: false, threadCacheMs: 60_000 }, { seed: true });
+  assert.equal((await c.json(P, comment())).status, 202);
+  const first = await (await c.req(`${P}?limit=100`)).json();
+  assert.equal(first.thread.count, 1);
+  // A comment written behind the cache's back (no invalidation): a cached answer does not show it.
+  await c.storage.comments.create({ thread: T, name: 'B', body: 'Sau', status: 'approved', autoCloseDays: 0 });
+  for (const url of [`${P}?limit=100&x=1`, `${P}?x=2&limit=100&sort=newest`, `${P}?limit=100&utm_source=a`]) {
+    assert.equal((await (await c.req(url)).json()).thread.count, 1, `${url} made a new cache entry`);
+  }
+  // Other validated parameters are other pages.
+  assert.equal((await (await c.req(`${P}?limit=99`)).json()).thread.count, 2);
+  // Invalid parameters are refused before the cache.
+  assert.equal((await c.req(`${P}?limit=1000`)).status, 400);
+});
+
+test('finding 1: the response cache is bounded by bytes as well as entries, least recently used first out', () => {
+  const cache = new ResponseCache(1000, 1024 * 1024);
+  const body = utf8('x'.repeat(50_000));
+  for (let i = 0; i < 100; i++) cache.set(`k${i}`, body, Number.MAX_SAFE_INTEGER);
+  assert.ok(cache.size.bytes <= 1024 * 1024, `${cache.size.bytes} bytes held`);
+  assert.ok(cache.size.entries <= 20);
+  assert.ok(cache.get('k99', 0));
+  assert.equal(cache.get('k0', 0), undefined);
+  // Expired entries are not answered, and are dropped.
+  cache.set('old', body, 10);
+  assert.equal(cache.get('old', 11), undefined);
+  assert.equal(cache.get('old', 0), undefined);
+});
+
+test('finding 1: a thread page carries at most 10 replies per comment; the rest come by GET /comments/{id}/replies', async () => {
+  const c = await makeCtx({ premoderation: false }, { seed: true });
+  const post = async (over: Record<string, unknown>) => (await (await c.json(P, comment(over))).json()).id as string;
+  const root = await post({ body: 'Gốc' });
+  const replies: string[] = [];
+  for (let i = 0; i < 25; i++) {
+    c.clock.now += 1000;
+    // Every fifth one answers the previous reply (a nested reply is still in its root's list).
+    replies.push(await post({ body: `Trả lời ${i}`, parentId: i % 5 === 4 ? replies[i - 1] : root }));
+  }
+  const page = await (await c.req(P)).json();
+  assert.equal(page.thread.count, 26);
+  const [item] = page.items;
+  assert.deepEqual(
+    item.replies.map((r: { id: string }) => r.id),
+    replies.slice(0, 10),
+  );
+  assert.equal(typeof item.repliesCursor, 'string');
+
+  const next = await c.req(`/api/comments/${root}/replies?cursor=${encodeURIComponent(item.repliesCursor)}`);
+  assert.equal(next.status, 200);
+  const p2 = await next.json();
+  assert.deepEqual(
+    p2.items.map((r: { id: string }) => r.id),
+    replies.slice(10, 20),
+  );
+  assert.deepEqual(Object.keys(p2.items[4]), ['id', 'parentId', 'name', 'body', 'createdAt']);
+  assert.equal(p2.items[4].parentId, replies[13]);
+  const p3 = await (
+    await c.req(`/api/comments/${root}/replies?limit=100&cursor=${encodeURIComponent(p2.nextCursor)}`)
+  ).json();
+  assert.deepEqual(
+    p3.items.map((r: { id: string }) => r.id),
+    replies.slice(20),
+  );
+  assert.equal(p3.nextCursor, null);
+  // A reply is not a top-level comment; unknown ids and bad cursors are refused.
+  assert.equal((await c.req(`/api/comments/${replies[0]}/replies`)).status, 404);
+  assert.equal((await c.req('/api/comments/c_nope/replies')).status, 404);
+  assert.equal((await c.req(`/api/comments/${root}/replies?cursor=zzz`)).status, 400);
+  assert.equal((await c.req(`/api/comments/${root}/replies?limit=101`)).status, 400);
 });

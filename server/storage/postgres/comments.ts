@@ -7,7 +7,17 @@ import {
   type NewComment,
   type Status,
 } from '../../domain.ts';
-import { decodeCursor, isClosed, isNum, newId, paginate, toComment, type CommentDbRow } from '../common.ts';
+import {
+  attachReplies,
+  decodeCursor,
+  isClosed,
+  isNum,
+  newId,
+  paginate,
+  REPLIES_PER_COMMENT,
+  toComment,
+  type CommentDbRow,
+} from '../common.ts';
 import type { PgDb } from './db.ts';
 
 export class PgComments implements CommentStore {
@@ -103,7 +113,13 @@ export class PgComments implements CommentStore {
     });
   }
 
-  async threadPage(thread: string, sort: 'newest' | 'oldest', limit: number, cursor?: string) {
+  async threadPage(
+    thread: string,
+    sort: 'newest' | 'oldest',
+    limit: number,
+    cursor?: string,
+    repliesPerComment = REPLIES_PER_COMMENT,
+  ) {
     const after = decodeCursor(cursor, isNum);
     const dir = sort === 'newest' ? 'DESC' : 'ASC';
     const cmp = sort === 'newest' ? '<' : '>';
@@ -115,18 +131,37 @@ export class PgComments implements CommentStore {
     const page = paginate(
       rows,
       limit,
-      (r) => ({ ...toComment(r), replies: [] as CommentRow[] }),
+      (r) => ({ ...toComment(r), replies: [] as CommentRow[], repliesCursor: null as string | null }),
       (r) => r.seq,
     );
     if (page.items.length) {
+      // The first replies of each comment, one more than shown to know whether there are more.
       const byId = new Map(page.items.map((i) => [i.id, i]));
       const replies = await this.d.rows<CommentDbRow>(
-        `SELECT * FROM comments WHERE root_id = ANY($1) AND status = 'approved' ORDER BY seq ASC`,
-        [[...byId.keys()]],
+        `SELECT * FROM (
+           SELECT c.*, ROW_NUMBER() OVER (PARTITION BY root_id ORDER BY seq) AS rn FROM comments c
+           WHERE root_id = ANY($1) AND status = 'approved'
+         ) r WHERE rn <= $2 ORDER BY seq ASC`,
+        [[...byId.keys()], repliesPerComment + 1],
       );
-      for (const r of replies) byId.get(r.root_id!)?.replies.push(toComment(r));
+      attachReplies(byId, replies, repliesPerComment);
     }
     return page;
+  }
+
+  async replies(rootId: string, limit: number, cursor?: string) {
+    const after = decodeCursor(cursor, isNum);
+    const root = await this.d.one<{ id: string }>(
+      "SELECT id FROM comments WHERE id = $1 AND parent_id IS NULL AND status = 'approved'",
+      [rootId],
+    );
+    if (!root) return undefined;
+    const rows = await this.d.rows<CommentDbRow>(
+      `SELECT * FROM comments WHERE root_id = $1 AND status = 'approved' AND ($2::bigint IS NULL OR seq > $2)
+       ORDER BY seq ASC LIMIT $3`,
+      [rootId, after ?? null, limit + 1],
+    );
+    return paginate(rows, limit, toComment, (r) => r.seq);
   }
 
   async statuses(ids: string[]) {

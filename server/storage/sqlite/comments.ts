@@ -7,7 +7,17 @@ import {
   type NewComment,
   type Status,
 } from '../../domain.ts';
-import { decodeCursor, isClosed, isNum, newId, paginate, toComment, type CommentDbRow } from '../common.ts';
+import {
+  attachReplies,
+  decodeCursor,
+  isClosed,
+  isNum,
+  newId,
+  paginate,
+  REPLIES_PER_COMMENT,
+  toComment,
+  type CommentDbRow,
+} from '../common.ts';
 import type { SqliteDb } from './db.ts';
 
 export class SqliteComments implements CommentStore {
@@ -105,7 +115,13 @@ export class SqliteComments implements CommentStore {
     });
   }
 
-  async threadPage(thread: string, sort: 'newest' | 'oldest', limit: number, cursor?: string) {
+  async threadPage(
+    thread: string,
+    sort: 'newest' | 'oldest',
+    limit: number,
+    cursor?: string,
+    repliesPerComment = REPLIES_PER_COMMENT,
+  ) {
     const after = decodeCursor(cursor, isNum);
     const dir = sort === 'newest' ? 'DESC' : 'ASC';
     const cmp = sort === 'newest' ? '<' : '>';
@@ -118,19 +134,38 @@ export class SqliteComments implements CommentStore {
     const page = paginate(
       rows,
       limit,
-      (r) => ({ ...toComment(r), replies: [] as CommentRow[] }),
+      (r) => ({ ...toComment(r), replies: [] as CommentRow[], repliesCursor: null as string | null }),
       (r) => r.seq,
     );
     if (page.items.length) {
+      // The first replies of each comment, one more than shown to know whether there are more.
       const byId = new Map(page.items.map((i) => [i.id, i]));
       const replies = this.d
         .s(
-          `SELECT * FROM comments WHERE root_id IN (SELECT value FROM json_each(?)) AND status = 'approved' ORDER BY seq ASC`,
+          `SELECT * FROM (
+             SELECT c.*, ROW_NUMBER() OVER (PARTITION BY root_id ORDER BY seq) AS rn FROM comments c
+             WHERE root_id IN (SELECT value FROM json_each(?)) AND status = 'approved'
+           ) WHERE rn <= ? ORDER BY seq ASC`,
         )
-        .all(JSON.stringify([...byId.keys()])) as CommentDbRow[];
-      for (const r of replies) byId.get(r.root_id!)?.replies.push(toComment(r));
+        .all(JSON.stringify([...byId.keys()]), repliesPerComment + 1) as CommentDbRow[];
+      attachReplies(byId, replies, repliesPerComment);
     }
     return page;
+  }
+
+  async replies(rootId: string, limit: number, cursor?: string) {
+    const after = decodeCursor(cursor, isNum);
+    const root = this.d
+      .s("SELECT 1 FROM comments WHERE id = ? AND parent_id IS NULL AND status = 'approved'")
+      .get(rootId);
+    if (!root) return undefined;
+    const rows = this.d
+      .s(
+        `SELECT * FROM comments WHERE root_id = ? AND status = 'approved' AND (? IS NULL OR seq > ?)
+         ORDER BY seq ASC LIMIT ?`,
+      )
+      .all(rootId, after ?? null, after ?? null, limit + 1) as CommentDbRow[];
+    return paginate(rows, limit, toComment, (r) => r.seq);
   }
 
   async statuses(ids: string[]) {
