@@ -45,6 +45,11 @@ export async function readBody(c: Context): Promise<string> {
 /** Events rather than an async iterator: a beacon's body is one chunk, and this is the hot path. */
 function readIncoming(incoming: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
+    // Gone before we started reading (while the rate limit was checked): no event will come.
+    if (incoming.destroyed && !incoming.complete) {
+      reject(aborted());
+      return;
+    }
     const chunks: Buffer[] = [];
     let size = 0;
     incoming.on('data', (chunk: Buffer) => {
