@@ -40,8 +40,9 @@ export interface AppDeps {
 export function createApp({ config, storage, rateLimits, views, changes, log = (m) => console.error(m) }: AppDeps) {
   const app = new Hono<Env>();
   changes ??= storage.changes;
-  const threads = new ResponseCache(2000);
-  const mostRead = new ResponseCache(500);
+  // Bounded by entries and bytes: a page of 100 long comments with their replies is about 1 MB.
+  const threads = new ResponseCache(2000, 32 * 1024 * 1024);
+  const mostRead = new ResponseCache(500, 8 * 1024 * 1024);
   changes?.subscribe(() => threads.clear());
   const deps: RouteDeps = {
     config,

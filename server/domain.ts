@@ -61,6 +61,8 @@ export interface NewComment {
   body: string;
   parentId?: string;
   idempotencyKey?: string;
+  /** Hash of the normalised post, kept with the key: a replay with another body is refused. */
+  bodyHash?: string;
   status: Status;
   autoCloseDays: number;
 }
@@ -81,7 +83,8 @@ export type DomainErrorCode =
   | 'comment_not_found'
   | 'thread_closed'
   | 'invalid_parent' // the parent comment is missing, rejected or in another thread
-  | 'invalid_cursor';
+  | 'invalid_cursor'
+  | 'idempotency_mismatch'; // an Idempotency-Key came back with a different body
 
 export class DomainError extends Error {
   constructor(
@@ -112,19 +115,33 @@ export interface ArticleStore {
 
 export interface CommentStore {
   threadInfos(ids: string[], autoCloseDays: number): Promise<ThreadInfo[]>;
-  /** Atomic, idempotent per (thread, idempotency key). Throws `thread_closed`, `invalid_parent`. */
+  /**
+   * Atomic, idempotent per (thread, idempotency key) for IDEMPOTENCY_KEY_TTL_MS. Throws
+   * `thread_closed`, `invalid_parent`, `idempotency_mismatch` (same key, another `bodyHash`).
+   */
   create(input: NewComment): Promise<{ id: string; status: Status; replay: boolean }>;
-  /** Approved top-level comments, each with its approved descendants (oldest first). */
+  /**
+   * Approved top-level comments, each with its first `repliesPerComment` approved descendants
+   * (oldest first) and the cursor of the next ones (`replies()`), or null.
+   */
   threadPage(
     thread: string,
     sort: 'newest' | 'oldest',
     limit: number,
     cursor?: string,
-  ): Promise<Page<CommentRow & { replies: CommentRow[] }>>;
+    repliesPerComment?: number,
+  ): Promise<Page<CommentRow & { replies: CommentRow[]; repliesCursor: string | null }>>;
+  /** The approved descendants of an approved top-level comment, oldest first; undefined when there is no such comment. */
+  replies(rootId: string, limit: number, cursor?: string): Promise<Page<CommentRow> | undefined>;
   statuses(ids: string[]): Promise<Record<string, Status | 'unknown'>>;
   get(id: string): Promise<CommentRow | undefined>;
   countAll(): Promise<number>;
+  /** Forgets idempotency keys older than IDEMPOTENCY_KEY_TTL_MS; returns how many. */
+  pruneIdempotency(): Promise<number>;
 }
+
+/** How long an Idempotency-Key is remembered (a client retries within minutes; 24 h as the IETF draft suggests). */
+export const IDEMPOTENCY_KEY_TTL_MS = 24 * 3600_000;
 
 export interface ModerationStore {
   queue(status: Status, limit: number, cursor?: string): Promise<Page<QueueItem> & { counts: Record<Status, number> }>;

@@ -4,43 +4,57 @@
  * the API under /api/. Storage: the SQLite file in DATA_DIR, or PostgreSQL with DATABASE_URL
  * (any number of such processes behind a load balancer). SIGTERM/SIGINT shut it down gracefully.
  */
-import { serve } from '@hono/node-server';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { configFromEnv, storageOptions, type Config } from './config.ts';
 import type { ChangeFeed, RateLimitStore } from './domain.ts';
 import { createApp } from './app.ts';
+import { dataDirFailure, EX_CONFIG } from './data-dir.ts';
+import { listen } from './http/node-server.ts';
 import { seedDemo } from './seed.ts';
 import { openStorage } from './storage/index.ts';
 import { ViewBuffer } from './views-buffer.ts';
 
 const env = configFromEnv();
-mkdirSync(env.dataDir, { recursive: true });
 
-// Moderator token: MODERATOR_TOKEN, else the one generated on first start (kept in DATA_DIR).
-const tokenFile = join(env.dataDir, 'moderator-token');
-let newToken = false;
-let token = env.moderatorToken;
-if (!token) {
-  if (existsSync(tokenFile)) token = readFileSync(tokenFile, 'utf8').trim();
+/**
+ * DATA_DIR, the moderator token and the storage. A DATA_DIR the server cannot use ends the
+ * process with one line and exit code 78 (see data-dir.ts).
+ */
+async function prepare() {
+  mkdirSync(env.dataDir, { recursive: true });
+  // Moderator token: MODERATOR_TOKEN, else the one generated on first start (kept in DATA_DIR).
+  const tokenFile = join(env.dataDir, 'moderator-token');
+  let newToken = false;
+  let token = env.moderatorToken;
   if (!token) {
-    token = randomBytes(24).toString('base64url');
-    writeFileSync(tokenFile, token + '\n', { mode: 0o600 });
-    newToken = true;
+    if (existsSync(tokenFile)) token = readFileSync(tokenFile, 'utf8').trim();
+    if (!token) {
+      token = randomBytes(24).toString('base64url');
+      writeFileSync(tokenFile, token + '\n', { mode: 0o600 });
+      newToken = true;
+    }
   }
+  const config: Config = { ...env, moderatorToken: token };
+  const storage = await openStorage(storageOptions(config));
+  // Of several processes starting on an empty database, exactly one seeds it.
+  if ((await storage.articles.count()) === 0 && !(await storage.meta.get('seeded'))) {
+    const seed = !/^(0|off|false|no)$/i.test(process.env.SEED_DEMO ?? '');
+    if ((await storage.meta.claim('seeded', '1')) && seed) {
+      const n = await seedDemo(storage, config.rootDir, config.now());
+      console.log(`Seeded ${n} sample articles from the demo feed.`);
+    }
+  }
+  return { config, storage, token, tokenFile, newToken };
 }
-const config: Config = { ...env, moderatorToken: token };
 
-const storage = await openStorage(storageOptions(config));
-// Of several processes starting on an empty database, exactly one seeds it.
-if ((await storage.articles.count()) === 0 && !(await storage.meta.get('seeded'))) {
-  const seed = !/^(0|off|false|no)$/i.test(process.env.SEED_DEMO ?? '');
-  if ((await storage.meta.claim('seeded', '1')) && seed) {
-    const n = await seedDemo(storage, config.rootDir, config.now());
-    console.log(`Seeded ${n} sample articles from the demo feed.`);
-  }
-}
+const { config, storage, token, tokenFile, newToken } = await prepare().catch((e: unknown) => {
+  const line = dataDirFailure(e, env.dataDir);
+  if (!line) throw e;
+  console.error(line);
+  process.exit(EX_CONFIG);
+});
 
 // Shared rate limits and cache invalidation: Redis when configured, else the storage's own.
 let rateLimits: RateLimitStore | undefined;
@@ -58,8 +72,8 @@ const views = new ViewBuffer(storage.views, {
   log: (m) => console.error(m),
 });
 const app = createApp({ config, storage, rateLimits, changes, views });
-const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
-  const base = `http://localhost:${info.port}`;
+const server = listen(app.fetch, { port: config.port, host: config.host }, (port) => {
+  const base = `http://localhost:${port}`;
   const lines = [
     `news-widgets server listening on ${base}`,
     `  Demo article:     ${base}/`,
@@ -88,7 +102,10 @@ server.on('error', (e: NodeJS.ErrnoException) => {
   void closeAll().finally(() => process.exit(1));
 });
 
-const prune = setInterval(() => void storage.views.prune().catch(() => {}), 10 * 60_000);
+const prune = setInterval(() => {
+  void storage.views.prune().catch(() => {});
+  void storage.comments.pruneIdempotency().catch(() => {});
+}, 10 * 60_000);
 prune.unref();
 
 let stopping = false;

@@ -6,11 +6,13 @@
 import type { Context } from 'hono';
 import type { IncomingMessage } from 'node:http';
 import { LIMITS } from '../../src/core/contract.ts';
-import { fail } from './errors.ts';
+import { ApiError, fail } from './errors.ts';
 
 export const MAX_BODY_BYTES = LIMITS.requestBytes;
 
 const tooLarge = (): never => fail('payload_too_large', `The request body is over ${MAX_BODY_BYTES / 1024} KB.`);
+/** The client closed the connection mid-body: its fault, not the server's (no 500, no stack). */
+const aborted = () => new ApiError('request_aborted', 'The client closed the connection before the body arrived.');
 
 export async function readBody(c: Context): Promise<string> {
   const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
@@ -26,7 +28,9 @@ export async function readBody(c: Context): Promise<string> {
   let size = 0;
   const reader = body.getReader();
   for (;;) {
-    const { done, value } = await reader.read();
+    const { done, value } = await reader.read().catch(() => {
+      throw aborted();
+    });
     if (done) break;
     size += value.length;
     if (size > MAX_BODY_BYTES) {
@@ -41,6 +45,11 @@ export async function readBody(c: Context): Promise<string> {
 /** Events rather than an async iterator: a beacon's body is one chunk, and this is the hot path. */
 function readIncoming(incoming: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
+    // Gone before we started reading (while the rate limit was checked): no event will come.
+    if (incoming.destroyed && !incoming.complete) {
+      reject(aborted());
+      return;
+    }
     const chunks: Buffer[] = [];
     let size = 0;
     incoming.on('data', (chunk: Buffer) => {
@@ -60,6 +69,10 @@ function readIncoming(incoming: IncomingMessage): Promise<string> {
     incoming.once('end', () =>
       resolve(chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks).toString('utf8')),
     );
-    incoming.once('error', reject);
+    incoming.once('error', () => reject(aborted()));
+    // Closed before the end of the body ('aborted' without an 'error' on some Node versions).
+    incoming.once('close', () => {
+      if (!incoming.complete) reject(aborted());
+    });
   });
 }

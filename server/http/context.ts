@@ -3,6 +3,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Config } from '../config.ts';
 import type { RateLimitStore } from '../domain.ts';
+import { clientNetwork } from './client-network.ts';
 import { errorBody } from './errors.ts';
 import { cleanText } from './validate.ts';
 
@@ -49,7 +50,8 @@ export function actor(c: Context): string {
 }
 
 /**
- * Fixed-window rate limit per client, counted in `store` (shared by all processes when it is
+ * Fixed-window rate limit per client network (an IPv4 address, an IPv6 /64: see
+ * `client-network.ts`), counted in `store` (shared by all processes when it is
  * PostgreSQL or Redis). Answers 429 with Retry-After and the draft-6 RateLimit headers.
  */
 export function rateLimit(
@@ -60,7 +62,7 @@ export function rateLimit(
 ): MiddlewareHandler<Env> {
   if (perMinute <= 0) return async (_c, next) => next();
   return async (c, next) => {
-    const { count, resetAt } = await store.hit(`${what}:${clientAddress(c, config)}`, 60_000);
+    const { count, resetAt } = await store.hit(`${what}:${clientNetwork(clientAddress(c, config))}`, 60_000);
     const secs = Math.max(1, Math.ceil((resetAt - config.now()) / 1000));
     c.header('RateLimit-Policy', `${perMinute};w=60`);
     c.header('RateLimit-Limit', String(perMinute));

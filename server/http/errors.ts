@@ -36,11 +36,20 @@ const DOMAIN_ANSWERS: Record<DomainErrorCode, { code: ErrorCode; message: string
   },
   invalid_parent: { code: 'invalid_parent', message: 'The parent comment does not exist in this thread.' },
   invalid_cursor: { code: 'invalid_cursor', message: 'The cursor is not valid.' },
+  idempotency_mismatch: {
+    code: 'idempotency_mismatch',
+    message: 'This Idempotency-Key was already used with a different body; nothing was stored.',
+  },
 };
 
 export function errorHandler(log: (msg: string) => void) {
   return (e: Error, c: Context) => {
-    if (e instanceof ApiError) return c.json(errorBody(e.code, e.message, e.field), e.status);
+    if (e instanceof ApiError) {
+      // Nobody reads this answer; one quiet line says what happened.
+      if (e.code === 'request_aborted')
+        log(`[server] ${c.req.method} ${c.req.path}: client closed the connection mid-body`);
+      return c.json(errorBody(e.code, e.message, e.field), e.status);
+    }
     if (e instanceof DomainError) {
       const a = DOMAIN_ANSWERS[e.code];
       // The url clash names the other article: useful to the editor who posted it.

@@ -2,12 +2,24 @@
 import { Hono, type Context } from 'hono';
 import { createHash } from 'node:crypto';
 import * as v from 'valibot';
-import { LIMITS } from '../../src/core/contract.ts';
+import { LIMITS, PAGE } from '../../src/core/contract.ts';
+import { TEXT_PROBLEM_CODE, nameProblem, textProblem, type TextProblem } from '../../src/core/text-rules.ts';
 import type { CommentRow } from '../domain.ts';
 import type { Env } from '../http/context.ts';
 import { utf8 } from '../http/cache.ts';
 import { fail } from '../http/errors.ts';
-import { CommentId, CommentPost, ThreadId, ThreadPageQuery, csv, parse, readJson } from '../http/validate.ts';
+import { writeGuard } from '../http/write-guard.ts';
+import {
+  CommentId,
+  CommentPost,
+  Cursor,
+  Limit,
+  ThreadId,
+  ThreadPageQuery,
+  csv,
+  parse,
+  readJson,
+} from '../http/validate.ts';
 import type { RouteDeps } from './deps.ts';
 
 export const threadParam = (c: Context) => parse(ThreadId, c.req.param('thread'));
@@ -23,6 +35,24 @@ function readerComment(x: CommentRow, reply: boolean) {
   return o;
 }
 
+const TEXT_MESSAGES: Record<TextProblem, string> = {
+  direction_control: 'must not contain text-direction controls (U+202A–U+202E, U+2066–U+2069).',
+  control_character: 'must not contain control characters.',
+  invisible: 'must contain visible characters.',
+  staff_name: 'must not imitate the newsroom (Ban biên tập, Admin, Quản trị…).',
+};
+
+/** A `text-rules.ts` refusal as a field error: `invalid_text` or `reserved_name`. */
+function refuseText(field: 'name' | 'body', problem: TextProblem | undefined): void {
+  if (problem) fail(TEXT_PROBLEM_CODE[problem], `${field} ${TEXT_MESSAGES[problem]}`, field);
+}
+
+/** The post as stored (after trimming and NFC), hashed: what an Idempotency-Key promises not to change. */
+const postHash = (p: { name: string; email?: string; body: string; parentId?: string }) =>
+  createHash('sha256')
+    .update(JSON.stringify([p.name, p.email || '', p.body, p.parentId ?? '']))
+    .digest('base64url');
+
 export function commentRoutes({ config, storage, caches, limit }: RouteDeps) {
   const r = new Hono<Env>();
 
@@ -30,13 +60,17 @@ export function commentRoutes({ config, storage, caches, limit }: RouteDeps) {
    * Reader pages of a thread, cached briefly in memory. Writes readers can see clear the cache at
    * once, in every process (see `caches.changed`).
    */
-  /** A page from the database, cached as bytes under the request URL. */
-  const loadPage = async (c: Context, key: string, t: number) => {
-    const thread = threadParam(c);
-    const q = parse(ThreadPageQuery, c.req.query());
+  /** A page from the database, cached as bytes under its normalised parameters. */
+  const loadPage = async (
+    c: Context,
+    thread: string,
+    q: v.InferOutput<typeof ThreadPageQuery>,
+    key: string,
+    t: number,
+  ) => {
     const [[info], page] = await Promise.all([
       storage.comments.threadInfos([thread], config.autoCloseDays),
-      storage.comments.threadPage(thread, q.sort, q.limit, q.cursor),
+      storage.comments.threadPage(thread, q.sort, q.limit, q.cursor, PAGE.replies.default),
     ]);
     const body = utf8(
       JSON.stringify({
@@ -44,6 +78,7 @@ export function commentRoutes({ config, storage, caches, limit }: RouteDeps) {
         items: page.items.map((i) => ({
           ...readerComment(i, false),
           replies: i.replies.map((rep) => readerComment(rep, true)),
+          repliesCursor: i.repliesCursor,
         })),
         nextCursor: page.nextCursor,
       }),
@@ -60,46 +95,66 @@ export function commentRoutes({ config, storage, caches, limit }: RouteDeps) {
   r.get('/threads/:thread{.+}/comments', (c) => {
     c.header('Cache-Control', 'no-cache');
     c.header('Content-Type', 'application/json');
-    // Keyed by the raw URL: a hit skips parsing (only valid requests are ever cached).
-    const key = c.req.url;
+    // Keyed by the validated parameters only: other query parameters cannot make new entries.
+    const thread = threadParam(c);
+    const q = parse(ThreadPageQuery, c.req.query());
+    const key = JSON.stringify([thread, q.sort, q.limit, q.cursor ?? null]);
     const t = config.now();
     const hit = caches.threads.get(key, t);
-    return hit ? c.body(hit.body) : loadPage(c, key, t);
+    return hit ? c.body(hit.body) : loadPage(c, thread, q, key, t);
   });
 
-  r.post('/threads/:thread{.+}/comments', limit(config.commentsPerMinute, 'comments'), async (c) => {
-    const thread = threadParam(c);
-    const key = c.req.header('idempotency-key');
-    if (key !== undefined && !/^[A-Za-z0-9_.:-]{1,128}$/.test(key)) {
-      fail('invalid_input', 'Idempotency-Key must be 1–128 characters of [A-Za-z0-9_.:-].', 'Idempotency-Key');
-    }
-    const raw = await readJson(c);
-    // Honeypot: a filled "website" field is a bot. Answer like a success, store nothing.
-    if (raw && typeof raw === 'object' && 'website' in raw) {
-      const w = (raw as { website: unknown }).website;
-      if (w != null && w !== '' && w !== false) {
-        const id =
-          'c_' +
-          createHash('sha256')
-            .update(String(config.now()) + Math.random())
-            .digest('base64url')
-            .slice(0, 16);
-        return c.json({ id, status: 'pending' }, 202);
+  r.post(
+    '/threads/:thread{.+}/comments',
+    writeGuard(config),
+    limit(config.commentsPerMinute, 'comments'),
+    async (c) => {
+      const thread = threadParam(c);
+      const key = c.req.header('idempotency-key');
+      if (key !== undefined && !/^[A-Za-z0-9_.:-]{1,128}$/.test(key)) {
+        fail('invalid_input', 'Idempotency-Key must be 1–128 characters of [A-Za-z0-9_.:-].', 'Idempotency-Key');
       }
-    }
-    const body = parse(CommentPost, raw ?? fail('invalid_input', 'A JSON body is required.'));
-    const created = await storage.comments.create({
-      thread,
-      name: body.name,
-      email: body.email || undefined,
-      body: body.body,
-      parentId: body.parentId,
-      idempotencyKey: key,
-      status: config.premoderation ? 'pending' : 'approved',
-      autoCloseDays: config.autoCloseDays,
-    });
-    if (!config.premoderation) caches.changed();
-    return c.json({ id: created.id, status: created.status }, 202);
+      const raw = await readJson(c);
+      // Honeypot: a filled "website" field is a bot. Answer like a success, store nothing.
+      if (raw && typeof raw === 'object' && 'website' in raw) {
+        const w = (raw as { website: unknown }).website;
+        if (w != null && w !== '' && w !== false) {
+          const id =
+            'c_' +
+            createHash('sha256')
+              .update(String(config.now()) + Math.random())
+              .digest('base64url')
+              .slice(0, 16);
+          return c.json({ id, status: 'pending' }, 202);
+        }
+      }
+      const body = parse(CommentPost, raw ?? fail('invalid_input', 'A JSON body is required.'));
+      refuseText('name', nameProblem(body.name));
+      refuseText('body', textProblem(body.body));
+      const created = await storage.comments.create({
+        thread,
+        name: body.name,
+        email: body.email || undefined,
+        body: body.body,
+        parentId: body.parentId,
+        idempotencyKey: key,
+        bodyHash: key === undefined ? undefined : postHash(body),
+        status: config.premoderation ? 'pending' : 'approved',
+        autoCloseDays: config.autoCloseDays,
+      });
+      if (!config.premoderation) caches.changed();
+      return c.json({ id: created.id, status: created.status }, 202);
+    },
+  );
+
+  /** The next replies of a top-level comment (a thread page shows its first PAGE.replies.default). */
+  r.get('/comments/:id/replies', async (c) => {
+    const id = parse(CommentId, c.req.param('id'));
+    const q = parse(v.object({ limit: Limit(PAGE.replies.default, PAGE.replies.max), cursor: Cursor }), c.req.query());
+    const page = await storage.comments.replies(id, q.limit, q.cursor);
+    if (!page) fail('not_found', 'No such comment.', 'id');
+    c.header('Cache-Control', 'no-cache');
+    return c.json({ items: page.items.map((rep) => readerComment(rep, true)), nextCursor: page.nextCursor });
   });
 
   r.get('/comments/status', async (c) => {

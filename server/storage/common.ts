@@ -4,6 +4,7 @@
  * The SQL itself lives in each dialect's modules.
  */
 import { randomBytes } from 'node:crypto';
+import { PAGE } from '../../src/core/contract.ts';
 import { DomainError, type Article, type CommentRow, type LogEntry, type Status } from '../domain.ts';
 import { tagToken, terms } from '../vi.ts';
 
@@ -111,6 +112,29 @@ export function toLogEntry(r: LogDbRow): LogEntry {
     before: r.before ? JSON.parse(r.before) : null,
     after: r.after ? JSON.parse(r.after) : null,
   };
+}
+
+/** Replies per top-level comment in a thread page when the caller does not say. */
+export const REPLIES_PER_COMMENT = PAGE.replies.default;
+
+/**
+ * Attaches replies (oldest first, at most `perRoot + 1` per root: the extra one says there are
+ * more) to their top-level comments, with the cursor of the next ones.
+ */
+export function attachReplies(
+  roots: Map<string, { replies: CommentRow[]; repliesCursor: string | null }>,
+  rows: CommentDbRow[],
+  perRoot: number,
+): void {
+  const lastSeq = new Map<string, number>();
+  for (const r of rows) {
+    const root = roots.get(r.root_id!);
+    if (!root) continue;
+    if (root.replies.length < perRoot) {
+      root.replies.push(toComment(r));
+      lastSeq.set(r.root_id!, Number(r.seq));
+    } else root.repliesCursor = encodeCursor(lastSeq.get(r.root_id!));
+  }
 }
 
 /** The article columns as written: published date as ms, JSON arrays as text. */

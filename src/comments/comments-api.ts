@@ -195,7 +195,8 @@ export async function postComment(base: string, thread: string, post: CommentPos
     const id = text(data.id, LIMITS.id);
     return id ? { kind: 'accepted', id } : { kind: 'retry', status };
   }
-  if (status === 403) return { kind: 'closed' };
+  // 403 is a closed thread, unless the server refused this page's origin (then the post is invalid here).
+  if (status === 403 && error.code !== 'forbidden_origin') return { kind: 'closed' };
   if (status === 429) {
     const seconds = Number(response.headers.get('retry-after'));
     return { kind: 'rate', seconds: Number.isFinite(seconds) && seconds > 0 ? Math.ceil(seconds) : 60 };

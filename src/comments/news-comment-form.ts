@@ -2,6 +2,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { closeBox, closeButton, closeStyles, isRememberedClosed } from '../core/closable.js';
 import { LIMITS, type CommentPost } from '../core/contract.js';
+import { nameProblem, textProblem, type TextProblem } from '../core/text-rules.js';
 import { NewsError, toErrorDetail } from '../core/events.js';
 import { format } from '../core/locale.js';
 import { NewsElement } from '../core/news-element.js';
@@ -16,11 +17,19 @@ import {
 } from './comment-store.js';
 import { lacksDiacritics } from './diacritics.js';
 import { styles } from './news-comment-form.styles.js';
-import { COMMENT_STRINGS } from './strings.js';
+import { COMMENT_STRINGS, type CommentStrings } from './strings.js';
 
 export type Field = 'name' | 'email' | 'body';
 const FIELDS: Field[] = ['name', 'email', 'body'];
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** The message of each text-rule refusal. */
+const TEXT_PROBLEM_STRING: Record<TextProblem, (s: CommentStrings) => string> = {
+  direction_control: (s) => s.textDirection,
+  control_character: (s) => s.textControl,
+  invisible: (s) => s.textInvisible,
+  staff_name: (s) => s.staffName,
+};
 
 /** Length as the server counts it: code points of the NFC form. */
 const length = (text: string) => [...text.normalize('NFC')].length;
@@ -204,13 +213,18 @@ export class NewsCommentForm extends NewsElement<'comments'> {
     const name = this.name.trim();
     const body = this.body.trim();
     const email = this.email.trim();
+    // The server's text rules (text-rules.ts), checked here first so the reader sees why at once.
+    const problem = (p: TextProblem | undefined, field: string) => p && format(TEXT_PROBLEM_STRING[p](s), { field });
+    const bodyProblem = textProblem(body.normalize('NFC'));
     if (!name) errors.name = format(s.required, { field: lower(s.name) });
     else if (length(name) > LIMITS.commentName)
       errors.name = format(s.tooLong, { field: s.name, max: LIMITS.commentName });
+    else errors.name = problem(nameProblem(name.normalize('NFC')), s.name);
     if (email && (!EMAIL.test(email) || email.length > LIMITS.commentEmail)) errors.email = s.invalidEmail;
     if (!body) errors.body = format(s.required, { field: lower(s.body) });
     else if (length(body) > LIMITS.commentBody)
       errors.body = format(s.tooLong, { field: s.body, max: LIMITS.commentBody });
+    else if (bodyProblem) errors.body = problem(bodyProblem, s.body);
     else {
       this.hint = this.lacksDiacritics();
       if (this.hint && this.requireDiacritics) errors.body = s.diacritics;

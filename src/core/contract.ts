@@ -35,6 +35,8 @@ export const PAGE = {
   related: { default: 5, max: 20 },
   articles: { default: 20, max: 100 },
   moderation: { default: 50, max: 200 },
+  /** Replies of one top-level comment: shown with it in a thread page, then paged by its `repliesCursor`. */
+  replies: { default: 10, max: 100 },
 } as const;
 
 /** Thread and article ids: 1–200 characters of `[A-Za-z0-9._:/-]`. */
@@ -59,6 +61,22 @@ export const ERROR_STATUS = {
   rate_limited: 429,
   internal: 500,
   unavailable: 503,
+  /** A write from a web page of another site (its `Origin` is not the API's nor an allowed one). */
+  forbidden_origin: 403,
+  /** The same `Idempotency-Key` came back with a different body: nothing is stored. */
+  idempotency_mismatch: 422,
+  /** Text the rules of `text-rules.ts` refuse: direction controls, C1 controls, invisible-only. */
+  invalid_text: 400,
+  /** A reader's name that imitates the newsroom's staff ("Ban biên tập", "Admin"…). */
+  reserved_name: 400,
+  /** Malformed HTTP (bad request line, bad path): answered by the server before any route. */
+  bad_request: 400,
+  /** The client closed the connection before its body arrived. */
+  request_aborted: 400,
+  /** The request's headers are over Node's limit (16 KB). */
+  header_too_large: 431,
+  /** The request did not arrive within Node's request timeout. */
+  request_timeout: 408,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
@@ -87,6 +105,17 @@ export interface CommentData {
   /** ISO 8601. */
   createdAt: string;
   replies?: CommentData[];
+  /**
+   * A top-level comment with more approved replies than its page shows: the cursor of
+   * `GET /comments/{id}/replies` for the next ones; `null` when all are shown.
+   */
+  repliesCursor?: string | null;
+}
+
+/** `GET /comments/{id}/replies?cursor=&limit=`: the next replies of a top-level comment, oldest first. */
+export interface RepliesPage {
+  items: CommentData[];
+  nextCursor: string | null;
 }
 
 export interface ThreadInfo {

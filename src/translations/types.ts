@@ -65,6 +65,14 @@ export interface CommentStrings {
   required: string;
   tooLong: string;
   invalidEmail: string;
+  /** `{field}` holds a text-direction control (U+202A–U+202E, U+2066–U+2069). */
+  textDirection: string;
+  /** `{field}` holds a control character. */
+  textControl: string;
+  /** `{field}` is only invisible characters. */
+  textInvisible: string;
+  /** The name imitates the newsroom ("Ban biên tập", "Admin"…). */
+  staffName: string;
   failed: string;
   /** The "@name" cue on replies shown below their parent's depth. */
   replyTo: string;

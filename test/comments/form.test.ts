@@ -102,6 +102,33 @@ describe('<news-comment-form>', () => {
     expect(posts(requests())).to.have.length(0);
   });
 
+  it('refuses, before sending, what the server refuses: staff names, direction tricks, invisible text (text-rules.ts)', async () => {
+    const el = await mount();
+    fill(el, 'Ban biên tập (Admin) ✔', 'Tin \u202Egpj.exe');
+    submit(el);
+    await waitUntil(() => !!$(el, '#name-error'));
+    expect(text($(el, '#name-error'))).to.equal(
+      'Tên này giống tên của Ban biên tập hoặc quản trị viên. Vui lòng chọn tên khác.',
+    );
+    expect(text($(el, '#body-error'))).to.equal('Nội dung chứa ký tự điều khiển hướng chữ. Vui lòng xoá chúng.');
+    expect(field(el, 'name').getAttribute('aria-invalid')).to.equal('true');
+    await waitUntil(() => deepActive() === field(el, 'name'));
+    await expect(el).to.be.accessible();
+
+    fill(el, '\u3164\u3164', '\u200B\u2800');
+    submit(el);
+    await waitUntil(() => text($(el, '#name-error')).startsWith('Họ tên chỉ'));
+    expect(text($(el, '#name-error'))).to.equal('Họ tên chỉ có ký tự vô hình. Vui lòng nhập chữ.');
+    expect(text($(el, '#body-error'))).to.equal('Nội dung chỉ có ký tự vô hình. Vui lòng nhập chữ.');
+    expect(posts(requests())).to.have.length(0);
+
+    // An ordinary name with a staff-like word in it passes, and the server agrees.
+    fill(el, 'Trần Thị Quản', 'Bạn đọc ở Hà Tĩnh gửi lời cảm ơn.');
+    const sent = oneEvent(el, 'news-comment-sent');
+    submit(el);
+    expect((await sent).detail.status).to.equal('pending');
+  });
+
   it('files the comment in the outbox on the click itself, sends it with an Idempotency-Key, then shows it pending', async () => {
     await api().fault({ kind: 'delay', ms: 300, method: 'POST' });
     const store = newStore();

@@ -1,6 +1,23 @@
 /** PostgreSQL: threads, comments and the idempotency keys of comment posts. */
-import { DomainError, type CommentRow, type CommentStore, type NewComment, type Status } from '../../domain.ts';
-import { decodeCursor, isClosed, isNum, newId, paginate, toComment, type CommentDbRow } from '../common.ts';
+import {
+  DomainError,
+  IDEMPOTENCY_KEY_TTL_MS,
+  type CommentRow,
+  type CommentStore,
+  type NewComment,
+  type Status,
+} from '../../domain.ts';
+import {
+  attachReplies,
+  decodeCursor,
+  isClosed,
+  isNum,
+  newId,
+  paginate,
+  REPLIES_PER_COMMENT,
+  toComment,
+  type CommentDbRow,
+} from '../common.ts';
 import type { PgDb } from './db.ts';
 
 export class PgComments implements CommentStore {
@@ -26,19 +43,29 @@ export class PgComments implements CommentStore {
     return this.d.tx(async (sql) => {
       if (input.idempotencyKey) {
         // Claim the key first: a concurrent post with the same key (any process) waits here for
-        // ours to commit or roll back, then replays the stored comment.
+        // ours to commit or roll back, then replays the stored comment. An expired key is taken
+        // over (the post is a new one).
         const claimed = await sql.query(
-          `INSERT INTO idempotency (thread_id, key, comment_id, created_at) VALUES ($1, $2, $3, $4)
-           ON CONFLICT (thread_id, key) DO NOTHING`,
-          [input.thread, input.idempotencyKey, id, now],
+          `INSERT INTO idempotency (thread_id, key, comment_id, created_at, body_hash) VALUES ($1, $2, $3, $4, $5)
+           ON CONFLICT (thread_id, key) DO UPDATE
+             SET comment_id = EXCLUDED.comment_id, created_at = EXCLUDED.created_at, body_hash = EXCLUDED.body_hash
+             WHERE idempotency.created_at <= $6`,
+          [input.thread, input.idempotencyKey, id, now, input.bodyHash ?? null, now - IDEMPOTENCY_KEY_TTL_MS],
         );
         if (claimed.rowCount === 0) {
-          const prior = (await this.d.one<{ comment_id: string; status: Status }>(
-            `SELECT i.comment_id, c.status FROM idempotency i JOIN comments c ON c.id = i.comment_id
+          const prior = (await this.d.one<{ comment_id: string; body_hash: string | null; status: Status }>(
+            `SELECT i.comment_id, i.body_hash, c.status FROM idempotency i JOIN comments c ON c.id = i.comment_id
              WHERE i.thread_id = $1 AND i.key = $2`,
             [input.thread, input.idempotencyKey],
             sql,
           ))!;
+          // Keys stored before hashes were kept (body_hash NULL) replay as before.
+          if (prior.body_hash && input.bodyHash && prior.body_hash !== input.bodyHash)
+            throw new DomainError(
+              'idempotency_mismatch',
+              'Idempotency-Key reused with another body',
+              'Idempotency-Key',
+            );
           return { id: prior.comment_id, status: prior.status, replay: true };
         }
       }
@@ -86,7 +113,13 @@ export class PgComments implements CommentStore {
     });
   }
 
-  async threadPage(thread: string, sort: 'newest' | 'oldest', limit: number, cursor?: string) {
+  async threadPage(
+    thread: string,
+    sort: 'newest' | 'oldest',
+    limit: number,
+    cursor?: string,
+    repliesPerComment = REPLIES_PER_COMMENT,
+  ) {
     const after = decodeCursor(cursor, isNum);
     const dir = sort === 'newest' ? 'DESC' : 'ASC';
     const cmp = sort === 'newest' ? '<' : '>';
@@ -98,18 +131,37 @@ export class PgComments implements CommentStore {
     const page = paginate(
       rows,
       limit,
-      (r) => ({ ...toComment(r), replies: [] as CommentRow[] }),
+      (r) => ({ ...toComment(r), replies: [] as CommentRow[], repliesCursor: null as string | null }),
       (r) => r.seq,
     );
     if (page.items.length) {
+      // The first replies of each comment, one more than shown to know whether there are more.
       const byId = new Map(page.items.map((i) => [i.id, i]));
       const replies = await this.d.rows<CommentDbRow>(
-        `SELECT * FROM comments WHERE root_id = ANY($1) AND status = 'approved' ORDER BY seq ASC`,
-        [[...byId.keys()]],
+        `SELECT * FROM (
+           SELECT c.*, ROW_NUMBER() OVER (PARTITION BY root_id ORDER BY seq) AS rn FROM comments c
+           WHERE root_id = ANY($1) AND status = 'approved'
+         ) r WHERE rn <= $2 ORDER BY seq ASC`,
+        [[...byId.keys()], repliesPerComment + 1],
       );
-      for (const r of replies) byId.get(r.root_id!)?.replies.push(toComment(r));
+      attachReplies(byId, replies, repliesPerComment);
     }
     return page;
+  }
+
+  async replies(rootId: string, limit: number, cursor?: string) {
+    const after = decodeCursor(cursor, isNum);
+    const root = await this.d.one<{ id: string }>(
+      "SELECT id FROM comments WHERE id = $1 AND parent_id IS NULL AND status = 'approved'",
+      [rootId],
+    );
+    if (!root) return undefined;
+    const rows = await this.d.rows<CommentDbRow>(
+      `SELECT * FROM comments WHERE root_id = $1 AND status = 'approved' AND ($2::bigint IS NULL OR seq > $2)
+       ORDER BY seq ASC LIMIT $3`,
+      [rootId, after ?? null, limit + 1],
+    );
+    return paginate(rows, limit, toComment, (r) => r.seq);
   }
 
   async statuses(ids: string[]) {
@@ -128,5 +180,12 @@ export class PgComments implements CommentStore {
 
   async countAll() {
     return (await this.d.one<{ n: number }>('SELECT COUNT(*) AS n FROM comments'))!.n;
+  }
+
+  async pruneIdempotency() {
+    const r = await this.d.pool.query('DELETE FROM idempotency WHERE created_at <= $1', [
+      this.d.now() - IDEMPOTENCY_KEY_TTL_MS,
+    ]);
+    return r.rowCount ?? 0;
   }
 }

@@ -107,8 +107,13 @@ export const MIGRATIONS: string[] = [
     value TEXT NOT NULL
   );
   `,
+  // 2: the hash of an idempotent post's body (a replay with another body is refused), and the
+  // creation time index that pruning keys older than 24 h uses.
+  `
+  ALTER TABLE idempotency ADD COLUMN body_hash TEXT;
+  CREATE INDEX idempotency_created ON idempotency(created_at);
+  `,
 ];
-
 /** Arbitrary, fixed: the advisory lock that serializes migrations across processes. */
 const MIGRATION_LOCK = 0x6e770001;
 

@@ -1,6 +1,23 @@
 /** SQLite: threads, comments and the idempotency keys of comment posts. */
-import { DomainError, type CommentRow, type CommentStore, type NewComment, type Status } from '../../domain.ts';
-import { decodeCursor, isClosed, isNum, newId, paginate, toComment, type CommentDbRow } from '../common.ts';
+import {
+  DomainError,
+  IDEMPOTENCY_KEY_TTL_MS,
+  type CommentRow,
+  type CommentStore,
+  type NewComment,
+  type Status,
+} from '../../domain.ts';
+import {
+  attachReplies,
+  decodeCursor,
+  isClosed,
+  isNum,
+  newId,
+  paginate,
+  REPLIES_PER_COMMENT,
+  toComment,
+  type CommentDbRow,
+} from '../common.ts';
 import type { SqliteDb } from './db.ts';
 
 export class SqliteComments implements CommentStore {
@@ -36,13 +53,27 @@ export class SqliteComments implements CommentStore {
     const now = this.d.now();
     return this.d.tx(() => {
       if (input.idempotencyKey) {
+        // An expired key is forgotten: the post is a new one.
+        this.d
+          .s('DELETE FROM idempotency WHERE thread_id = ? AND key = ? AND created_at <= ?')
+          .run(input.thread, input.idempotencyKey, now - IDEMPOTENCY_KEY_TTL_MS);
         const prior = this.d
           .s(
-            `SELECT i.comment_id, c.status FROM idempotency i JOIN comments c ON c.id = i.comment_id
+            `SELECT i.comment_id, i.body_hash, c.status FROM idempotency i JOIN comments c ON c.id = i.comment_id
              WHERE i.thread_id = ? AND i.key = ?`,
           )
-          .get(input.thread, input.idempotencyKey) as { comment_id: string; status: Status } | undefined;
-        if (prior) return { id: prior.comment_id, status: prior.status, replay: true };
+          .get(input.thread, input.idempotencyKey) as
+          { comment_id: string; body_hash: string | null; status: Status } | undefined;
+        if (prior) {
+          // Keys stored before hashes were kept (body_hash NULL) replay as before.
+          if (prior.body_hash && input.bodyHash && prior.body_hash !== input.bodyHash)
+            throw new DomainError(
+              'idempotency_mismatch',
+              'Idempotency-Key reused with another body',
+              'Idempotency-Key',
+            );
+          return { id: prior.comment_id, status: prior.status, replay: true };
+        }
       }
       const t = this.threadState(input.thread);
       if (isClosed(t.closed, t.published_at, input.autoCloseDays, now)) throw new DomainError('thread_closed');
@@ -77,14 +108,20 @@ export class SqliteComments implements CommentStore {
         );
       if (input.idempotencyKey) {
         this.d
-          .s('INSERT INTO idempotency(thread_id, key, comment_id, created_at) VALUES (?, ?, ?, ?)')
-          .run(input.thread, input.idempotencyKey, id, now);
+          .s('INSERT INTO idempotency(thread_id, key, comment_id, created_at, body_hash) VALUES (?, ?, ?, ?, ?)')
+          .run(input.thread, input.idempotencyKey, id, now, input.bodyHash ?? null);
       }
       return { id, status: input.status, replay: false };
     });
   }
 
-  async threadPage(thread: string, sort: 'newest' | 'oldest', limit: number, cursor?: string) {
+  async threadPage(
+    thread: string,
+    sort: 'newest' | 'oldest',
+    limit: number,
+    cursor?: string,
+    repliesPerComment = REPLIES_PER_COMMENT,
+  ) {
     const after = decodeCursor(cursor, isNum);
     const dir = sort === 'newest' ? 'DESC' : 'ASC';
     const cmp = sort === 'newest' ? '<' : '>';
@@ -97,19 +134,38 @@ export class SqliteComments implements CommentStore {
     const page = paginate(
       rows,
       limit,
-      (r) => ({ ...toComment(r), replies: [] as CommentRow[] }),
+      (r) => ({ ...toComment(r), replies: [] as CommentRow[], repliesCursor: null as string | null }),
       (r) => r.seq,
     );
     if (page.items.length) {
+      // The first replies of each comment, one more than shown to know whether there are more.
       const byId = new Map(page.items.map((i) => [i.id, i]));
       const replies = this.d
         .s(
-          `SELECT * FROM comments WHERE root_id IN (SELECT value FROM json_each(?)) AND status = 'approved' ORDER BY seq ASC`,
+          `SELECT * FROM (
+             SELECT c.*, ROW_NUMBER() OVER (PARTITION BY root_id ORDER BY seq) AS rn FROM comments c
+             WHERE root_id IN (SELECT value FROM json_each(?)) AND status = 'approved'
+           ) WHERE rn <= ? ORDER BY seq ASC`,
         )
-        .all(JSON.stringify([...byId.keys()])) as CommentDbRow[];
-      for (const r of replies) byId.get(r.root_id!)?.replies.push(toComment(r));
+        .all(JSON.stringify([...byId.keys()]), repliesPerComment + 1) as CommentDbRow[];
+      attachReplies(byId, replies, repliesPerComment);
     }
     return page;
+  }
+
+  async replies(rootId: string, limit: number, cursor?: string) {
+    const after = decodeCursor(cursor, isNum);
+    const root = this.d
+      .s("SELECT 1 FROM comments WHERE id = ? AND parent_id IS NULL AND status = 'approved'")
+      .get(rootId);
+    if (!root) return undefined;
+    const rows = this.d
+      .s(
+        `SELECT * FROM comments WHERE root_id = ? AND status = 'approved' AND (? IS NULL OR seq > ?)
+         ORDER BY seq ASC LIMIT ?`,
+      )
+      .all(rootId, after ?? null, after ?? null, limit + 1) as CommentDbRow[];
+    return paginate(rows, limit, toComment, (r) => r.seq);
   }
 
   async statuses(ids: string[]) {
@@ -128,5 +184,9 @@ export class SqliteComments implements CommentStore {
 
   async countAll() {
     return (this.d.s('SELECT COUNT(*) AS n FROM comments').get() as { n: number }).n;
+  }
+
+  async pruneIdempotency() {
+    return this.d.s('DELETE FROM idempotency WHERE created_at <= ?').run(this.d.now() - IDEMPOTENCY_KEY_TTL_MS).changes;
   }
 }

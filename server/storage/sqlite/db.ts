@@ -1,6 +1,6 @@
 /** The SQLite connection shared by the SQLite storage modules: cached statements, transactions, the clock. */
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { MIGRATIONS } from './schema.ts';
 
@@ -18,7 +18,10 @@ export class SqliteDb {
   private statements = new Map<string, Database.Statement>();
 
   constructor(opts: SqliteOptions) {
-    if (opts.file !== ':memory:') mkdirSync(dirname(opts.file), { recursive: true });
+    if (opts.file !== ':memory:') {
+      mkdirSync(dirname(opts.file), { recursive: true });
+      ownerOnly(opts.file);
+    }
     this.db = new Database(opts.file);
     this.now = opts.now ?? Date.now;
     this.db.pragma('journal_mode = WAL');
@@ -57,5 +60,23 @@ export class SqliteDb {
 
   close(): void {
     if (this.db.open) this.db.close();
+  }
+}
+
+/**
+ * The database holds e-mail addresses and the daily salt: readable by its owner only (0600), as
+ * the moderator token is. The file is created 0600 before SQLite opens it (SQLite gives its -wal
+ * and -shm files the database's mode); files of older versions are narrowed to 0600.
+ */
+function ownerOnly(file: string): void {
+  if (!existsSync(file)) closeSync(openSync(file, 'a', 0o600));
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) {
+    const st = existsSync(f) ? statSync(f) : undefined;
+    if (!st?.isFile() || (st.mode & 0o077) === 0) continue;
+    try {
+      chmodSync(f, 0o600);
+    } catch {
+      // Another user's file: leave its mode to them (SQLite reports it if it cannot be used).
+    }
   }
 }

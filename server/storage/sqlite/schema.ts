@@ -85,4 +85,10 @@ export const MIGRATIONS: string[] = [
     value TEXT NOT NULL
   );
   `,
+  // 2: the hash of an idempotent post's body (a replay with another body is refused), and the
+  // creation time index that pruning keys older than 24 h uses.
+  `
+  ALTER TABLE idempotency ADD COLUMN body_hash TEXT;
+  CREATE INDEX idempotency_created ON idempotency(created_at);
+  `,
 ];
