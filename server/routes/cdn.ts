@@ -28,7 +28,7 @@ const TYPES: Record<string, string> = {
 
 interface CachedFile {
   stamp: string;
-  body: Uint8Array;
+  body: Uint8Array<ArrayBuffer>;
   etag: string;
 }
 
@@ -74,7 +74,7 @@ export function cdnRoutes(config: Config) {
     }
     const cached = files.get(file);
     if (cached?.stamp === stamp) return cached;
-    const body = readFileSync(file);
+    const body = new Uint8Array(readFileSync(file));
     const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`;
     const entry = { stamp, body, etag };
     files.set(file, entry);
@@ -94,7 +94,8 @@ export function cdnRoutes(config: Config) {
     if (match && match.split(',').some((tag) => tag.trim().replace(/^W\//, '') === found.etag))
       return c.body(null, 304);
     c.header('Content-Type', TYPES[extname(file)] ?? 'application/octet-stream');
-    return c.body(c.req.method === 'HEAD' ? null : found.body, 200);
+    if (c.req.method === 'HEAD') return c.body(null, 200);
+    return c.body(found.body, 200);
   };
 
   r.on(['GET', 'HEAD'], '/*', (c) => {

@@ -217,7 +217,10 @@ export abstract class NewsList<K extends 'related' | 'mostRead' = 'related' | 'm
   }
 
   private async load(url: string, signal: AbortSignal, feeds: Promise<Feeds>): Promise<ListData> {
-    const body = await fetchShared(url, { signal, timeout: this.timeout });
+    // A URL under the API base is the API's: its failure may be the API refusing this page's origin.
+    const api = this.apiBase;
+    const fromApi = api && url.startsWith(`${api}/`) ? api : undefined;
+    const body = await fetchShared(url, { signal, timeout: this.timeout, api: fromApi });
     const { parseFeed, decodeFeedBytes } = await feeds;
     return parseFeed(decodeFeedBytes(body.bytes, body.contentType), { url: body.url });
   }
