@@ -53,7 +53,8 @@ describe('reserve CSS when the script never loads', function () {
     const win = await openPage('/test/fixtures/pages/no-script.html');
     const share = win.document.querySelector('news-share')!;
     expect(win.getComputedStyle(share).animationName).to.equal('news-widgets-release');
-    win.customElements.define('news-share', class extends win.HTMLElement {});
+    const { HTMLElement: FrameElement } = win as unknown as typeof globalThis;
+    win.customElements.define('news-share', class extends FrameElement {});
     expect(win.getComputedStyle(share).animationName).to.equal('none');
   });
 });
