@@ -9,12 +9,14 @@
 //    (`news-comments.js` and `news-comments.js?v=2`) runs its code once. What a page needs only
 //    later (the feed parser, DOMPurify, the comment list and form, share actions) is a lazy chunk;
 //    dist/cdn/chunks.json lists, per entry, the chunks it loads at once and later, for
-//    `<link rel="modulepreload">` hints. The IIFE inlines everything into one file.
+//    `<link rel="modulepreload">` hints. The IIFE inlines everything into one file. Every
+//    publisher file is ASCII-only (scripts/ascii.mjs), so it works on a page in any encoding.
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import minifyHTML from '@lit-labs/rollup-plugin-minify-html-literals';
 import esbuild from 'rollup-plugin-esbuild';
 import { posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { asciiOnly } from './scripts/ascii.mjs';
 
 export const CDN_ENTRIES = {
   'news-widgets': 'src/index.ts',
@@ -222,6 +224,7 @@ export default [
       parallelLazyImports(),
       checkEntries(),
       chunkManifest(),
+      asciiOnly(),
     ],
     onwarn,
     output: {
@@ -235,7 +238,7 @@ export default [
   },
   {
     input: 'src/index.ts',
-    plugins: [bundledResolve(), minifyTemplates(), compile(true)],
+    plugins: [bundledResolve(), minifyTemplates(), compile(true), asciiOnly()],
     onwarn,
     output: { file: 'dist/cdn/news-widgets.iife.js', format: 'iife', name: 'NewsWidgets', inlineDynamicImports: true },
   },

@@ -40,8 +40,15 @@ for (const element of declarations) {
   if (attributes.length) {
     out.push('| Attribute | Property | Type | Default | Description |', '|---|---|---|---|---|');
     for (const attribute of attributes) {
+      // A subclass that overrides a field (most-read's `limit = 10`) has its own default in the
+      // member; the analyzer copies the attribute from the base class unchanged.
+      const field = (element.members ?? []).find(
+        (member) => member.kind === 'field' && member.name === attribute.fieldName,
+      );
+      const fallback = field?.default ?? attribute.default;
+      const description = field?.description || attribute.description;
       out.push(
-        `| \`${attribute.name}\` | ${attribute.fieldName ? `\`${attribute.fieldName}\`` : ''} | ${cell(attribute.type?.text)} | ${cell(attribute.default)} | ${cell(attribute.description)} |`,
+        `| \`${attribute.name}\` | ${attribute.fieldName ? `\`${attribute.fieldName}\`` : ''} | ${cell(attribute.type?.text)} | ${cell(fallback)} | ${cell(description)} |`,
       );
     }
     out.push('');

@@ -1,10 +1,11 @@
-/** Pages and files: the demo article, the moderation desk, the bundles (/cdn/) and demo assets. */
+/** Pages and files: the demo article, the moderation desk, the bundles (/cdn/, see cdn.ts) and demo assets. */
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Config } from '../config.ts';
 import type { Env } from '../http/context.ts';
+import { cdnRoutes } from './cdn.ts';
 
 export const CSP =
   "default-src 'self'; img-src 'self' https: data:; style-src 'self' 'unsafe-inline'; script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'self'; require-trusted-types-for 'script'; trusted-types news-widgets lit-html dompurify 'allow-duplicates'";
@@ -53,7 +54,7 @@ export function pageRoutes(config: Config) {
       return mw(c, next);
     };
   };
-  r.use('/cdn/*', lazyStatic(join(config.rootDir, 'dist')));
+  r.route('/cdn', cdnRoutes(config));
   r.use('/demo/*', lazyStatic(config.rootDir));
   return r;
 }

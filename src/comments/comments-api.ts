@@ -14,7 +14,7 @@ import {
   type ThreadPage,
 } from '../core/contract.js';
 import { NewsError } from '../core/events.js';
-import { DEFAULT_TIMEOUT_MS, request } from '../core/fetch.js';
+import { DEFAULT_TIMEOUT_MS, request, warnUnreachableApi } from '../core/fetch.js';
 
 export const threadPath = (base: string, thread: string) => `${base}/threads/${encodeURIComponent(thread)}/comments`;
 
@@ -22,8 +22,12 @@ export const threadPath = (base: string, thread: string) => `${base}/threads/${e
 export const pageSize = (limit: number) =>
   Math.min(PAGE.comments.max, Math.max(1, Math.floor(limit) || PAGE.comments.default));
 
-async function getJson(url: string, signal?: AbortSignal): Promise<unknown> {
-  const response = await request(url, { credentials: 'omit', headers: { accept: 'application/json' } }, { signal });
+async function getJson(base: string, url: string, signal?: AbortSignal): Promise<unknown> {
+  const response = await request(
+    url,
+    { credentials: 'omit', headers: { accept: 'application/json' } },
+    { signal, api: base },
+  );
   try {
     return await response.json();
   } catch {
@@ -102,7 +106,7 @@ export async function fetchThread(
   signal?: AbortSignal,
 ): Promise<ThreadPage> {
   const query = new URLSearchParams({ sort, limit: String(pageSize(limit)), ...(cursor ? { cursor } : {}) });
-  const page = toThreadPage(await getJson(`${threadPath(base, thread)}?${query}`, signal), thread);
+  const page = toThreadPage(await getJson(base, `${threadPath(base, thread)}?${query}`, signal), thread);
   rememberCount(base, thread, page.thread.count);
   return page;
 }
@@ -115,7 +119,7 @@ export async function fetchStatuses(
 ): Promise<Record<string, CommentStatus>> {
   const out: Record<string, CommentStatus> = {};
   for (const part of batches(ids)) {
-    const data = (await getJson(`${base}/comments/status?ids=${part}`, signal)) as Record<string, unknown> | null;
+    const data = (await getJson(base, `${base}/comments/status?ids=${part}`, signal)) as Record<string, unknown> | null;
     for (const id of ids) {
       const value = data?.[id];
       if (value === 'pending' || value === 'approved' || value === 'rejected') out[id] = value;
@@ -144,7 +148,7 @@ export async function fetchCount(base: string, thread: string): Promise<number> 
     // The batch goes out after this turn, one request per group of threads.
     const answers = new Promise((next) => setTimeout(next)).then(() => {
       countBatches.delete(base);
-      return batches(threads).map((part) => getJson(`${base}/counts?threads=${part}`));
+      return batches(threads).map((part) => getJson(base, `${base}/counts?threads=${part}`));
     });
     countBatches.set(base, (batch = { threads, answers }));
   }
@@ -180,7 +184,9 @@ export async function postComment(base: string, thread: string, post: CommentPos
       body: JSON.stringify(post),
       signal: AbortSignal.timeout(DEFAULT_TIMEOUT_MS * 2),
     });
-  } catch {
+  } catch (error) {
+    // A time-out is a slow server; a TypeError is the network, or CORS refusing this page.
+    if (error instanceof TypeError) warnUnreachableApi(base, threadPath(base, thread));
     return { kind: 'retry' };
   }
   const { status } = response;

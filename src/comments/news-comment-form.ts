@@ -61,6 +61,8 @@ type SendState = '' | 'sending' | 'waiting' | 'sent';
  * @csspart form - the form; `notice`, `reply-context`, `field`, `label`, `input`, `textarea`,
  *   `counter`, `hint`, `field-error`, `submit`, `status`, `error`, `close`, `write` (the "Write a
  *   comment" button), `closed` (the closed-thread note).
+ * @attr remember-close - Once the reader closes the form, it stays closed (the "Viết bình luận"
+ *   button shows) for the browser session. A value names the form; empty: the tag name.
  */
 export class NewsCommentForm extends NewsElement<'comments'> {
   static override styles = [baseStyles, closeStyles, styles];

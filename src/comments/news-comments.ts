@@ -42,7 +42,12 @@ export class NewsComments extends NewsElement<'comments'> {
   @property({ type: Boolean, attribute: 'require-diacritics' }) requireDiacritics = false;
   @property({ type: Number, attribute: 'poll-interval' }) pollInterval = 30_000;
 
-  @state() private count: number | null = null;
+  /**
+   * The heading's count, from the thread's first page (`null`: on its way). `undefined` once that
+   * page failed: the count element then asks by itself, and shows "Bình luận" if that fails too,
+   * so the heading never stays a skeleton.
+   */
+  @state() private count: number | null | undefined = null;
   /** The server says the thread is closed (its first page, or a 403 to a post). */
   @state() private threadClosed = false;
   @state() private firstPage?: PageRequest;
@@ -61,8 +66,15 @@ export class NewsComments extends NewsElement<'comments'> {
   private start(): void {
     this.started = true;
     const base = this.apiBase;
-    if (base && this.thread)
-      this.firstPage = requestFirstPage(this, base, this.thread, { sort: this.sort, limit: pageSize(this.limit) });
+    if (base && this.thread) {
+      const first = requestFirstPage(this, base, this.thread, { sort: this.sort, limit: pageSize(this.limit) });
+      this.firstPage = first;
+      // The heading follows the page itself, even when the list's code never arrives.
+      first.page.then(
+        (page) => void (this.count ??= page.thread.count),
+        () => void (this.count === null && (this.count = undefined)),
+      );
+    } else this.count = undefined;
     this.loadElements();
   }
 

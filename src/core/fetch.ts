@@ -9,6 +9,8 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** Milliseconds before the request fails with reason `timeout`. */
   timeout?: number;
+  /** The API base the request goes to: a network failure then explains itself (`warnUnreachableApi`). */
+  api?: string;
 }
 
 export interface FetchedBody {
@@ -16,6 +18,34 @@ export interface FetchedBody {
   status: number;
   contentType: string | null;
   bytes: Uint8Array;
+}
+
+/** The docs a publisher needs when the API refuses the page. */
+export const PUBLISHER_DOCS = 'https://github.com/news-widgets/news-widgets/blob/main/docs/publishers.md';
+const warnedBases = new Set<string>();
+
+/**
+ * A request to an API on another origin failed with a network error while the browser is online:
+ * almost always CORS, the page's origin missing from the API server's `ALLOWED_ORIGINS`. The
+ * browser's own CORS error does not say that, so the kit does, once per API base and page.
+ */
+export function warnUnreachableApi(api: string | undefined, url: string): void {
+  if (!api || warnedBases.has(api) || navigator.onLine === false) return;
+  let target: URL;
+  try {
+    target = new URL(url, location.href);
+  } catch {
+    return;
+  }
+  if (target.origin === location.origin) return;
+  warnedBases.add(api);
+  const origin = location.origin;
+  console.warn(
+    `news-widgets: the API ${api} could not be reached from ${origin} although the browser is online. ` +
+      `Most likely its server does not allow this page's origin: add ${origin} to ALLOWED_ORIGINS on the API ` +
+      `server (ALLOWED_ORIGINS=${origin}, comma-separated for several sites) and restart it. ` +
+      `See docs/publishers.md: ${PUBLISHER_DOCS}`,
+  );
 }
 
 const timedOutError = (timeout: number, url: string) =>
@@ -42,7 +72,7 @@ function watch(
  * `timeout`, `network` or `http`. A caller's own abort is rethrown as the `AbortError` it is.
  */
 export async function request(input: string, init: RequestInit = {}, options: RequestOptions = {}): Promise<Response> {
-  const { signal, timeout = DEFAULT_TIMEOUT_MS } = options;
+  const { signal, timeout = DEFAULT_TIMEOUT_MS, api } = options;
   const controller = new AbortController();
   let timedOut = false;
   const done = watch(
@@ -62,6 +92,7 @@ export async function request(input: string, init: RequestInit = {}, options: Re
     if (error instanceof NewsError) throw error;
     if (timedOut) throw timedOutError(timeout, input);
     if (signal?.aborted) throw abortReason(signal);
+    warnUnreachableApi(api, input);
     throw new NewsError('network', `Network error for ${input}`);
   } finally {
     done();
@@ -92,10 +123,10 @@ const inFlight = new Map<string, Promise<FetchedBody>>();
  * up never fails another.
  */
 export function fetchShared(url: string, options: RequestOptions = {}): Promise<FetchedBody> {
-  const { signal, timeout = DEFAULT_TIMEOUT_MS } = options;
+  const { signal, timeout = DEFAULT_TIMEOUT_MS, api } = options;
   let shared = inFlight.get(url);
   if (!shared) {
-    shared = request(url, { credentials: 'omit' }, { timeout: 60_000 })
+    shared = request(url, { credentials: 'omit' }, { timeout: 60_000, api })
       .then((response) => readBody(response, url))
       .finally(() => inFlight.delete(url));
     inFlight.set(url, shared);

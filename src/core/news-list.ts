@@ -130,7 +130,7 @@ export abstract class NewsList<K extends 'related' | 'mostRead' = 'related' | 'm
   /** URL of a list in any supported format (RSS, Atom, JSON Feed, the kit's JSON list). */
   @property() src?: string;
   /** Items handed over directly, in the kit's list format; wins over every other source. */
-  @property({ attribute: false }) items?: unknown[] | null;
+  @property({ attribute: false }) items?: NewsItem[] | null;
   /** How many items to show (1–100). */
   @property({ type: Number }) limit = 5;
   /** URLs to leave out, separated by spaces (or an array). The page's canonical URL is always left out. */
@@ -217,7 +217,10 @@ export abstract class NewsList<K extends 'related' | 'mostRead' = 'related' | 'm
   }
 
   private async load(url: string, signal: AbortSignal, feeds: Promise<Feeds>): Promise<ListData> {
-    const body = await fetchShared(url, { signal, timeout: this.timeout });
+    // A URL under the API base is the API's: its failure may be the API refusing this page's origin.
+    const api = this.apiBase;
+    const fromApi = api && url.startsWith(`${api}/`) ? api : undefined;
+    const body = await fetchShared(url, { signal, timeout: this.timeout, api: fromApi });
     const { parseFeed, decodeFeedBytes } = await feeds;
     return parseFeed(decodeFeedBytes(body.bytes, body.contentType), { url: body.url });
   }

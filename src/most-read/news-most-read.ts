@@ -71,6 +71,7 @@ export class NewsMostRead extends NewsList<'mostRead'> {
   protected readonly localized = LOCALIZED;
   protected override ordered = true;
 
+  /** How many items to show (1–100). Default 10 (a ranked list is longer than related news). */
   override limit = 10;
   /** Comma-separated time windows shown as tabs, e.g. `day,week,month`. */
   @property() windows = '';

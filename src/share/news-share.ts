@@ -67,6 +67,9 @@ const canNativeShare = () => typeof navigator.share == 'function';
  * @csspart label - the text next to each icon (visually hidden unless `variant="labels"`).
  * @csspart status - the "link copied" live region.
  * @csspart close - the "Tắt [X]" button.
+ * @attr remember-close - With `closable`: once the reader closes the box, it stays closed for the
+ *   browser session (`sessionStorage`). A value names the box (`remember-close="promo-2026"`), so
+ *   two boxes of one tag are remembered apart; empty: the tag name.
  * @cssprop --news-share-color - icon and label colour (default: the link colour).
  * @cssprop --news-share-radius - button corner radius (default: round).
  */
