@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { describe, it } from 'node:test';
+import { pinSnippet, publisherSnippet } from '../../scripts/publisher-snippet.mjs';
 
 const CDN = resolve('dist/cdn');
 
@@ -46,6 +47,22 @@ describe('dist/cdn', () => {
         .update(readFileSync(join(CDN, file)))
         .digest('base64');
       assert.equal(integrity[file], `sha384-${digest}`, file);
+    }
+  });
+
+  it("the README's publisher snippet: versioned path, this build's integrity, crossorigin, <meta charset>", () => {
+    const snippet = publisherSnippet();
+    const integrity = JSON.parse(readFileSync(join(CDN, 'integrity.json'), 'utf8')) as Record<string, string>;
+    const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
+    assert.equal(snippet, pinSnippet(snippet, version, integrity), 'run `npm run docs` to pin the README snippet');
+    assert.match(snippet, /<meta charset="utf-8" \/>/);
+    const tags = snippet.match(/<(?:script|link)\b[^>]*>/g) ?? [];
+    const cdnTags = tags.filter((tag) => tag.includes('/cdn/'));
+    assert.ok(cdnTags.some((tag) => tag.startsWith('<script')) && cdnTags.some((tag) => tag.startsWith('<link')));
+    for (const tag of cdnTags) {
+      assert.match(tag, new RegExp(`/cdn/${version.replaceAll('.', '\\.')}/`), tag);
+      assert.match(tag, /integrity="sha384-[\w+/=]{64}"/, tag);
+      assert.match(tag, /crossorigin="anonymous"/, tag);
     }
   });
 });
