@@ -66,11 +66,8 @@ export const HttpUrl = v.pipe(
     }
   }, 'Must be an absolute http(s) URL.'),
 );
-export const ImageUrl = v.pipe(
-  v.string(),
-  v.maxLength(LIMITS.url),
-  v.check((s) => /^\/[^/]/.test(s) || /^https?:\/\//i.test(s), 'image must be an http(s) URL or a root-relative path.'),
-);
+/** An article's image: checked and resolved against the article's url by `articleUrls` (routes/articles.ts). */
+export const ImageUrl = v.pipe(v.string('image must be a string.'), v.trim(), v.maxLength(LIMITS.url));
 export const IsoDate = v.pipe(
   v.string(),
   v.maxLength(64),

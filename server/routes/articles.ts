@@ -2,6 +2,7 @@
 import { Hono } from 'hono';
 import * as v from 'valibot';
 import { PAGE } from '../../src/core/contract.ts';
+import { safeImageUrl } from '../../src/core/url.ts';
 import type { Article } from '../domain.ts';
 import type { Env } from '../http/context.ts';
 import { requireToken } from '../http/context.ts';
@@ -32,13 +33,33 @@ export function urlCandidates(raw: string): string[] {
   return [...new Set(cands)];
 }
 
+/**
+ * An article's `url` as the URL parser serialises it (lower-case host, percent-encoding, a path),
+ * and its `image` absolute: a relative one is resolved against the url and must stay on its site
+ * (`/\evil.example/x.png` is another host to the parser), by the same rule as the widgets'
+ * (`safeImageUrl`). `at` is the field prefix of an article in an array ("3.").
+ */
+export function articleUrls<T extends { url: string; image?: string }>(a: T, at = ''): T {
+  const url = new URL(a.url); // HttpUrl checked it is absolute http(s)
+  if (url.username || url.password) fail('invalid_input', 'url must not contain a user name or password.', `${at}url`);
+  if (!a.image) return { ...a, url: url.href, image: undefined };
+  const image = safeImageUrl(a.image, url);
+  if (!image)
+    fail(
+      'invalid_input',
+      'image must be an http(s) URL, or a path on the article’s own site (for another host, give its absolute URL).',
+      `${at}image`,
+    );
+  return { ...a, url: url.href, image };
+}
+
 export function articleRoutes({ config, storage, caches }: RouteDeps) {
   const r = new Hono<Env>();
   const generatedAt = () => new Date(config.now()).toISOString();
 
   r.post('/articles', requireToken(config.moderatorToken), async (c) => {
     const body = parse(ArticlesIn, await readJson(c));
-    const list = Array.isArray(body) ? body : [body];
+    const list = Array.isArray(body) ? body.map((a, i) => articleUrls(a, `${i}.`)) : [articleUrls(body)];
     const ids = await storage.articles.upsert(
       list.map((a) => ({
         ...a,

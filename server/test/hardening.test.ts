@@ -5,9 +5,13 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { makeCtx, comment } from './helpers.ts';
+import { makeCtx, comment, TOKEN } from './helpers.ts';
 import { IDEMPOTENCY_KEY_TTL_MS } from '../domain.ts';
 import { ResponseCache, utf8 } from '../http/cache.ts';
+import { ingest } from '../ingest.ts';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const T = 'an-ninh-nong-thon-moi-2026';
 const P = `/api/threads/${T}/comments`;
@@ -295,4 +299,82 @@ test('finding 1: a thread page carries at most 10 replies per comment; the rest 
   assert.equal((await c.req('/api/comments/c_nope/replies')).status, 404);
   assert.equal((await c.req(`/api/comments/${root}/replies?cursor=zzz`)).status, 400);
   assert.equal((await c.req(`/api/comments/${root}/replies?limit=101`)).status, 400);
+});
+
+// ------------------------------------------------------------------ 8. article URLs and images
+
+test('finding 8: article url and image are parsed, normalised, http(s); a relative image stays on the article site', async () => {
+  const c = await makeCtx();
+  const post = (body: unknown) =>
+    c.req('/api/articles', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+  const article = (over: Record<string, unknown>) => ({
+    id: 'bai',
+    url: 'https://tinhnha.example/thoi-su/bai.html',
+    title: 'Bài',
+    ...over,
+  });
+  for (const image of [
+    '/\\evil.example/x.png',
+    '\\\\evil.example/x.png',
+    '\\/evil.example/x.png',
+    '/\t/evil.example/x.png',
+    'javascript:alert(1)',
+    'data:image/svg+xml,<svg onload=alert(1)>',
+    'ftp://tinhnha.example/a.png',
+  ]) {
+    const r = await post(article({ image }));
+    assert.equal(r.status, 400, image);
+    const e = (await r.json()).error;
+    assert.deepEqual([e.code, e.field], ['invalid_input', 'image'], image);
+  }
+  const inArray = await post([
+    article({ id: 'a1' }),
+    article({ id: 'a2', url: 'https://tinhnha.example/2', image: '/\\evil.example/x.png' }),
+  ]);
+  assert.equal(inArray.status, 400);
+  assert.equal((await inArray.json()).error.field, '1.image');
+  const credentials = await post(article({ url: 'https://editor:secret@tinhnha.example/x' }));
+  assert.equal(credentials.status, 400);
+  assert.equal((await credentials.json()).error.field, 'url');
+  assert.equal(await c.storage.articles.count(), 0);
+
+  const stored = async (over: Record<string, unknown>) => {
+    const r = await post(article(over));
+    assert.equal(r.status, 200, await r.clone().text());
+    return c.storage.articles.get('bai');
+  };
+  // The url as the parser serialises it: lower-case scheme and host, dot segments resolved, spaces encoded.
+  const a = await stored({ url: 'HTTPS://TinhNha.Example/thoi-su/../thoi su/bai.html?x=1', image: '/anh/a.jpg' });
+  assert.equal(a!.url, 'https://tinhnha.example/thoi%20su/bai.html?x=1');
+  assert.equal(a!.image, 'https://tinhnha.example/anh/a.jpg');
+  assert.equal((await stored({ image: 'anh/b.jpg' }))!.image, 'https://tinhnha.example/thoi-su/anh/b.jpg');
+  assert.equal((await stored({ image: '//cdn.tinhnha.example/c.jpg' }))!.image, 'https://cdn.tinhnha.example/c.jpg');
+  assert.equal((await stored({ image: 'https://img.example/ảnh.jpg' }))!.image, 'https://img.example/%E1%BA%A3nh.jpg');
+});
+
+test('finding 8: ingest keeps a feed image only when it stays on the feed site or names its host', async () => {
+  const c = await makeCtx();
+  const feed = join(mkdtempSync(join(tmpdir(), 'nw-feed-')), 'feed.json');
+  const item = (id: string, image: string) => ({ id, url: `/${id}.html`, title: id, image });
+  writeFileSync(
+    feed,
+    JSON.stringify({
+      version: 'https://jsonfeed.org/version/1.1',
+      title: 'Tin',
+      items: [
+        item('lua', '/\\evil.example/x.png'),
+        item('dep', '/anh/dep.jpg'),
+        item('cdn', '//cdn.tinhnha.example/c.jpg'),
+      ],
+    }),
+  );
+  assert.equal(await ingest([feed], c.storage, () => {}, { base: 'https://tinhnha.example/rss' }), 3);
+  const image = async (id: string) => (await c.storage.articles.getByUrl(`https://tinhnha.example/${id}.html`))?.image;
+  assert.equal(await image('lua'), undefined);
+  assert.equal(await image('dep'), 'https://tinhnha.example/anh/dep.jpg');
+  assert.equal(await image('cdn'), 'https://cdn.tinhnha.example/c.jpg');
 });

@@ -71,6 +71,8 @@ function toComment(raw: unknown, reply: boolean): CommentData | null {
     comment.replies = Array.isArray(r.replies)
       ? r.replies.map((x) => toComment(x, true)).filter((x): x is CommentData => !!x)
       : [];
+    const repliesCursor = text(r.repliesCursor, 2000);
+    if (repliesCursor) comment.repliesCursor = repliesCursor;
   }
   return comment;
 }
@@ -109,6 +111,23 @@ export async function fetchThread(
   const page = toThreadPage(await getJson(base, `${threadPath(base, thread)}?${query}`, signal), thread);
   rememberCount(base, thread, page.thread.count);
   return page;
+}
+
+/** The next replies of a top-level comment (a thread page carries its first few and `repliesCursor`). */
+export async function fetchReplies(
+  base: string,
+  id: string,
+  cursor: string,
+  signal?: AbortSignal,
+): Promise<{ items: CommentData[]; nextCursor: string | null }> {
+  const query = new URLSearchParams({ cursor, limit: String(PAGE.replies.max) });
+  const raw = await getJson(`${base}/comments/${encodeURIComponent(id)}/replies?${query}`, signal);
+  const r = (raw && typeof raw === 'object' ? raw : null) as Record<string, unknown> | null;
+  if (!r || !Array.isArray(r.items)) throw new NewsError('shape', 'Not a page of replies');
+  return {
+    items: r.items.map((x) => toComment(x, true)).filter((x): x is CommentData => !!x),
+    nextCursor: text(r.nextCursor, 2000) || null,
+  };
 }
 
 /** Statuses of the reader's own comments; ids the server does not know are left out. */

@@ -119,6 +119,12 @@ export const styles = css`
   [part~='retry']:hover {
     background: var(--_surface-alt);
   }
+  /* Under the replies it continues, at their indent. */
+  .more-replies {
+    width: auto;
+    margin-left: var(--news-comment-indent, 1.25rem);
+    min-height: 2.75rem;
+  }
   .skeleton {
     min-height: 12rem;
   }

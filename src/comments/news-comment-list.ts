@@ -11,7 +11,7 @@ import { baseStyles } from '../core/styles.js';
 import { formatRelativeTime } from '../core/time.js';
 import { safeHttpUrl } from '../core/url.js';
 import { NearViewportController } from '../core/viewport.js';
-import { fetchStatuses, fetchThread, pageSize, type ThreadQuery } from './comments-api.js';
+import { fetchReplies, fetchStatuses, fetchThread, pageSize, type ThreadQuery } from './comments-api.js';
 import { sharedCommentStore, type CommentStore, type StoreChangeDetail } from './comment-store.js';
 import { NewsCommentForm } from './news-comment-form.js';
 import { styles } from './news-comment-list.styles.js';
@@ -51,6 +51,8 @@ interface RenderContext {
   canReply: boolean;
   ownReplies: Shown[];
   children: Map<string, Shown[]>;
+  /** The "Show more replies" button of the top-level comment being rendered. */
+  moreReplies?: TemplateResult;
 }
 
 const URL_PATTERN = /\bhttps?:\/\/[^\s<>"'`]+/gi;
@@ -87,6 +89,7 @@ function textBody(body: string): unknown {
  *   `comment-time`, `comment-body`, `comment-status`, `comment-cue`, `comment-actions`,
  *   `reply-button`, `replies`, `reply-form`.
  * @csspart toolbar - the sort buttons' group; `sort` - each sort button; `more` - "Load more";
+ *   `more-replies` - "Show more replies" under a comment whose other replies are not shown yet;
  *   `list`, `empty`, `skeleton`, `error`, `retry`.
  * @cssprop --news-comment-indent - indent of nested replies (default 1.25rem).
  */
@@ -127,6 +130,9 @@ export class NewsCommentList extends NewsElement<'comments'> {
   @state() private failed = false;
   @state() private more: CommentData[] = [];
   @state() private cursor: string | null = null;
+  /** Replies loaded with "Show more replies", per top-level comment, and the cursor of the next ones. */
+  @state() private moreReplies = new Map<string, { items: CommentData[]; cursor: string | null }>();
+  @state() private loadingReplies: string | null = null;
   @state() private loadingMore = false;
   @state() private replyTo: string | null = null;
   @state() private announcement = '';
@@ -140,6 +146,8 @@ export class NewsCommentList extends NewsElement<'comments'> {
   private clock?: ReturnType<typeof setInterval>;
   /** The "Load more" request in flight (aborted on disconnect and by a new first page). */
   private moreAbort?: AbortController;
+  /** The "Show more replies" request in flight (aborted with the "Load more" one). */
+  private repliesAbort?: AbortController;
   private tries = 0;
   private readonly viewport = new NearViewportController(this);
 
@@ -162,6 +170,7 @@ export class NewsCommentList extends NewsElement<'comments'> {
         if (signal.aborted) return;
         this.failed = false;
         this.more = [];
+        this.moreReplies = new Map();
         this.cursor = page.nextCursor;
         this.page = page;
         this.emit('news-comments-load', { thread, count: page.thread.count, closed: page.thread.closed });
@@ -196,6 +205,7 @@ export class NewsCommentList extends NewsElement<'comments'> {
     clearTimeout(this.pollTimer);
     clearInterval(this.clock);
     this.moreAbort?.abort();
+    this.repliesAbort?.abort();
   }
 
   /** The store this list listens to (the `store` property can change). */
@@ -226,6 +236,7 @@ export class NewsCommentList extends NewsElement<'comments'> {
         this.wanted = wanted;
         // The old page's cursor belongs to the old order: no "Load more" until the new page is here.
         this.moreAbort?.abort();
+        this.repliesAbort?.abort();
         this.cursor = null;
         void this.firstPageTask.run(wanted);
       }
@@ -339,6 +350,34 @@ export class NewsCommentList extends NewsElement<'comments'> {
       }
     } catch (error) {
       this.loadingMore = false;
+      if (!signal.aborted) this.emit('news-error', toErrorDetail(this.localName, error));
+    }
+  }
+
+  /** The next replies of one top-level comment; focus moves to the first of them when the button goes. */
+  private async loadMoreReplies(top: CommentData): Promise<void> {
+    const base = this.apiBase;
+    const loaded = this.moreReplies.get(top.id);
+    const cursor = loaded ? loaded.cursor : top.repliesCursor;
+    if (!base || !cursor || this.loadingReplies) return;
+    this.loadingReplies = top.id;
+    const { signal } = (this.repliesAbort = new AbortController());
+    try {
+      const page = await fetchReplies(base, top.id, cursor, signal);
+      signal.throwIfAborted();
+      const known = new Set([...(top.replies ?? []), ...(loaded?.items ?? [])].map((r) => r.id));
+      const fresh = page.items.filter((r) => !known.has(r.id));
+      this.moreReplies = new Map(this.moreReplies).set(top.id, {
+        items: [...(loaded?.items ?? []), ...fresh],
+        cursor: page.nextCursor,
+      });
+      this.loadingReplies = null;
+      if (!page.nextCursor && fresh.length) {
+        await this.updateComplete;
+        this.renderRoot.querySelector<HTMLElement>(`[data-id="${CSS.escape(fresh[0].id)}"]`)?.focus();
+      }
+    } catch (error) {
+      this.loadingReplies = null;
       if (!signal.aborted) this.emit('news-error', toErrorDetail(this.localName, error));
     }
   }
@@ -484,7 +523,22 @@ export class NewsCommentList extends NewsElement<'comments'> {
 
   private renderThread(topComment: Shown, ctx: RenderContext): TemplateResult {
     if (!topComment.replies?.length && !ctx.ownReplies.length) return this.renderComment(topComment, 0, ctx);
-    const replies: Shown[] = [...(topComment.replies ?? [])];
+    const loaded = this.moreReplies.get(topComment.id);
+    const replies: Shown[] = [...(topComment.replies ?? []), ...(loaded?.items ?? [])];
+    const cursor = loaded ? loaded.cursor : topComment.repliesCursor;
+    const busy = this.loadingReplies === topComment.id;
+    const moreReplies = cursor
+      ? html`<button
+          type="button"
+          part="more-replies"
+          class="more more-replies"
+          ?disabled=${busy}
+          aria-busy=${busy ? 'true' : 'false'}
+          @click=${() => this.loadMoreReplies(topComment)}
+        >
+          ${this.strings.moreReplies}
+        </button>`
+      : undefined;
     const ids = new Set([topComment.id, ...replies.map((r) => r.id)]);
     for (const r of ctx.ownReplies) if (r.parentId && ids.has(r.parentId)) replies.push(r);
     const children = new Map<string, Shown[]>();
@@ -496,7 +550,7 @@ export class NewsCommentList extends NewsElement<'comments'> {
       if (list) list.push(r);
       else children.set(parent, [r]);
     }
-    return this.renderComment(topComment, 0, { ...ctx, children });
+    return this.renderComment(topComment, 0, { ...ctx, children, moreReplies });
   }
 
   private renderComment(c: Shown, depth: number, ctx: RenderContext, cue?: string): TemplateResult {
@@ -522,6 +576,7 @@ export class NewsCommentList extends NewsElement<'comments'> {
     if (c.own) extra.push(html`<p part="comment-status" class="status ${c.own}">${s[c.own]}</p>`);
     if (replying) extra.push(this.renderReplyForm(c));
     if (repliesPart && !templated) extra.push(html`<div part="replies" class="replies">${repliesPart}</div>`);
+    if (depth === 0 && ctx.moreReplies) extra.push(ctx.moreReplies);
     const more = extra.length ? extra : nothing;
     const hideActions = !ctx.canReply || !!c.own;
     const expanded = replying ? 'true' : 'false';

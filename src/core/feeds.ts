@@ -9,7 +9,7 @@
 import { NewsError } from './events.js';
 import { toIsoDate } from './time.js';
 import { parseInert, type DomParserLike } from './trusted-types.js';
-import { comparableUrl, safeHttpUrl } from './url.js';
+import { comparableUrl, safeHttpUrl, safeImageUrl } from './url.js';
 
 /** One article in a list. Every URL is absolute http(s); every string is plain text. */
 export interface NewsItem {
@@ -145,7 +145,7 @@ function firstImageInHtml(html: string, base: string | undefined, domParser?: Do
     if ((width > 0 && width <= 2) || (height > 0 && height <= 2)) continue;
     const src = img.getAttribute('src') ?? '';
     if (/feedburner|feeds\.feedburner|\/~r\/|pixel|beacon|1x1/i.test(src)) continue;
-    const url = safeHttpUrl(src, base);
+    const url = safeImageUrl(src, base);
     if (url) return url;
   }
   return undefined;
@@ -231,7 +231,7 @@ function normalize(raw: RawItem, domParser?: DomParserLike): NewsItem | null {
         : '';
   if (summarySource) item.summary = truncate(summarySource, SUMMARY_MAX);
   const image =
-    (raw.image ? safeHttpUrl(raw.image, raw.base) : null) ??
+    (raw.image ? safeImageUrl(raw.image, raw.base) : null) ??
     (raw.summaryHtml ? firstImageInHtml(raw.summaryHtml, raw.base, domParser) : undefined);
   if (image) item.image = image;
   const publishedAt = toIsoDate(raw.publishedAt);

@@ -18,6 +18,21 @@ export function safeHttpUrl(raw: unknown, base?: string | URL): string | null {
 }
 
 /**
+ * A URL the page loads by itself (an image): an absolute http(s) URL as `safeHttpUrl` gives it,
+ * a scheme-relative `//host/…` one (it names its host), or a relative one only when it resolves
+ * on the origin of `base` (the feed or API it came from). The URL parser reads
+ * `/\evil.example/x.png` or `\\evil.example/x.png` as another host: such paths, which look like
+ * paths on the site, would make the reader's browser call a host nobody named.
+ */
+export function safeImageUrl(raw: unknown, base?: string | URL): string | null {
+  const url = safeHttpUrl(raw, base);
+  if (!url || !base) return url;
+  const value = (raw as string).trim();
+  if (/^[a-z][a-z\d+.-]*:/i.test(value) || /^\/\/[^/\\]/.test(value)) return url;
+  return new URL(url).origin === new URL(base).origin ? url : null;
+}
+
+/**
  * A URL reduced for comparison: no hash, no tracking parameters, no trailing slash, so that
  * `?utm_source=x` or `#comments` variants of the same article count as one.
  */

@@ -52,6 +52,8 @@ export interface CommentStrings {
   sent: string;
   closed: string;
   more: string;
+  /** The button under a comment whose other replies are not shown yet. */
+  moreReplies: string;
   newest: string;
   oldest: string;
   sort: string;

@@ -131,6 +131,29 @@ describe('<news-comment-list>', () => {
     await waitUntil(() => el.shadowRoot!.activeElement?.getAttribute('data-id') === articles(el)[4].dataset.id);
   });
 
+  it('shows 10 replies under a comment, then "Xem thêm trả lời" pages the rest in and moves focus to them', async () => {
+    const t = newThread();
+    const root = await api().approved(t, { name: 'Gốc', body: 'Bình luận gốc' });
+    // Twelve readers answer (each its own address, so no rate limit stops the thread).
+    for (let i = 1; i <= 12; i++) {
+      await api().approved(t, { name: `Trả lời ${i}`, body: `Ý kiến ${i}`, parentId: root }, `203.0.113.${i}`);
+    }
+    const el = await mount(t);
+    const replyNames = () => $$(el, '[part~="replies"] [part~="comment-name"]').map(text);
+    expect(replyNames()).to.deep.equal(Array.from({ length: 10 }, (_, i) => `Trả lời ${i + 1}`));
+    const more = $<HTMLButtonElement>(el, '[part~="more-replies"]')!;
+    expect(text(more)).to.equal('Xem thêm trả lời');
+    await expect(el).to.be.accessible();
+    more.click();
+    await waitUntil(() => replyNames().length === 12);
+    expect(replyNames().slice(10)).to.deep.equal(['Trả lời 11', 'Trả lời 12']);
+    expect(gets(requests(), `/comments/${root}/replies`)).to.have.length(1);
+    expect($(el, '[part~="more-replies"]')).to.equal(null);
+    const eleventh = articles(el).find((a) => text(a.querySelector('[part~="comment-name"]')) === 'Trả lời 11')!;
+    await waitUntil(() => el.shadowRoot!.activeElement === eleventh);
+    await expect(el).to.be.accessible();
+  });
+
   it('shows an empty state, and an error state with a retry', async () => {
     const el = await mount(newThread());
     expect(text($(el, '[part~="empty"]'))).to.equal('Chưa có bình luận nào.');

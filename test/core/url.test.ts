@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { comparableUrl, safeHttpUrl } from '../../src/core/url.js';
+import { comparableUrl, safeHttpUrl, safeImageUrl } from '../../src/core/url.js';
 
 describe('safeHttpUrl', () => {
   it('keeps http and https, resolving relative URLs against a base', () => {
@@ -44,6 +44,32 @@ describe('safeHttpUrl', () => {
     expect(safeHttpUrl(undefined)).to.equal(null);
     expect(safeHttpUrl({ toString: () => 'https://x.example' })).to.equal(null);
   });
+});
+
+describe('safeImageUrl', () => {
+  const base = 'https://api.tinhnha.example/v1/related?url=x';
+  it('keeps absolute and scheme-relative images, and relative paths on the base origin', () => {
+    expect(safeImageUrl('https://cdn.example.vn/a.jpg', base)).to.equal('https://cdn.example.vn/a.jpg');
+    expect(safeImageUrl('//cdn.example.vn/b.jpg', base)).to.equal('https://cdn.example.vn/b.jpg');
+    expect(safeImageUrl('/demo/c.jpg', base)).to.equal('https://api.tinhnha.example/demo/c.jpg');
+    expect(safeImageUrl('anh/d.jpg', base)).to.equal('https://api.tinhnha.example/v1/anh/d.jpg');
+    expect(safeImageUrl('https://cdn.example.vn/a.jpg')).to.equal('https://cdn.example.vn/a.jpg');
+  });
+
+  // Paths that look like paths on the site, which the URL parser reads as another host.
+  for (const value of [
+    '/\\evil.example/x.png',
+    '\\\\evil.example/x.png',
+    '\\/evil.example/x.png',
+    '/\t/evil.example/x.png',
+    ' /\\evil.example/x.png',
+    '/\n\\evil.example/x.png',
+  ]) {
+    it(`never turns ${JSON.stringify(value)} into a request to another host`, () => {
+      expect(safeHttpUrl(value, base)).to.match(/^https:\/\/evil\.example\//); // what the parser makes of it
+      expect(safeImageUrl(value, base)).to.equal(null);
+    });
+  }
 });
 
 describe('comparableUrl', () => {

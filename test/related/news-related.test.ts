@@ -331,6 +331,32 @@ describe('news-related', () => {
       }
     });
 
+    it('never turns an image path like /\\evil.example/x.png from the API into a request to another host', async () => {
+      const original = window.fetch;
+      const answer = {
+        items: [
+          { url: 'https://tin.example.vn/1.html', title: 'Ảnh lừa 1', image: '/\\evil.example/x.png' },
+          { url: 'https://tin.example.vn/2.html', title: 'Ảnh lừa 2', image: '\\\\evil.example/y.png' },
+          { url: 'https://tin.example.vn/3.html', title: 'Ảnh của API', image: '/demo/anh.svg' },
+          { url: 'https://tin.example.vn/4.html', title: 'Ảnh CDN', image: 'https://cdn.example.vn/z.svg' },
+        ],
+      };
+      window.fetch = async () =>
+        new Response(JSON.stringify(answer), { headers: { 'content-type': 'application/json' } });
+      try {
+        const el = await related(
+          html`<news-related api="https://api.example.vn/v1/" layout="thumbnails"></news-related>`,
+        );
+        await loaded(el);
+        expect(titles(el)).to.deep.equal(['Ảnh lừa 1', 'Ảnh lừa 2', 'Ảnh của API', 'Ảnh CDN']);
+        const sources = Array.from(root(el).querySelectorAll('img')).map((img) => img.getAttribute('src'));
+        expect(sources).to.deep.equal(['https://api.example.vn/demo/anh.svg', 'https://cdn.example.vn/z.svg']);
+        expect(root(el).innerHTML).not.to.include('evil.example');
+      } finally {
+        window.fetch = original;
+      }
+    });
+
     it('shares one request between two widgets with the same src', async () => {
       const key = uniqueKey('related-shared');
       const src = counted(key, `${LISTS}/related.json`);

@@ -21,7 +21,8 @@ const apps = new Map();
 const faults = new Map();
 
 const appFor = (name) => {
-  if (!apps.has(name)) apps.set(name, createTestApp());
+  // TRUST_PROXY: a test may post as several readers (X-Forwarded-For), each with its own rate limit.
+  if (!apps.has(name)) apps.set(name, createTestApp({ trustProxy: true }));
   return apps.get(name);
 };
 

@@ -68,23 +68,35 @@ export class ServerApi {
     return this.moderate(`/threads/${encodeURIComponent(thread)}/close`, {});
   }
 
-  /** Posts a comment as a reader would, answering the status and JSON. */
+  /**
+   * Posts a comment as a reader would, answering the status and JSON. `reader` (an IP address,
+   * sent as X-Forwarded-For) posts as another reader, with a rate limit of its own.
+   */
   async post(
     thread: string,
     comment: { name: string; body: string; parentId?: string },
     key = crypto.randomUUID(),
+    reader?: string,
   ): Promise<{ status: number; json: { id?: string; status?: string } }> {
     const response = await fetch(`${this.base}/threads/${encodeURIComponent(thread)}/comments`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'idempotency-key': key },
+      headers: {
+        'content-type': 'application/json',
+        'idempotency-key': key,
+        ...(reader ? { 'x-forwarded-for': reader } : {}),
+      },
       body: JSON.stringify(comment),
     });
     return { status: response.status, json: await response.json() };
   }
 
   /** Posts and approves a comment: what readers then see in the thread. */
-  async approved(thread: string, comment: { name: string; body: string; parentId?: string }): Promise<string> {
-    const { json } = await this.post(thread, comment);
+  async approved(
+    thread: string,
+    comment: { name: string; body: string; parentId?: string },
+    reader?: string,
+  ): Promise<string> {
+    const { json } = await this.post(thread, comment, undefined, reader);
     await this.approve(json.id!);
     return json.id!;
   }

@@ -18,6 +18,7 @@ export const comments: CommentStrings = {
   sent: 'Sent. Your comment is awaiting moderation.',
   closed: 'Comments are closed',
   more: 'Load more comments',
+  moreReplies: 'Show more replies',
   newest: 'Newest',
   oldest: 'Oldest',
   sort: 'Sort',

@@ -18,6 +18,7 @@ export const comments: CommentStrings = {
   sent: 'Đã gửi. Bình luận của bạn đang chờ duyệt.',
   closed: 'Bình luận đã đóng',
   more: 'Xem thêm bình luận',
+  moreReplies: 'Xem thêm trả lời',
   newest: 'Mới nhất',
   oldest: 'Cũ nhất',
   sort: 'Sắp xếp',
