@@ -151,7 +151,7 @@ describe('<news-moderation-stats> in the desk, against the server', function () 
     expect(figure(stats, 'views').querySelectorAll('circle').length).to.equal(48);
     // Space works as well as Enter.
     shadow(stats).querySelector<HTMLButtonElement>('button[data-range="30d"]')!.focus();
-    await sendKeys({ press: 'Space' });
+    await sendKeys({ press: ' ' });
     await waitUntil(() => shadow(stats).querySelector('[data-range="30d"].charts'), '30d charts');
     expect(figure(stats, 'views').querySelector('tbody')!.rows.length).to.equal(30);
   });
