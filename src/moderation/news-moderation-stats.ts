@@ -65,6 +65,7 @@ export class NewsModerationStats extends NewsElement<'moderationStats'> {
   /** The desk's API call: the element asks nothing on its own until it has one. */
   @property({ attribute: false }) request?: StatsRequest;
 
+  /** The range shown: `24h` (per hour), `7d` or `30d` (per day); the buttons change it. */
   @property({ reflect: true }) range: StatsRange = '7d';
 
   /** The numbers of every chart shown as tables, not only to screen readers. */
