@@ -340,7 +340,7 @@ export class NewsModerationStats extends NewsElement<'moderationStats'> {
         nothing,
       );
     const max = niceMax(Math.max(...rows.map((r) => r.comments)));
-    const width = (v: number) => ((W - M.left - M.right) * v) / max;
+    const width = (v: number) => ((W - 2 * M.right) * v) / max;
     const height = rows.length * ROW + 4;
     const chart = html`<svg class="plot" viewBox="0 0 ${W} ${height}" aria-hidden="true" focusable="false">
       ${rows.map((r, i) => {
