@@ -15,6 +15,7 @@ import { commentRoutes } from './routes/comments.ts';
 import type { RouteDeps } from './routes/deps.ts';
 import { healthRoutes } from './routes/health.ts';
 import { moderationRoutes } from './routes/moderation.ts';
+import { moderationStatsRoutes } from './routes/moderation-stats.ts';
 import { pageRoutes } from './routes/pages.ts';
 import { viewRoutes } from './routes/views.ts';
 import { ViewBuffer } from './views-buffer.ts';
@@ -94,6 +95,7 @@ export function createApp({ config, storage, rateLimits, views, changes, log = (
   app.route('/api', viewRoutes(deps));
   app.route('/api', commentRoutes(deps));
   app.route('/api/moderation', moderationRoutes(deps));
+  app.route('/api/moderation', moderationStatsRoutes(deps));
   app.all('/api/*', (c) => c.json(errorBody('not_found', `No route for ${c.req.method} ${c.req.path}.`), 404));
   app.route('/', pageRoutes(config));
 

@@ -205,6 +205,10 @@ export interface Storage {
   readonly moderation: ModerationStore;
   readonly views: ViewStore;
   readonly meta: MetaStore;
+  /** Comments imported from other systems (`npm run import`). */
+  readonly imports: ImportStore;
+  /** The desk's charts. */
+  readonly stats: StatsStore;
   /** Rate-limit counters in this database (PostgreSQL), or per process (SQLite: one process per file). */
   readonly rateLimits: RateLimitStore;
   /**
@@ -215,4 +219,63 @@ export interface Storage {
   /** Database reachable and migrations current. */
   health(): Promise<Health>;
   close(): Promise<void>;
+}
+
+/** A comment read from another system's export (Disqus, WordPress), ready to be written. */
+export interface ImportedComment {
+  /** Its id in the other system: unique per `source`, what makes a second import a no-op. */
+  sourceId: string;
+  id: string;
+  thread: string;
+  parentId: string | null;
+  rootId: string | null;
+  name: string;
+  email: string | null;
+  body: string;
+  bodyHtml: string | null;
+  /** Never `approved` for what the other system held as spam or trash (those are not imported). */
+  status: 'approved' | 'pending';
+  createdAt: number;
+}
+
+export interface ImportStore {
+  /** Comments already imported from `source`, by their source id. */
+  known(
+    source: string,
+    sourceIds: string[],
+  ): Promise<Map<string, { id: string; rootId: string | null; thread: string }>>;
+  /**
+   * Writes comments (parents before their replies) with their source ids, and one log entry, in one
+   * transaction: all or nothing. Returns how many were written.
+   */
+  write(source: string, comments: ImportedComment[], actor: string): Promise<number>;
+}
+
+/** A stats window: `buckets` buckets of `bucketMs` from `from` (ms); `to` = from + buckets × bucketMs. */
+export interface StatsWindow {
+  from: number;
+  to: number;
+  bucketMs: number;
+  buckets: number;
+}
+
+/** The desk's charts, over the tables the server already keeps (views_hourly, comments, moderation_log). */
+export interface StatsStore {
+  /** The most read articles in the window, with their views per bucket (hourly buckets by their start). */
+  topViews(
+    w: StatsWindow,
+    limit: number,
+  ): Promise<{ id: string; title: string; url: string; total: number; counts: number[] }[]>;
+  /** Comments written per bucket, and how many of those are approved now. */
+  comments(w: StatsWindow): Promise<{ received: number[]; approved: number[] }>;
+  /**
+   * Time from posting to the first approve/reject, for comments whose first decision falls in the
+   * window: median and 90th percentile, interpolated between ranks (as PostgreSQL's percentile_cont).
+   */
+  decisionTimes(w: StatsWindow): Promise<{ count: number; medianMs: number | null; p90Ms: number | null }>;
+  /** Threads with the most comments written in the window. */
+  mostCommented(
+    w: StatsWindow,
+    limit: number,
+  ): Promise<{ thread: string; title: string | null; url: string | null; comments: number; approved: number }[]>;
 }

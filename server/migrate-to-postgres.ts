@@ -54,6 +54,7 @@ const TABLES: [table: string, columns: string[], order: string][] = [
     'seq',
   ],
   ['idempotency', ['thread_id', 'key', 'comment_id', 'created_at', 'body_hash'], 'thread_id, key'],
+  ['comment_sources', ['source', 'source_id', 'comment_id', 'imported_at'], 'source, source_id'],
   ['moderation_log', ['seq', 'at', 'actor', 'action', 'comment_id', 'thread_id', 'before', 'after'], 'seq'],
   ['views_hourly', ['article_pk', 'hour', 'count'], 'article_pk, hour'],
   ['view_dedupe', ['key', 'expires_at'], 'key'],

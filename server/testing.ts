@@ -12,13 +12,14 @@ export const TEST_MODERATOR_TOKEN = 'test-moderator-token';
 
 export async function createTestApp(
   overrides: Partial<Config> = {},
-): Promise<{ app: ReturnType<typeof createApp>; close(): Promise<void> }> {
+): Promise<{ app: ReturnType<typeof createApp>; storage: SqliteStorage; close(): Promise<void> }> {
   const config: Config = { ...configFromEnv({}), moderatorToken: TEST_MODERATOR_TOKEN, ...overrides };
   const storage = new SqliteStorage({ file: ':memory:', now: config.now });
   const views = new ViewBuffer(storage.views, { intervalMs: config.viewFlushMs, dedupeMs: config.viewDedupeMs });
   const app = createApp({ config, storage, views, log: () => {} });
   return {
     app,
+    storage,
     async close() {
       await views.close();
       await storage.close();

@@ -166,3 +166,28 @@ export interface ModerationLogEntry {
   before: unknown;
   after: unknown;
 }
+
+/** The desk's chart ranges (`GET /moderation/stats?range=`): hourly buckets for 24h, daily for 7d and 30d. */
+export const STATS_RANGES = ['24h', '7d', '30d'] as const;
+export type StatsRange = (typeof STATS_RANGES)[number];
+/** How many articles the stats list: the most read (with their views per bucket) and the most commented. */
+export const STATS_TOP = { views: 5, commented: 10 } as const;
+
+/** `GET /moderation/stats`: what readers read and wrote in a range, and how fast editors decided. */
+export interface ModerationStats {
+  range: StatsRange;
+  bucket: 'hour' | 'day';
+  /** ISO 8601: the range is [from, to), `buckets.length` buckets of one hour or one day. */
+  from: string;
+  to: string;
+  /** The start of each bucket, ISO 8601. */
+  buckets: string[];
+  /** The most read articles of the range, with their views per bucket. */
+  views: { id: string; title: string; url: string; total: number; counts: number[] }[];
+  /** Comments written in each bucket, and how many of those are approved now. */
+  comments: { received: number[]; approved: number[] };
+  /** From a comment's posting to its first approve or reject, for first decisions made in the range. */
+  decisions: { count: number; medianMs: number | null; p90Ms: number | null };
+  /** Threads with the most comments written in the range (any state), and how many are approved. */
+  mostCommented: { thread: string; title: string | null; url: string | null; comments: number; approved: number }[];
+}

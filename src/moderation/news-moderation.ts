@@ -5,12 +5,13 @@ import { Task, TaskStatus } from '@lit/task';
 import { LIMITS, type ModerationLogEntry } from '../core/contract.js';
 import { NewsError, toErrorDetail } from '../core/events.js';
 import { request } from '../core/fetch.js';
-import { loadSanitizer } from '../core/lazy.js';
+import { lazyModule, loadSanitizer } from '../core/lazy.js';
 import { format } from '../core/locale.js';
 import { NewsElement } from '../core/news-element.js';
 import { baseStyles } from '../core/styles.js';
 import { moderationStyles } from './news-moderation.styles.js';
 import { MODERATION_STRINGS } from './strings.js';
+import type { StatsRequest } from './news-moderation-stats.js';
 
 export type ModerationStatus = 'pending' | 'approved' | 'rejected';
 
@@ -33,9 +34,18 @@ export interface QueueItem {
 export type LogItem = ModerationLogEntry;
 
 type Counts = Record<ModerationStatus, number>;
-type View = ModerationStatus | 'log';
+type View = ModerationStatus | 'log' | 'stats';
 /** The desk's tabs, in order; each one's label is the string of the same name. */
-const VIEWS: View[] = ['pending', 'approved', 'rejected', 'log'];
+const VIEWS: View[] = ['pending', 'approved', 'rejected', 'log', 'stats'];
+const isStatus = (view: View): view is ModerationStatus =>
+  view === 'pending' || view === 'approved' || view === 'rejected';
+
+/** The charts' element, loaded when its tab is first opened. */
+const loadStats = lazyModule(async () => {
+  const module = await import('./news-moderation-stats.js');
+  module.NewsModerationStats.define('news-moderation-stats');
+  return module;
+});
 
 export interface ModerationActionDetail {
   action: 'approve' | 'reject' | 'edit' | 'close' | 'reopen';
@@ -138,7 +148,7 @@ export class NewsModeration extends NewsElement<'moderation'> {
 
   private readonly task = new Task(this, {
     task: async ([token, view], { signal }) => {
-      if (!token) return null;
+      if (!token || view === 'stats') return null;
       if (view === 'log') {
         const log = await this.call<{ items: LogItem[]; nextCursor: string | null }>(
           `/moderation/log?limit=${this.limit}`,
@@ -366,7 +376,7 @@ export class NewsModeration extends NewsElement<'moderation'> {
       this.cancelEdit();
       return;
     }
-    if (typing || !this.token || this.view === 'log') return;
+    if (typing || !this.token || this.view === 'log' || this.view === 'stats') return;
     const item = this.items[this.active];
     switch (e.key) {
       case 'j':
@@ -495,13 +505,13 @@ export class NewsModeration extends NewsElement<'moderation'> {
               data-view=${view}
               @click=${() => this.switchView(view)}
             >
-              ${s[view]}${view !== 'log' ? html` <span class="count" data-count=${view}>${this.counts[view]}</span>` : nothing}
+              ${s[view]}${isStatus(view) ? html` <span class="count" data-count=${view}>${this.counts[view]}</span>` : nothing}
             </button>`,
         )}
       </nav>
       <p class="help" id="help">${s.shortcuts}</p>
       <p class="live" role="status" aria-live="polite">${this.announcement}</p>
-      ${this.view === 'log' ? this.renderLog() : this.renderQueue()}
+      ${this.view === 'stats' ? this.renderStats() : this.view === 'log' ? this.renderLog() : this.renderQueue()}
     `;
   }
 
@@ -661,6 +671,24 @@ export class NewsModeration extends NewsElement<'moderation'> {
         <button type="button" @click=${this.cancelEdit}>${s.cancel}</button>
       </div>
     </form>`;
+  }
+
+  /** The charts, through the desk's own API calls (a 401 signs out as anywhere in the desk). */
+  private readonly statsRequest: StatsRequest = <T>(path: string, init?: { signal?: AbortSignal }) =>
+    this.call<T>(path, init).catch((error: unknown) => {
+      if (unauthorized(error)) this.signOut(this.strings.wrongToken);
+      throw error;
+    });
+
+  private renderStats() {
+    if (!customElements.get('news-moderation-stats')) {
+      loadStats().then(
+        () => this.requestUpdate(),
+        (error: unknown) => this.emit('news-error', toErrorDetail(this.localName, error)),
+      );
+      return html`<p class="muted">${this.strings.loading}</p>`;
+    }
+    return html`<news-moderation-stats .request=${this.statsRequest}></news-moderation-stats>`;
   }
 
   private renderLog() {

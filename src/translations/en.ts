@@ -12,3 +12,4 @@ export { mostRead } from './en/most-read.js';
 export { share } from './en/share.js';
 export { comments } from './en/comments.js';
 export { moderation } from './en/moderation.js';
+export { moderationStats } from './en/moderation-stats.js';

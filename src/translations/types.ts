@@ -135,6 +135,49 @@ export interface ModerationStrings {
   logAction: string;
   logComment: string;
   logChange: string;
+  /** The tab of the charts (`<news-moderation-stats>`). */
+  stats: string;
+}
+
+/** The desk's charts (`<news-moderation-stats>`). */
+export interface ModerationStatsStrings {
+  heading: string;
+  /** Accessible name of the range switcher. */
+  rangeLabel: string;
+  range24h: string;
+  range7d: string;
+  range30d: string;
+  loading: string;
+  failed: string;
+  retry: string;
+  /** The toggle that shows the numbers of every chart as tables. */
+  showTables: string;
+  viewsTitle: string;
+  /** Caption of the views table per hour / per day. */
+  viewsByHour: string;
+  viewsByDay: string;
+  noViews: string;
+  commentsTitle: string;
+  received: string;
+  approved: string;
+  noComments: string;
+  decisionsTitle: string;
+  median: string;
+  p90: string;
+  decided: string;
+  noDecisions: string;
+  mostCommentedTitle: string;
+  noMostCommented: string;
+  /** Table headers. */
+  hour: string;
+  day: string;
+  article: string;
+  total: string;
+  comments: string;
+  /** Durations: `{n}` is a formatted number. */
+  minutes: string;
+  hours: string;
+  days: string;
 }
 
 /** Every section, by name: what a language file exports besides `$code` and `$name`. */
@@ -144,6 +187,7 @@ export interface TranslationSections {
   share: ShareStrings;
   comments: CommentStrings;
   moderation: ModerationStrings;
+  moderationStats: ModerationStatsStrings;
 }
 
 /** A language: its BCP 47 primary tag, its own name, and any of the sections (the rest fall back). */

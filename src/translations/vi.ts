@@ -12,3 +12,4 @@ export { mostRead } from './vi/most-read.js';
 export { share } from './vi/share.js';
 export { comments } from './vi/comments.js';
 export { moderation } from './vi/moderation.js';
+export { moderationStats } from './vi/moderation-stats.js';

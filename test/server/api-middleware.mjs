@@ -10,6 +10,9 @@
  * first. `times` limits how many matching requests a fault applies to (default: all);
  * `method` and `path` (a substring of the API path) narrow which requests match.
  * The moderator token of these apps is `test-moderator-token`.
+ * Two seeding hooks call the server's own code on that app's storage, for data no API writes:
+ *   POST /__api/<name>/__import  (body: a Disqus or WordPress export) runs `npm run import`'s import
+ *   POST /__api/<name>/__views   [{"articleId", "hourMs", "count"}] adds views to hourly buckets
  */
 import { register } from 'tsx/esm/api';
 
@@ -56,6 +59,20 @@ export async function apiMiddleware(ctx, next) {
     if (ctx.method === 'DELETE') faults.delete(name);
     else faults.set(name, [...(faults.get(name) ?? []), JSON.parse((await readBody(ctx.req)).toString() || '{}')]);
     ctx.status = 204;
+    return;
+  }
+
+  if (ctx.method === 'POST' && (path === '/__import' || path === '/__views')) {
+    const { storage } = await appFor(name);
+    const body = (await readBody(ctx.req)).toString('utf8');
+    ctx.type = 'application/json';
+    if (path === '/__views') {
+      await storage.views.addBuckets(JSON.parse(body));
+      ctx.body = '{}';
+    } else {
+      const { importExport } = await import('../../server/import/index.ts');
+      ctx.body = JSON.stringify(await importExport(storage, body));
+    }
     return;
   }
 

@@ -110,4 +110,17 @@ export class ServerApi {
     });
     if (!response.ok) throw new Error(`POST /articles: ${response.status} ${await response.text()}`);
   }
+
+  /** Imports a Disqus or WordPress export with the server's import (`npm run import`), answering its report. */
+  async importExport(xml: string): Promise<{ comments: number; replies: number; skipped: Record<string, number> }> {
+    const response = await fetch(`${this.base}/__import`, { method: 'POST', body: xml });
+    if (!response.ok) throw new Error(`import: ${response.status} ${await response.text()}`);
+    return response.json();
+  }
+
+  /** Adds views to articles' hourly buckets (`hourMs`: any time in the hour). */
+  async addViews(rows: { articleId: string; hourMs: number; count: number }[]): Promise<void> {
+    const response = await fetch(`${this.base}/__views`, { method: 'POST', body: JSON.stringify(rows) });
+    if (!response.ok) throw new Error(`views: ${response.status} ${await response.text()}`);
+  }
 }

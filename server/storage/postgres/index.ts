@@ -9,10 +9,12 @@ import { PgArticles } from './articles.ts';
 import { PgChanges } from './changes.ts';
 import { PgComments } from './comments.ts';
 import { PgDb, type PgOptions } from './db.ts';
+import { PgImports } from './imports.ts';
 import { PgMeta } from './meta.ts';
 import { PgModeration } from './moderation.ts';
 import { PgRateLimits } from './rate-limits.ts';
 import { MIGRATIONS, appliedMigrations, migrate } from './schema.ts';
+import { PgStats } from './stats.ts';
 import { PgViews } from './views.ts';
 
 export class PostgresStorage implements Storage {
@@ -22,6 +24,8 @@ export class PostgresStorage implements Storage {
   readonly moderation: PgModeration;
   readonly views: PgViews;
   readonly meta: PgMeta;
+  readonly imports: PgImports;
+  readonly stats: PgStats;
   readonly rateLimits: PgRateLimits;
   readonly changes: PgChanges | undefined;
 
@@ -34,6 +38,8 @@ export class PostgresStorage implements Storage {
     this.moderation = new PgModeration(db);
     this.views = new PgViews(db);
     this.meta = new PgMeta(db);
+    this.imports = new PgImports(db);
+    this.stats = new PgStats(db);
     this.rateLimits = new PgRateLimits(db);
     this.changes = opts.changeFeed === false ? undefined : new PgChanges(db);
   }

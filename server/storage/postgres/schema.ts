@@ -113,6 +113,19 @@ export const MIGRATIONS: string[] = [
   ALTER TABLE idempotency ADD COLUMN body_hash TEXT;
   CREATE INDEX idempotency_created ON idempotency(created_at);
   `,
+  // 3: where imported comments came from (a second import of the same file is a no-op), and
+  // indexes for the desk's stats (comments by date, first decisions per comment)
+  `
+  CREATE TABLE comment_sources (
+    source TEXT NOT NULL,          -- the other system and site, e.g. 'disqus:baotinh', 'wordpress:https://bao.example'
+    source_id TEXT NOT NULL,       -- the comment's id there
+    comment_id TEXT NOT NULL UNIQUE REFERENCES comments(id),
+    imported_at BIGINT NOT NULL,
+    PRIMARY KEY (source, source_id)
+  );
+  CREATE INDEX comments_created ON comments (created_at);
+  CREATE INDEX moderation_log_comment ON moderation_log (comment_id, at);
+  `,
 ];
 /** Arbitrary, fixed: the advisory lock that serializes migrations across processes. */
 const MIGRATION_LOCK = 0x6e770001;

@@ -7,9 +7,11 @@ import { MemoryRateLimits } from '../../limits/memory.ts';
 import { SqliteArticles } from './articles.ts';
 import { SqliteComments } from './comments.ts';
 import { SqliteDb, type SqliteOptions } from './db.ts';
+import { SqliteImports } from './imports.ts';
 import { SqliteMeta } from './meta.ts';
 import { SqliteModeration } from './moderation.ts';
 import { MIGRATIONS } from './schema.ts';
+import { SqliteStats } from './stats.ts';
 import { SqliteViews } from './views.ts';
 
 export class SqliteStorage implements Storage {
@@ -20,6 +22,8 @@ export class SqliteStorage implements Storage {
   readonly moderation: SqliteModeration;
   readonly views: SqliteViews;
   readonly meta: SqliteMeta;
+  readonly imports: SqliteImports;
+  readonly stats: SqliteStats;
   readonly rateLimits: MemoryRateLimits;
 
   constructor(opts: SqliteOptions) {
@@ -28,6 +32,8 @@ export class SqliteStorage implements Storage {
     this.comments = new SqliteComments(this.db);
     this.moderation = new SqliteModeration(this.db, this.comments);
     this.meta = new SqliteMeta(this.db);
+    this.imports = new SqliteImports(this.db);
+    this.stats = new SqliteStats(this.db);
     this.views = new SqliteViews(this.db, this.meta);
     this.rateLimits = new MemoryRateLimits(this.db.now);
   }

@@ -51,4 +51,5 @@ export const moderation: ModerationStrings = {
   logAction: 'Action',
   logComment: 'Comment / thread',
   logChange: 'Before → after',
+  stats: 'Statistics',
 };

@@ -51,4 +51,5 @@ export const moderation: ModerationStrings = {
   logAction: 'Thao tác',
   logComment: 'Bình luận / luồng',
   logChange: 'Trước → sau',
+  stats: 'Thống kê',
 };
