@@ -4,7 +4,6 @@ import * as v from 'valibot';
 import { PAGE } from '../../src/core/contract.ts';
 import type { Article } from '../domain.ts';
 import type { Env } from '../http/context.ts';
-import { requireToken } from '../http/context.ts';
 import { fail } from '../http/errors.ts';
 import { ArticleId, ArticlesIn, Cursor, HttpUrl, Limit, parse, readJson } from '../http/validate.ts';
 import type { RouteDeps } from './deps.ts';
@@ -32,11 +31,11 @@ export function urlCandidates(raw: string): string[] {
   return [...new Set(cands)];
 }
 
-export function articleRoutes({ config, storage, caches }: RouteDeps) {
+export function articleRoutes({ config, storage, caches, bearer }: RouteDeps) {
   const r = new Hono<Env>();
   const generatedAt = () => new Date(config.now()).toISOString();
 
-  r.post('/articles', requireToken(config.moderatorToken), async (c) => {
+  r.post('/articles', bearer, async (c) => {
     const body = parse(ArticlesIn, await readJson(c));
     const list = Array.isArray(body) ? body : [body];
     const ids = await storage.articles.upsert(

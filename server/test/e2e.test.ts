@@ -30,7 +30,7 @@ const skip = missing.length
 if (skip && process.env.CI) throw new Error(`e2e cannot run in CI: ${skip}`);
 if (skip) console.log(`# e2e skipped: ${skip}`);
 
-const TOKEN = 'e2e-moderator-token-42';
+const TOKEN = 'e2e-moderator-token-4242424';
 
 type Browser = import('playwright-core').Browser;
 type Page = import('playwright-core').Page;

@@ -59,6 +59,10 @@ export const ERROR_STATUS = {
   rate_limited: 429,
   internal: 500,
   unavailable: 503,
+  /** A cookie-signed desk request that changes something came from another origin. */
+  forbidden_origin: 403,
+  /** `npm run editor -- add`: an editor account of that name already exists. */
+  editor_exists: 409,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
@@ -136,4 +140,11 @@ export interface ModerationLogEntry {
   thread: string | null;
   before: unknown;
   after: unknown;
+}
+
+/** The desk's session, as `GET/POST/DELETE /moderation/session` answer it. */
+export interface DeskSession {
+  signedIn: boolean;
+  /** The signed-in editor (the name the log records), else null. */
+  name: string | null;
 }

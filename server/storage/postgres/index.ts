@@ -9,6 +9,7 @@ import { PgArticles } from './articles.ts';
 import { PgChanges } from './changes.ts';
 import { PgComments } from './comments.ts';
 import { PgDb, type PgOptions } from './db.ts';
+import { PgEditors } from './editors.ts';
 import { PgMeta } from './meta.ts';
 import { PgModeration } from './moderation.ts';
 import { PgRateLimits } from './rate-limits.ts';
@@ -22,6 +23,7 @@ export class PostgresStorage implements Storage {
   readonly moderation: PgModeration;
   readonly views: PgViews;
   readonly meta: PgMeta;
+  readonly editors: PgEditors;
   readonly rateLimits: PgRateLimits;
   readonly changes: PgChanges | undefined;
 
@@ -35,6 +37,7 @@ export class PostgresStorage implements Storage {
     this.views = new PgViews(db);
     this.meta = new PgMeta(db);
     this.rateLimits = new PgRateLimits(db);
+    this.editors = new PgEditors(db);
     this.changes = opts.changeFeed === false ? undefined : new PgChanges(db);
   }
 

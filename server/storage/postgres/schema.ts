@@ -107,6 +107,27 @@ export const MIGRATIONS: string[] = [
     value TEXT NOT NULL
   );
   `,
+  // 2: editor accounts and their desk sessions (secrets and session ids stored only as hashes)
+  `
+  CREATE TABLE editors (
+    id BIGSERIAL PRIMARY KEY,
+    name TEXT NOT NULL,
+    name_key TEXT NOT NULL UNIQUE, -- lower-cased NFC name: names are unique case-insensitively
+    secret_hash TEXT NOT NULL,
+    created_at BIGINT NOT NULL,
+    disabled_at BIGINT,
+    last_sign_in_at BIGINT
+  );
+
+  CREATE TABLE editor_sessions (
+    id_hash TEXT PRIMARY KEY,
+    editor_id BIGINT NOT NULL REFERENCES editors(id) ON DELETE CASCADE,
+    created_at BIGINT NOT NULL,
+    expires_at BIGINT NOT NULL
+  );
+  CREATE INDEX editor_sessions_editor ON editor_sessions (editor_id);
+  CREATE INDEX editor_sessions_expiry ON editor_sessions (expires_at);
+  `,
 ];
 
 /** Arbitrary, fixed: the advisory lock that serializes migrations across processes. */

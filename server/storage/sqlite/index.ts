@@ -7,6 +7,7 @@ import { MemoryRateLimits } from '../../limits/memory.ts';
 import { SqliteArticles } from './articles.ts';
 import { SqliteComments } from './comments.ts';
 import { SqliteDb, type SqliteOptions } from './db.ts';
+import { SqliteEditors } from './editors.ts';
 import { SqliteMeta } from './meta.ts';
 import { SqliteModeration } from './moderation.ts';
 import { MIGRATIONS } from './schema.ts';
@@ -20,6 +21,7 @@ export class SqliteStorage implements Storage {
   readonly moderation: SqliteModeration;
   readonly views: SqliteViews;
   readonly meta: SqliteMeta;
+  readonly editors: SqliteEditors;
   readonly rateLimits: MemoryRateLimits;
 
   constructor(opts: SqliteOptions) {
@@ -30,6 +32,7 @@ export class SqliteStorage implements Storage {
     this.meta = new SqliteMeta(this.db);
     this.views = new SqliteViews(this.db, this.meta);
     this.rateLimits = new MemoryRateLimits(this.db.now);
+    this.editors = new SqliteEditors(this.db);
   }
 
   async health() {
