@@ -77,12 +77,12 @@ export interface CommentStrings {
 export interface ModerationStrings {
   title: string;
   signInTitle: string;
-  tokenLabel: string;
+  secretLabel: string;
   editorLabel: string;
-  editorHint: string;
+  secretHint: string;
   signIn: string;
   signOut: string;
-  wrongToken: string;
+  wrongSignIn: string;
   signedInAs: string;
   pending: string;
   approved: string;
@@ -125,6 +125,12 @@ export interface ModerationStrings {
   logAction: string;
   logComment: string;
   logChange: string;
+  /** Sign-in refused for a while after too many wrong attempts (HTTP 429). */
+  tooManyAttempts: string;
+  /** The browser did not keep the session cookie (plain http on an address other than localhost). */
+  cookieRefused: string;
+  /** The session ended on the server (idle, disabled account, signed out elsewhere). */
+  sessionEnded: string;
 }
 
 /** Every section, by name: what a language file exports besides `$code` and `$name`. */
