@@ -15,9 +15,9 @@ import { AUTH_FAILURES, SESSION_COOKIE } from '../auth/editor-auth.ts';
 import { configFromEnv, storageOptions } from '../config.ts';
 import { addEditor } from '../editor-accounts.ts';
 import { openStorage } from '../storage/index.ts';
-import { serverDbEnv } from './db.ts';
+import { serverDbEnv, TEST_DB } from './db.ts';
 import { comment, makeCtx, TOKEN, type TestCtx } from './helpers.ts';
-import { printedSecret, ROOT, runEditorCli } from './process.ts';
+import { printedSecret, ROOT, runEditorCli, startServer } from './process.ts';
 
 const T = 'an-ninh-nong-thon-moi-2026';
 /** `app.request()` answers as http://localhost: the desk's own origin in these tests. */
@@ -371,6 +371,39 @@ test('a weak MODERATOR_TOKEN: the real server refuses to start with one clear li
       assert.match(r.stderr, why);
       assert.match(r.stderr, /The server did not start\.$/m);
       assert.ok(!r.stderr.includes(token) || token === 'a', 'the token itself is not echoed');
+    }
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});
+
+test('npm start: a fresh SQLite data folder gets a demo editor whose secret is printed once and signs in; PostgreSQL says how to add one', async () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'nw-demo-'));
+  const env = { ...(await serverDbEnv()), DATA_DIR: dataDir, MODERATOR_TOKEN: '' };
+  try {
+    const first = await startServer(env);
+    const banner = first.output();
+    first.child.kill('SIGTERM');
+    await first.exited;
+    if (TEST_DB === 'postgres') {
+      assert.match(banner, /Desk sign-in: +no editors yet: npm run editor -- add <name>/);
+      return;
+    }
+    const line = /Desk sign-in: +name "demo", secret ([A-Za-z0-9_-]{32}) /.exec(banner);
+    assert.ok(line, banner);
+    const second = await startServer(env);
+    try {
+      assert.doesNotMatch(second.output(), /Desk sign-in/, 'shown once');
+      const r = await fetch(`${second.base}/api/moderation/session`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ name: 'demo', secret: line[1] }),
+      });
+      assert.equal(r.status, 200);
+      assert.match(r.headers.get('set-cookie')!, /; HttpOnly; Secure; SameSite=Strict$/);
+    } finally {
+      second.child.kill('SIGTERM');
+      await second.exited;
     }
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
