@@ -277,3 +277,29 @@ async function waitUntil(check: () => Promise<boolean>, ms = 5000) {
     await new Promise((r) => setTimeout(r, 50));
   }
 }
+
+test(
+  'the desk over plain http under another name than localhost: the browser drops the Secure cookie, the desk says so',
+  { skip, timeout: 120_000 },
+  async () => {
+    const { chromium } = await import('playwright-core');
+    // desk.example resolves to this server: an http origin that browsers do not count as secure.
+    const other = await chromium.launch({
+      executablePath: CHROME,
+      args: [...CHROMIUM_FLAGS, '--host-resolver-rules=MAP desk.example 127.0.0.1'],
+    });
+    try {
+      const page = await (await other.newContext({ locale: 'vi-VN' })).newPage();
+      await page.goto(`http://desk.example:${server.port}/moderation`);
+      await page.locator('news-moderation #editor').fill('Hà Phương');
+      await page.locator('news-moderation #secret').fill(editorSecret);
+      await page.locator('news-moderation form.signin button[type=submit]').click();
+      await page
+        .locator('news-moderation #signin-error', { hasText: 'Trình duyệt không lưu phiên đăng nhập' })
+        .waitFor();
+      assert.equal(await page.locator('news-moderation .tabs').count(), 0, 'not shown as signed in');
+    } finally {
+      await other.close();
+    }
+  },
+);
