@@ -99,12 +99,14 @@ export class EditorAuth {
   readonly guard: MiddlewareHandler<Env> = async (c, next) => {
     if (c.req.header('authorization') !== undefined) return this.bearer(c, next);
     const id = getCookie(c, SESSION_COOKIE);
-    const name = id ? await this.storage.editors.session(sessionIdHash(id), SESSION_IDLE_MS, SESSION_MAX_AGE_MS) : '';
+    if (!id) return this.unauthorized(c);
+    // Checked before the session is even looked up: a foreign page's request does not keep it alive.
+    if (!SAFE_METHODS.has(c.req.method) && !this.sameOrigin(c)) return this.crossOrigin(c);
+    const name = await this.storage.editors.session(sessionIdHash(id), SESSION_IDLE_MS, SESSION_MAX_AGE_MS);
     if (!name) {
-      if (id) this.clearCookie(c);
+      this.clearCookie(c);
       return this.unauthorized(c);
     }
-    if (!SAFE_METHODS.has(c.req.method) && !this.sameOrigin(c)) return this.crossOrigin(c);
     c.set('actor', name);
     await next();
     return undefined;
