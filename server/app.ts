@@ -8,7 +8,8 @@ import { cors } from 'hono/cors';
 import type { Config } from './config.ts';
 import type { ChangeFeed, RateLimitStore, Storage } from './domain.ts';
 import { ResponseCache } from './http/cache.ts';
-import { rateLimit, requireToken, type Env } from './http/context.ts';
+import { EditorAuth } from './auth/editor-auth.ts';
+import { rateLimit, type Env } from './http/context.ts';
 import { errorBody, errorHandler } from './http/errors.ts';
 import { articleRoutes } from './routes/articles.ts';
 import { commentRoutes } from './routes/comments.ts';
@@ -17,6 +18,7 @@ import { healthRoutes } from './routes/health.ts';
 import { moderationRoutes } from './routes/moderation.ts';
 import { moderationStatsRoutes } from './routes/moderation-stats.ts';
 import { pageRoutes } from './routes/pages.ts';
+import { sessionRoutes } from './routes/session.ts';
 import { viewRoutes } from './routes/views.ts';
 import { ViewBuffer } from './views-buffer.ts';
 
@@ -45,6 +47,7 @@ export function createApp({ config, storage, rateLimits, views, changes, log = (
   const threads = new ResponseCache(2000, 32 * 1024 * 1024);
   const mostRead = new ResponseCache(500, 8 * 1024 * 1024);
   changes?.subscribe(() => threads.clear());
+  const auth = new EditorAuth(config, storage, rateLimits ?? storage.rateLimits);
   const deps: RouteDeps = {
     config,
     storage,
@@ -59,7 +62,8 @@ export function createApp({ config, storage, rateLimits, views, changes, log = (
       },
     },
     limit: (perMinute, what) => rateLimit(rateLimits ?? storage.rateLimits, config, perMinute, what),
-    moderator: requireToken(config.moderatorToken),
+    moderator: auth.guard,
+    bearer: auth.bearer,
     log,
   };
 
@@ -94,6 +98,7 @@ export function createApp({ config, storage, rateLimits, views, changes, log = (
   app.route('/api', articleRoutes(deps));
   app.route('/api', viewRoutes(deps));
   app.route('/api', commentRoutes(deps));
+  app.route('/api/moderation/session', sessionRoutes(auth));
   app.route('/api/moderation', moderationRoutes(deps));
   app.route('/api/moderation', moderationStatsRoutes(deps));
   app.all('/api/*', (c) => c.json(errorBody('not_found', `No route for ${c.req.method} ${c.req.path}.`), 404));

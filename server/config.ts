@@ -54,9 +54,29 @@ function bool(v: string | undefined, def: boolean): boolean {
   return /^(1|on|true|yes)$/i.test(v.trim());
 }
 
+/** A setting the server cannot run with; `main.ts` prints its message on one line and exits 78 (EX_CONFIG). */
+export class ConfigError extends Error {}
+
+/** Bearer tokens shorter than this, or with fewer distinct characters, are refused at start. */
+export const MIN_TOKEN_LENGTH = 24;
+const MIN_TOKEN_DISTINCT = 10;
+
+/** Why a moderator token is too weak to guard the desk, or undefined when it is acceptable. */
+export function weakTokenReason(token: string): string | undefined {
+  if (/[^\x21-\x7e]/.test(token)) return 'must be printable ASCII without spaces (it travels in an HTTP header)';
+  if (token.length < MIN_TOKEN_LENGTH)
+    return `is ${token.length} characters long: use at least ${MIN_TOKEN_LENGTH} random characters`;
+  if (new Set(token).size < MIN_TOKEN_DISTINCT)
+    return `uses only ${new Set(token).size} different characters: use random characters`;
+  return undefined;
+}
+
 export function configFromEnv(
   env: NodeJS.ProcessEnv = process.env,
 ): Omit<Config, 'moderatorToken'> & { moderatorToken?: string } {
+  const weak = env.MODERATOR_TOKEN ? weakTokenReason(env.MODERATOR_TOKEN) : undefined;
+  if (weak)
+    throw new ConfigError(`MODERATOR_TOKEN ${weak} (for example: openssl rand -base64 32). The server did not start.`);
   return {
     port: int(env.PORT, 8080),
     host: env.HOST || '0.0.0.0',

@@ -84,7 +84,8 @@ export type DomainErrorCode =
   | 'thread_closed'
   | 'invalid_parent' // the parent comment is missing, rejected or in another thread
   | 'invalid_cursor'
-  | 'idempotency_mismatch'; // an Idempotency-Key came back with a different body
+  | 'idempotency_mismatch' // an Idempotency-Key came back with a different body
+  | 'editor_exists'; // an editor account of that name (case-insensitive) already exists
 
 export class DomainError extends Error {
   constructor(
@@ -181,9 +182,45 @@ export interface MetaStore {
 
 /** Fixed-window counters shared by every process that uses the same store. */
 export interface RateLimitStore {
-  /** Counts one hit for `key` in the current window; returns the count so far and when the window ends. */
-  hit(key: string, windowMs: number): Promise<{ count: number; resetAt: number }>;
+  /**
+   * Counts one hit for `key` in the current window; returns the count so far and when the window ends.
+   * `by` adds another amount: 0 only reads, -1 takes a hit back (a sign-in that turned out right).
+   */
+  hit(key: string, windowMs: number, by?: number): Promise<{ count: number; resetAt: number }>;
   close?(): Promise<void>;
+}
+
+/** An editor account, as `npm run editor -- list` shows it. */
+export interface Editor {
+  name: string;
+  /** ISO 8601. */
+  createdAt: string;
+  disabled: boolean;
+  lastSignInAt: string | null;
+}
+
+/**
+ * Editor accounts and their desk sessions. Secrets and session ids are stored only as hashes
+ * (`auth/secrets.ts`); names are matched case-insensitively.
+ */
+export interface EditorStore {
+  /** A new account. Throws `editor_exists`. */
+  create(name: string, secretHash: string): Promise<Editor>;
+  list(): Promise<Editor[]>;
+  /** What a sign-in checks. */
+  credentials(name: string): Promise<{ id: number; name: string; secretHash: string; disabled: boolean } | undefined>;
+  /** Replaces the secret and ends the account's sessions; false when there is no such account. */
+  setSecret(name: string, secretHash: string): Promise<boolean>;
+  /** Disables (ending its sessions) or enables an account; false when there is no such account. */
+  setDisabled(name: string, disabled: boolean): Promise<boolean>;
+  /** Stores a session by the hash of its id, records the sign-in, and drops expired sessions. */
+  startSession(editorId: number, idHash: string, idleMs: number): Promise<void>;
+  /**
+   * The editor's name for a live session of an enabled account, idle less than `idleMs` and younger
+   * than `maxAgeMs`; each use moves its expiry `idleMs` ahead (sliding).
+   */
+  session(idHash: string, idleMs: number, maxAgeMs: number): Promise<string | undefined>;
+  endSession(idHash: string): Promise<void>;
 }
 
 export interface ChangeFeed {
@@ -209,6 +246,7 @@ export interface Storage {
   readonly imports: ImportStore;
   /** The desk's charts. */
   readonly stats: StatsStore;
+  readonly editors: EditorStore;
   /** Rate-limit counters in this database (PostgreSQL), or per process (SQLite: one process per file). */
   readonly rateLimits: RateLimitStore;
   /**

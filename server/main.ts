@@ -7,16 +7,28 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { configFromEnv, storageOptions, type Config } from './config.ts';
+import { configFromEnv, storageOptions, weakTokenReason, type Config } from './config.ts';
 import type { ChangeFeed, RateLimitStore } from './domain.ts';
 import { createApp } from './app.ts';
 import { dataDirFailure, EX_CONFIG } from './data-dir.ts';
+import { addEditor, DEMO_EDITOR } from './editor-accounts.ts';
 import { listen } from './http/node-server.ts';
 import { seedDemo } from './seed.ts';
 import { openStorage } from './storage/index.ts';
 import { ViewBuffer } from './views-buffer.ts';
 
-const env = configFromEnv();
+/** A setting the server cannot run with: one line on stderr, no stack, exit code 78 (EX_CONFIG). */
+function refuseToStart(message: string): never {
+  console.error(message);
+  process.exit(EX_CONFIG);
+}
+
+let env: ReturnType<typeof configFromEnv>;
+try {
+  env = configFromEnv();
+} catch (e) {
+  refuseToStart(e instanceof Error ? e.message : String(e));
+}
 
 /**
  * DATA_DIR, the moderator token and the storage. A DATA_DIR the server cannot use ends the
@@ -36,6 +48,8 @@ async function prepare() {
       newToken = true;
     }
   }
+  const weakFileToken = env.moderatorToken ? undefined : weakTokenReason(token);
+  if (weakFileToken) refuseToStart(`The moderator token in ${tokenFile} ${weakFileToken}. The server did not start.`);
   const config: Config = { ...env, moderatorToken: token };
   const storage = await openStorage(storageOptions(config));
   // Of several processes starting on an empty database, exactly one seeds it.
@@ -55,6 +69,15 @@ const { config, storage, token, tokenFile, newToken } = await prepare().catch((e
   console.error(line);
   process.exit(EX_CONFIG);
 });
+
+// The demo's editor: on the first start of a fresh SQLite data folder (with the demo seed), one
+// account to sign in to the desk with, its secret printed once. PostgreSQL sites add their own.
+let demoSecret: string | undefined;
+const seedOn = !/^(0|off|false|no)$/i.test(process.env.SEED_DEMO ?? '');
+if (storage.dialect === 'sqlite' && seedOn && (await storage.editors.list()).length === 0) {
+  if (await storage.meta.claim('demo-editor', '1')) demoSecret = await addEditor(storage, DEMO_EDITOR);
+}
+const noEditors = !demoSecret && (await storage.editors.list()).length === 0;
 
 // Shared rate limits and cache invalidation: Redis when configured, else the storage's own.
 let rateLimits: RateLimitStore | undefined;
@@ -84,6 +107,11 @@ const server = listen(app.fetch, { port: config.port, host: config.host }, (port
   if (newToken)
     lines.push(`  Moderator token:  ${token}   (generated now and saved in ${tokenFile}; it is not shown again)`);
   else if (!env.moderatorToken) lines.push(`  Moderator token:  in ${tokenFile}`);
+  if (demoSecret)
+    lines.push(
+      `  Desk sign-in:     name "${DEMO_EDITOR}", secret ${demoSecret}   (shown once; npm run editor -- reset ${DEMO_EDITOR} for a new one)`,
+    );
+  else if (noEditors) lines.push('  Desk sign-in:     no editors yet: npm run editor -- add <name>');
   // One write: whoever watches for "listening on" gets the whole banner with it.
   console.log(lines.join('\n'));
 });

@@ -59,6 +59,8 @@ const TABLES: [table: string, columns: string[], order: string][] = [
   ['views_hourly', ['article_pk', 'hour', 'count'], 'article_pk, hour'],
   ['view_dedupe', ['key', 'expires_at'], 'key'],
   ['meta', ['key', 'value'], 'key'],
+  // Editor accounts move with their secrets' hashes; desk sessions do not (editors sign in again).
+  ['editors', ['id', 'name', 'name_key', 'secret_hash', 'created_at', 'disabled_at', 'last_sign_in_at'], 'id'],
 ];
 
 /** Serial columns whose sequences must continue after the copied values. */
@@ -66,6 +68,7 @@ const SERIALS: [table: string, column: string][] = [
   ['articles', 'pk'],
   ['comments', 'seq'],
   ['moderation_log', 'seq'],
+  ['editors', 'id'],
 ];
 
 async function insertRows(sql: Sql, table: string, columns: string[], rows: Record<string, unknown>[]) {

@@ -2,6 +2,7 @@
  * An app for tests in other processes (the browser tests' middleware): the real routes and
  * storage on an in-memory SQLite database, migrated and empty, with a fixed moderator token.
  * View beacons are written as they come in batches each `viewFlushMs`, as in the server.
+ * `addTestEditor` makes a desk account on such an app the way `npm run editor -- add` does.
  */
 import { createApp } from './app.ts';
 import { configFromEnv, type Config } from './config.ts';
@@ -26,3 +27,6 @@ export async function createTestApp(
     },
   };
 }
+
+/** An editor account on a test app's storage, made by the same code as `npm run editor -- add`; answers its secret. */
+export { addEditor as addTestEditor } from './editor-accounts.ts';

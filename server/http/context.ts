@@ -5,9 +5,12 @@ import type { Config } from '../config.ts';
 import type { RateLimitStore } from '../domain.ts';
 import { clientNetwork } from './client-network.ts';
 import { errorBody } from './errors.ts';
-import { cleanText } from './validate.ts';
 
-export type Env = { Bindings: { incoming?: { socket?: { remoteAddress?: string } } } };
+export type Env = {
+  Bindings: { incoming?: { socket?: { remoteAddress?: string } } };
+  /** `actor`: who the desk guard let through, for the log (`auth/editor-auth.ts`). */
+  Variables: { actor?: string };
+};
 
 /** The client: socket address, or the left-most X-Forwarded-For with TRUST_PROXY. */
 export function clientAddress(c: Context<Env>, config: Pick<Config, 'trustProxy'>): string {
@@ -26,6 +29,7 @@ export function tokenMatches(given: string | undefined, expected: string): boole
   return timingSafeEqual(sha256(given), sha256(expected));
 }
 
+/** @deprecated Not throttled: routes use `RouteDeps.moderator` (desk) or `RouteDeps.bearer` (scripts). */
 export function requireToken(token: string): MiddlewareHandler<Env> {
   return async (c, next) => {
     const m = /^Bearer\s+(\S+)\s*$/i.exec(c.req.header('authorization') ?? '');
@@ -38,15 +42,12 @@ export function requireToken(token: string): MiddlewareHandler<Env> {
   };
 }
 
-/** The editor's name for the log (header values are Latin-1 only: the desk sends it URI-encoded). */
-export function actor(c: Context): string {
-  let raw = c.req.header('x-moderator-name') ?? '';
-  try {
-    raw = decodeURIComponent(raw);
-  } catch {
-    /* keep as is */
-  }
-  return cleanText(raw).slice(0, 80) || 'moderator';
+/**
+ * Who the log names for this desk request: the signed-in editor, or the token's user, as the one
+ * desk guard (`RouteDeps.moderator`) established it. Never a name the desk sends for a session.
+ */
+export function actor(c: Context<Env>): string {
+  return c.get('actor') || 'moderator';
 }
 
 /**

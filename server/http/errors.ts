@@ -40,6 +40,7 @@ const DOMAIN_ANSWERS: Record<DomainErrorCode, { code: ErrorCode; message: string
     code: 'idempotency_mismatch',
     message: 'This Idempotency-Key was already used with a different body; nothing was stored.',
   },
+  editor_exists: { code: 'editor_exists', message: 'An editor account of that name already exists.' },
 };
 
 export function errorHandler(log: (msg: string) => void) {

@@ -6,7 +6,7 @@ export class MemoryRateLimits implements RateLimitStore {
 
   constructor(private readonly now: () => number = Date.now) {}
 
-  async hit(key: string, windowMs: number) {
+  async hit(key: string, windowMs: number, by = 1) {
     const t = this.now();
     let w = this.windows.get(key);
     if (!w || w.resetAt <= t) {
@@ -14,7 +14,7 @@ export class MemoryRateLimits implements RateLimitStore {
       w = { count: 0, resetAt: t + windowMs };
       this.windows.set(key, w);
     }
-    w.count++;
+    w.count = Math.max(0, w.count + by);
     return { count: w.count, resetAt: w.resetAt };
   }
 

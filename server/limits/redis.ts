@@ -6,9 +6,10 @@
 import { Redis } from 'ioredis';
 import type { ChangeFeed, RateLimitStore } from '../domain.ts';
 
-/** INCR, and start the window's expiry on its first hit; returns [count, ms left]. Atomic in Redis. */
-const HIT = `local n = redis.call('INCR', KEYS[1])
-if n == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
+/** INCRBY (never below 0), and start the window's expiry on its first hit; returns [count, ms left]. Atomic in Redis. */
+const HIT = `local n = redis.call('INCRBY', KEYS[1], ARGV[2])
+if n < 0 then n = 0; redis.call('SET', KEYS[1], 0, 'KEEPTTL') end
+if redis.call('PTTL', KEYS[1]) < 0 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
 return {n, redis.call('PTTL', KEYS[1])}`;
 
 export class RedisShared implements RateLimitStore, ChangeFeed {
@@ -27,10 +28,10 @@ export class RedisShared implements RateLimitStore, ChangeFeed {
     this.channel = `${prefix}changes`;
   }
 
-  async hit(key: string, windowMs: number) {
+  async hit(key: string, windowMs: number, by = 1) {
     const [count, ttl] = (await (
-      this.redis as unknown as { rateHit(k: string, ms: number): Promise<[number, number]> }
-    ).rateHit(`${this.prefix}rl:${key}`, windowMs)) as [number, number];
+      this.redis as unknown as { rateHit(k: string, ms: number, by: number): Promise<[number, number]> }
+    ).rateHit(`${this.prefix}rl:${key}`, windowMs, by)) as [number, number];
     return { count, resetAt: this.now() + (ttl > 0 ? ttl : windowMs) };
   }
 

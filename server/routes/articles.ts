@@ -5,7 +5,6 @@ import { PAGE } from '../../src/core/contract.ts';
 import { safeImageUrl } from '../../src/core/url.ts';
 import type { Article } from '../domain.ts';
 import type { Env } from '../http/context.ts';
-import { requireToken } from '../http/context.ts';
 import { fail } from '../http/errors.ts';
 import { ArticleId, ArticlesIn, Cursor, HttpUrl, Limit, parse, readJson } from '../http/validate.ts';
 import type { RouteDeps } from './deps.ts';
@@ -53,11 +52,11 @@ export function articleUrls<T extends { url: string; image?: string }>(a: T, at 
   return { ...a, url: url.href, image };
 }
 
-export function articleRoutes({ config, storage, caches }: RouteDeps) {
+export function articleRoutes({ config, storage, caches, bearer }: RouteDeps) {
   const r = new Hono<Env>();
   const generatedAt = () => new Date(config.now()).toISOString();
 
-  r.post('/articles', requireToken(config.moderatorToken), async (c) => {
+  r.post('/articles', bearer, async (c) => {
     const body = parse(ArticlesIn, await readJson(c));
     const list = Array.isArray(body) ? body.map((a, i) => articleUrls(a, `${i}.`)) : [articleUrls(body)];
     const ids = await storage.articles.upsert(

@@ -14,7 +14,12 @@ export interface RouteDeps {
   caches: { threads: ResponseCache; mostRead: ResponseCache; changed(): void };
   /** Rate limit per client (0 = off), counted in the shared store. */
   limit: (perMinute: number, what: string) => MiddlewareHandler<Env>;
-  /** The one guard of every desk route (`/api/moderation/...`): lets an editor through, else 401. */
+  /**
+   * The one guard of every desk route (`/api/moderation/...`): lets a signed-in editor (session
+   * cookie) or the Bearer token through, else 401; `actor(c)` then names who it was.
+   */
   moderator: MiddlewareHandler<Env>;
+  /** The Bearer token only, throttled like the desk's (scripts: `POST /api/articles`). */
+  bearer: MiddlewareHandler<Env>;
   log: (msg: string) => void;
 }

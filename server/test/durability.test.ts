@@ -10,7 +10,7 @@ import { serverDbEnv } from './db.ts';
 import { configFromEnv, storageOptions } from '../config.ts';
 import { openStorage } from '../storage/index.ts';
 
-const TOKEN = 'durability-token-123456';
+const TOKEN = 'durability-token-1234567890';
 const T = 'an-ninh-nong-thon-moi-2026';
 
 test(

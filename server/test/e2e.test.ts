@@ -12,7 +12,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT, startServer, type Running } from './process.ts';
+import { printedSecret, ROOT, runEditorCli, startServer, type Running } from './process.ts';
 import { serverDbEnv } from './db.ts';
 import { configFromEnv, storageOptions } from '../config.ts';
 import { openStorage } from '../storage/index.ts';
@@ -30,7 +30,7 @@ const skip = missing.length
 if (skip && process.env.CI) throw new Error(`e2e cannot run in CI: ${skip}`);
 if (skip) console.log(`# e2e skipped: ${skip}`);
 
-const TOKEN = 'e2e-moderator-token-42';
+const TOKEN = 'e2e-moderator-token-4242424';
 
 type Browser = import('playwright-core').Browser;
 type Page = import('playwright-core').Page;
@@ -39,6 +39,8 @@ let server: Running;
 let browser: Browser;
 let dataDir: string;
 let dbEnv: Record<string, string>;
+/** The desk account, made with the real `npm run editor -- add`. */
+let editorSecret: string;
 
 before(async () => {
   if (skip) return;
@@ -51,6 +53,9 @@ before(async () => {
     RATE_LIMIT_COMMENTS: '100',
     VIEW_FLUSH_MS: '200',
   });
+  const added = await runEditorCli({ ...dbEnv, DATA_DIR: dataDir }, 'add', 'Hà Phương');
+  assert.equal(added.code, 0, added.stderr);
+  editorSecret = printedSecret(added.stdout);
   const { chromium } = await import('playwright-core');
   browser = await chromium.launch({ executablePath: CHROME, args: CHROMIUM_FLAGS });
 });
@@ -97,8 +102,8 @@ async function post(page: Page, name: string, body: string) {
 
 async function editorDesk(): Promise<Page> {
   const page = await openPage('/moderation');
-  await page.locator('news-moderation #token').fill(TOKEN);
   await page.locator('news-moderation #editor').fill('Hà Phương');
+  await page.locator('news-moderation #secret').fill(editorSecret);
   await page.locator('news-moderation form.signin button[type=submit]').click();
   await page.locator('news-moderation .tabs').waitFor();
   return page;
@@ -272,3 +277,29 @@ async function waitUntil(check: () => Promise<boolean>, ms = 5000) {
     await new Promise((r) => setTimeout(r, 50));
   }
 }
+
+test(
+  'the desk over plain http under another name than localhost: the browser drops the Secure cookie, the desk says so',
+  { skip, timeout: 120_000 },
+  async () => {
+    const { chromium } = await import('playwright-core');
+    // desk.example resolves to this server: an http origin that browsers do not count as secure.
+    const other = await chromium.launch({
+      executablePath: CHROME,
+      args: [...CHROMIUM_FLAGS, '--host-resolver-rules=MAP desk.example 127.0.0.1'],
+    });
+    try {
+      const page = await (await other.newContext({ locale: 'vi-VN' })).newPage();
+      await page.goto(`http://desk.example:${server.port}/moderation`);
+      await page.locator('news-moderation #editor').fill('Hà Phương');
+      await page.locator('news-moderation #secret').fill(editorSecret);
+      await page.locator('news-moderation form.signin button[type=submit]').click();
+      await page
+        .locator('news-moderation #signin-error', { hasText: 'Trình duyệt không lưu phiên đăng nhập' })
+        .waitFor();
+      assert.equal(await page.locator('news-moderation .tabs').count(), 0, 'not shown as signed in');
+    } finally {
+      await other.close();
+    }
+  },
+);

@@ -11,6 +11,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import pg from 'pg';
+import { verifySecret } from '../auth/secrets.ts';
+import { addEditor } from '../editor-accounts.ts';
 import { seedDemo } from '../seed.ts';
 import { SqliteStorage } from '../storage/sqlite/index.ts';
 import { PostgresStorage } from '../storage/postgres/index.ts';
@@ -29,6 +31,7 @@ const DUMP: Record<string, string> = {
   moderation_log:
     'SELECT seq, at, actor, action, comment_id, thread_id, before, after FROM moderation_log ORDER BY seq',
   views_hourly: 'SELECT article_pk, hour, count FROM views_hourly ORDER BY article_pk, hour',
+  editors: 'SELECT id, name, name_key, secret_hash, created_at, disabled_at, last_sign_in_at FROM editors ORDER BY id',
 };
 
 test(
@@ -66,6 +69,9 @@ test(
       }
       await src.moderation.setThreadClosed('other/thread', true, 'Biên tập A');
       await src.views.recordBatch([{ ref: { id: T }, visitor: 'v1', at: clock }], 30 * 60_000);
+      const secret = await addEditor(src, 'Hà Phương');
+      await addEditor(src, 'Tạm nghỉ');
+      await src.editors.setDisabled('Tạm nghỉ', true);
       await src.close();
 
       const url = await freshDatabaseUrl();
@@ -97,6 +103,11 @@ test(
       // The copy is a working database: threads, related ranking, new rows after the copied ones.
       const dst = await PostgresStorage.open({ url, allowExitOnIdle: true, changeFeed: false, now: () => clock });
       try {
+        // Editor accounts arrive with their secrets' hashes: the same secret signs in.
+        const editor = (await dst.editors.credentials('hà phương'))!;
+        assert.equal(await verifySecret(secret, editor.secretHash), true);
+        assert.equal((await dst.editors.credentials('Tạm nghỉ'))!.disabled, true);
+        await addEditor(dst, 'Người mới'); // ids continue after the copied ones
         const page = await dst.comments.threadPage(T, 'oldest', 100);
         assert.ok(
           page.items.some((c) => c.replies.length > 0),

@@ -10,11 +10,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { startServer, type Running } from './process.ts';
+import { printedSecret, runEditorCli, startServer, type Running } from './process.ts';
 import { freshDatabaseUrl, TEST_DB } from './db.ts';
 import { openStorage } from '../storage/index.ts';
 
-const TOKEN = 'multi-process-token-123';
+const TOKEN = 'multi-process-token-12345';
 const T = 'an-ninh-nong-thon-moi-2026';
 const SHARED = TEST_DB === 'postgres' ? 'PostgreSQL' : 'Redis';
 const REDIS_URL = process.env.REDIS_URL_TEST || 'redis://127.0.0.1:6379';
@@ -229,4 +229,28 @@ test(`3 processes (${SHARED}): kill -9 of one during 200 concurrent posts: every
   }
   const after = (await allQueued(servers[2]!)).filter((r) => r.body.startsWith('Bình luận đồng thời'));
   assert.equal(after.length, sent.length, 'each post stored exactly once');
+});
+
+test(`desk sessions and the wrong-credential throttle hold across processes (${SHARED})`, async () => {
+  const added = await runEditorCli(env, 'add', 'Hà Phương');
+  assert.equal(added.code, 0, added.stderr);
+  const signIn = await fetch(`${servers[0]!.base}/api/moderation/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-forwarded-for': '198.51.100.200' },
+    body: JSON.stringify({ name: 'Hà Phương', secret: printedSecret(added.stdout) }),
+  });
+  assert.equal(signIn.status, 200);
+  const cookie = signIn.headers.get('set-cookie')!.split(';')[0]!;
+  for (const s of servers) {
+    const who = await (await fetch(`${s.base}/api/moderation/session`, { headers: { cookie } })).json();
+    assert.deepEqual(who, { signedIn: true, name: 'Hà Phương' }, s.base);
+  }
+  // Wrong tokens from one client, spread over the processes: the shared count throttles it everywhere.
+  const guess = (s: Running, i: number) =>
+    fetch(`${s.base}/api/moderation/queue`, {
+      headers: { authorization: `Bearer guess-${i}`, 'x-forwarded-for': '198.51.100.201' },
+    });
+  const statuses: number[] = [];
+  for (let i = 0; i < 12; i++) statuses.push((await guess(servers[i % servers.length]!, i)).status);
+  assert.deepEqual(statuses, [...Array<number>(10).fill(401), 429, 429]);
 });

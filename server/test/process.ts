@@ -44,3 +44,23 @@ export async function startServer(env: Record<string, string>, port?: number): P
   }
   return { child, base: `http://127.0.0.1:${port}`, port, output: () => out, exited };
 }
+
+/** Runs `npm run editor -- …` (the real CLI, `server/editor-cli.ts`) with `env`; answers its exit code and output. */
+export function runEditorCli(
+  env: Record<string, string>,
+  ...args: string[]
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/editor-cli.ts', ...args], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (d) => (stdout += d));
+  child.stderr!.on('data', (d) => (stderr += d));
+  return new Promise((resolve) => child.once('close', (code) => resolve({ code, stdout, stderr })));
+}
+
+/** The sign-in secret `npm run editor -- add|reset` printed: its last line. */
+export const printedSecret = (stdout: string) => stdout.trim().split('\n').at(-1)!.trim();

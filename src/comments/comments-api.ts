@@ -121,7 +121,7 @@ export async function fetchReplies(
   signal?: AbortSignal,
 ): Promise<{ items: CommentData[]; nextCursor: string | null }> {
   const query = new URLSearchParams({ cursor, limit: String(PAGE.replies.max) });
-  const raw = await getJson(`${base}/comments/${encodeURIComponent(id)}/replies?${query}`, signal);
+  const raw = await getJson(base, `${base}/comments/${encodeURIComponent(id)}/replies?${query}`, signal);
   const r = (raw && typeof raw === 'object' ? raw : null) as Record<string, unknown> | null;
   if (!r || !Array.isArray(r.items)) throw new NewsError('shape', 'Not a page of replies');
   return {

@@ -61,7 +61,10 @@ export const ERROR_STATUS = {
   rate_limited: 429,
   internal: 500,
   unavailable: 503,
-  /** A write from a web page of another site (its `Origin` is not the API's nor an allowed one). */
+  /**
+   * A write from a web page of another site: a reader's post whose `Origin` is neither the API's
+   * nor an allowed one, or a cookie-signed desk request from another origin.
+   */
   forbidden_origin: 403,
   /** The same `Idempotency-Key` came back with a different body: nothing is stored. */
   idempotency_mismatch: 422,
@@ -77,6 +80,8 @@ export const ERROR_STATUS = {
   header_too_large: 431,
   /** The request did not arrive within Node's request timeout. */
   request_timeout: 408,
+  /** `npm run editor -- add`: an editor account of that name already exists. */
+  editor_exists: 409,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
@@ -190,4 +195,11 @@ export interface ModerationStats {
   decisions: { count: number; medianMs: number | null; p90Ms: number | null };
   /** Threads with the most comments written in the range (any state), and how many are approved. */
   mostCommented: { thread: string; title: string | null; url: string | null; comments: number; approved: number }[];
+}
+
+/** The desk's session, as `GET/POST/DELETE /moderation/session` answer it. */
+export interface DeskSession {
+  signedIn: boolean;
+  /** The signed-in editor (the name the log records), else null. */
+  name: string | null;
 }

@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, state, query } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { Task, TaskStatus } from '@lit/task';
-import { LIMITS, type ModerationLogEntry } from '../core/contract.js';
+import { LIMITS, type DeskSession, type ModerationLogEntry } from '../core/contract.js';
 import { NewsError, toErrorDetail } from '../core/events.js';
 import { request } from '../core/fetch.js';
 import { lazyModule, loadSanitizer } from '../core/lazy.js';
@@ -53,29 +53,20 @@ export interface ModerationActionDetail {
   thread?: string;
 }
 
-const TOKEN_KEY = 'news-moderation:token';
-const EDITOR_KEY = 'news-moderation:editor';
-
 /** The HTTP status of a failed request, if it got an answer. */
 const statusOf = (error: unknown): number | undefined =>
   error instanceof NewsError && error.reason === 'http' ? error.status : undefined;
 const unauthorized = (error: unknown) => statusOf(error) === 401;
+const throttled = (error: unknown) => statusOf(error) === 429;
 
 type Sanitizer = typeof import('../core/sanitize.js');
 /** Set once DOMPurify has loaded (only when an editor's formatted body is on screen). */
 let sanitizer: Sanitizer | null = null;
 
-function session(): Storage | null {
-  try {
-    return window.sessionStorage;
-  } catch {
-    return null;
-  }
-}
-
 /**
  * @customElement news-moderation
- * @summary The editors' moderation desk: sign in with the moderator token, work through the
+ * @summary The editors' moderation desk: sign in with an editor's name and secret (to an HttpOnly
+ * session cookie: no credential is ever kept where page scripts can read it), work through the
  * queue of pending comments (oldest first) with the article and thread context, approve, reject
  * or edit ("biên tập") then approve, close or reopen threads, and read the action log.
  * Keyboard: j/k move, a approve, r reject, e edit, Esc cancels an edit.
@@ -99,8 +90,10 @@ export class NewsModeration extends NewsElement<'moderation'> {
   /** Page size of the queue. */
   @property({ type: Number }) limit = 50;
 
-  @state() private token = session()?.getItem(TOKEN_KEY) ?? '';
-  @state() private editor = session()?.getItem(EDITOR_KEY) ?? '';
+  /** The signed-in editor (the server's answer); empty while signed out. */
+  @state() private editor = '';
+  /** Until the server has said whether this browser is already signed in. */
+  @state() private checking = true;
   @state() private view: View = 'pending';
   @state() private items: QueueItem[] = [];
   @state() private counts: Counts = { pending: 0, approved: 0, rejected: 0 };
@@ -114,7 +107,8 @@ export class NewsModeration extends NewsElement<'moderation'> {
   @state() private busy = false;
   @state() private reload = 0;
 
-  @query('#token') private tokenInput?: HTMLInputElement;
+  @query('#editor') private nameInput?: HTMLInputElement;
+  @query('#secret') private secretInput?: HTMLInputElement;
   private focusAfterUpdate: 'item' | 'editor' | 'signin' | null = null;
   /** Each comment's formatted body, sanitized once per change of that body (by comment id). */
   private readonly formatted = new Map<string, { html: string; node: HTMLElement }>();
@@ -124,13 +118,15 @@ export class NewsModeration extends NewsElement<'moderation'> {
     return this.apiBase ?? new URL('/api', location.href).href;
   }
 
-  /** A moderator's request through the kit's fetch client (time-out, typed errors). */
+  /**
+   * A desk request through the kit's fetch client (time-out, typed errors). The session cookie
+   * goes along by itself (same origin only); the desk never holds a credential of its own.
+   */
   private async call<T>(
     path: string,
-    init: { method?: string; body?: unknown; signal?: AbortSignal; token?: string } = {},
+    init: { method?: string; body?: unknown; signal?: AbortSignal } = {},
   ): Promise<T> {
-    const headers: Record<string, string> = { authorization: `Bearer ${init.token ?? this.token}` };
-    if (this.editor) headers['x-moderator-name'] = encodeURIComponent(this.editor);
+    const headers: Record<string, string> = {};
     if (init.body !== undefined) headers['content-type'] = 'application/json';
     const response = await request(
       `${this.base}${path}`,
@@ -138,7 +134,7 @@ export class NewsModeration extends NewsElement<'moderation'> {
         method: init.method ?? 'GET',
         headers,
         body: init.body === undefined ? undefined : JSON.stringify(init.body),
-        credentials: 'omit',
+        credentials: 'same-origin',
         cache: 'no-store',
       },
       { signal: init.signal },
@@ -147,8 +143,8 @@ export class NewsModeration extends NewsElement<'moderation'> {
   }
 
   private readonly task = new Task(this, {
-    task: async ([token, view], { signal }) => {
-      if (!token || view === 'stats') return null;
+    task: async ([editor, view], { signal }) => {
+      if (!editor || view === 'stats') return null;
       if (view === 'log') {
         const log = await this.call<{ items: LogItem[]; nextCursor: string | null }>(
           `/moderation/log?limit=${this.limit}`,
@@ -162,7 +158,7 @@ export class NewsModeration extends NewsElement<'moderation'> {
       );
       return { q };
     },
-    args: () => [this.token, this.view, this.reload] as const,
+    args: () => [this.editor, this.view, this.reload] as const,
     onComplete: (value) => {
       if (!value) return;
       if ('log' in value && value.log) {
@@ -179,7 +175,7 @@ export class NewsModeration extends NewsElement<'moderation'> {
     },
     onError: (error) => {
       if (unauthorized(error)) {
-        this.signOut(this.strings.wrongToken);
+        this.signedOut(this.strings.sessionEnded);
         return;
       }
       this.emit('news-error', toErrorDetail(this.localName, error));
@@ -200,44 +196,69 @@ export class NewsModeration extends NewsElement<'moderation'> {
 
   // ------------------------------------------------------------------ sign in
 
+  /** Asks the server whether this browser is already signed in (its cookie is not readable here). */
+  private async checkSession(): Promise<void> {
+    try {
+      const session = await this.call<DeskSession>('/moderation/session');
+      if (session.signedIn && session.name && !this.editor) this.startDesk(session.name, false);
+    } catch {
+      /* Signed out: the form is shown. */
+    } finally {
+      this.checking = false;
+    }
+  }
+
+  /** Shows the queue for `name`; after a sign-in, focus moves to its first comment. */
+  private startDesk(name: string, focus = true): void {
+    this.signInError = '';
+    this.view = 'pending';
+    this.active = 0;
+    if (focus) this.focusAfterUpdate = 'item';
+    this.editor = name;
+  }
+
   private async onSignIn(e: SubmitEvent): Promise<void> {
     e.preventDefault();
-    const form = e.currentTarget as HTMLFormElement;
-    const data = new FormData(form);
-    const token = String(data.get('token') ?? '').trim();
-    const editor = String(data.get('editor') ?? '')
-      .trim()
-      .slice(0, 80);
-    // Tokens are printable ASCII (HTTP header values cannot carry anything else).
-    if (!token || /[^\x21-\x7e]/.test(token)) {
-      this.signInError = this.strings.wrongToken;
+    const data = new FormData(e.currentTarget as HTMLFormElement);
+    const name = String(data.get('editor') ?? '').trim();
+    const secret = String(data.get('secret') ?? '').trim();
+    if (!name || !secret) {
+      this.signInError = this.strings.wrongSignIn;
       this.focusAfterUpdate = 'signin';
       return;
     }
     this.busy = true;
     try {
-      await this.call('/moderation/queue?limit=1', { token });
-      this.signInError = '';
-      session()?.setItem(TOKEN_KEY, token);
-      session()?.setItem(EDITOR_KEY, editor);
-      this.editor = editor;
-      this.view = 'pending';
-      this.active = 0;
-      this.focusAfterUpdate = 'item';
-      this.token = token;
+      const session = await this.call<DeskSession>('/moderation/session', { method: 'POST', body: { name, secret } });
+      // The cookie is HttpOnly: only the server can tell whether the browser kept it.
+      const kept = await this.call<DeskSession>('/moderation/session');
+      if (!kept.signedIn) {
+        this.signInError = this.strings.cookieRefused;
+        this.focusAfterUpdate = 'signin';
+        return;
+      }
+      if (this.secretInput) this.secretInput.value = '';
+      this.startDesk(kept.name ?? session.name ?? name);
     } catch (error) {
       this.signInError = unauthorized(error)
-        ? this.strings.wrongToken
-        : format(this.strings.actionFailed, { status: statusOf(error) ?? '—' });
+        ? this.strings.wrongSignIn
+        : throttled(error)
+          ? this.strings.tooManyAttempts
+          : format(this.strings.actionFailed, { status: statusOf(error) ?? '—' });
       this.focusAfterUpdate = 'signin';
     } finally {
       this.busy = false;
     }
   }
 
-  private signOut(message = ''): void {
-    session()?.removeItem(TOKEN_KEY);
-    this.token = '';
+  /** Signs out on the server too (the session ends there), then shows the form. */
+  private async signOut(): Promise<void> {
+    await this.call('/moderation/session', { method: 'DELETE' }).catch(() => undefined);
+    this.signedOut();
+  }
+
+  private signedOut(message = ''): void {
+    this.editor = '';
     this.items = [];
     this.logItems = [];
     this.editing = null;
@@ -282,7 +303,7 @@ export class NewsModeration extends NewsElement<'moderation'> {
       this.focusAfterUpdate = 'item';
       this.emit('news-moderation-action', { action, id: item.id, thread: item.thread });
     } catch (error) {
-      if (unauthorized(error)) this.signOut(this.strings.wrongToken);
+      if (unauthorized(error)) this.signedOut(this.strings.sessionEnded);
       else this.announcement = format(this.strings.actionFailed, { status: statusOf(error) ?? '—' });
     } finally {
       this.busy = false;
@@ -305,7 +326,7 @@ export class NewsModeration extends NewsElement<'moderation'> {
       this.announcement = format(close ? this.strings.doneClosed : this.strings.doneReopened, { thread });
       this.emit('news-moderation-action', { action: close ? 'close' : 'reopen', thread });
     } catch (error) {
-      if (unauthorized(error)) this.signOut(this.strings.wrongToken);
+      if (unauthorized(error)) this.signedOut(this.strings.sessionEnded);
       else this.announcement = format(this.strings.actionFailed, { status: statusOf(error) ?? '—' });
     } finally {
       this.busy = false;
@@ -376,7 +397,7 @@ export class NewsModeration extends NewsElement<'moderation'> {
       this.cancelEdit();
       return;
     }
-    if (typing || !this.token || this.view === 'log' || this.view === 'stats') return;
+    if (typing || !this.editor || this.view === 'log' || this.view === 'stats') return;
     const item = this.items[this.active];
     switch (e.key) {
       case 'j':
@@ -422,6 +443,7 @@ export class NewsModeration extends NewsElement<'moderation'> {
   override connectedCallback(): void {
     super.connectedCallback();
     this.addEventListener('keydown', this.keyListener);
+    if (!this.editor) void this.checkSession();
   }
 
   override disconnectedCallback(): void {
@@ -438,7 +460,7 @@ export class NewsModeration extends NewsElement<'moderation'> {
     const root = this.renderRoot as ShadowRoot;
     if (focus === 'signin') {
       this.focusAfterUpdate = null;
-      this.tokenInput?.focus();
+      (this.nameInput?.value ? this.secretInput : this.nameInput)?.focus();
     } else if (focus === 'editor') {
       const ta = root.querySelector<HTMLTextAreaElement>('.editor textarea[name=body]');
       if (ta) {
@@ -460,7 +482,8 @@ export class NewsModeration extends NewsElement<'moderation'> {
   // ------------------------------------------------------------------ render
 
   override render() {
-    return this.token ? this.renderDesk() : this.renderSignIn();
+    if (this.editor) return this.renderDesk();
+    return this.checking ? html`<p class="muted">${this.strings.loading}</p>` : this.renderSignIn();
   }
 
   private renderSignIn() {
@@ -468,18 +491,31 @@ export class NewsModeration extends NewsElement<'moderation'> {
     return html`
       <form class="signin" part="signin" @submit=${this.onSignIn} aria-labelledby="signin-title">
         <h2 id="signin-title">${s.signInTitle}</h2>
-        <label for="editor">${s.editorLabel} <span class="hint">(${s.editorHint})</span></label>
-        <input id="editor" name="editor" type="text" autocomplete="username" maxlength="80" .value=${this.editor} />
-        <label for="token">${s.tokenLabel}</label>
+        <label for="editor">${s.editorLabel}</label>
         <input
-          id="token"
-          name="token"
-          type="password"
-          autocomplete="current-password"
+          id="editor"
+          name="editor"
+          type="text"
+          autocomplete="username"
+          autocapitalize="none"
+          spellcheck="false"
+          maxlength="64"
           required
           aria-invalid=${this.signInError ? 'true' : 'false'}
           aria-describedby="signin-error"
         />
+        <label for="secret">${s.secretLabel}</label>
+        <input
+          id="secret"
+          name="secret"
+          type="password"
+          autocomplete="current-password"
+          maxlength="200"
+          required
+          aria-invalid=${this.signInError ? 'true' : 'false'}
+          aria-describedby="secret-hint signin-error"
+        />
+        <p id="secret-hint" class="hint">${s.secretHint}</p>
         <p id="signin-error" class="error" role="alert">${this.signInError}</p>
         <button type="submit" class="primary" ?disabled=${this.busy}>${s.signIn}</button>
       </form>
@@ -492,7 +528,7 @@ export class NewsModeration extends NewsElement<'moderation'> {
       <header class="top">
         <h2>${s.title}</h2>
         <p class="who">
-          ${this.editor ? format(s.signedInAs, { name: this.editor }) : nothing}
+          ${format(s.signedInAs, { name: this.editor })}
           <button type="button" class="link" @click=${() => this.signOut()}>${s.signOut}</button>
         </p>
       </header>
@@ -676,7 +712,7 @@ export class NewsModeration extends NewsElement<'moderation'> {
   /** The charts, through the desk's own API calls (a 401 signs out as anywhere in the desk). */
   private readonly statsRequest: StatsRequest = <T>(path: string, init?: { signal?: AbortSignal }) =>
     this.call<T>(path, init).catch((error: unknown) => {
-      if (unauthorized(error)) this.signOut(this.strings.wrongToken);
+      if (unauthorized(error)) this.signedOut(this.strings.sessionEnded);
       throw error;
     });
 

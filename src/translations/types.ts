@@ -87,12 +87,12 @@ export interface CommentStrings {
 export interface ModerationStrings {
   title: string;
   signInTitle: string;
-  tokenLabel: string;
+  secretLabel: string;
   editorLabel: string;
-  editorHint: string;
+  secretHint: string;
   signIn: string;
   signOut: string;
-  wrongToken: string;
+  wrongSignIn: string;
   signedInAs: string;
   pending: string;
   approved: string;
@@ -137,6 +137,12 @@ export interface ModerationStrings {
   logChange: string;
   /** The tab of the charts (`<news-moderation-stats>`). */
   stats: string;
+  /** Sign-in refused for a while after too many wrong attempts (HTTP 429). */
+  tooManyAttempts: string;
+  /** The browser did not keep the session cookie (plain http on an address other than localhost). */
+  cookieRefused: string;
+  /** The session ended on the server (idle, disabled account, signed out elsewhere). */
+  sessionEnded: string;
 }
 
 /** The desk's charts (`<news-moderation-stats>`). */

@@ -190,8 +190,10 @@ describe('dist/cdn from another origin', function () {
     const desk = win.document.querySelector('news-moderation')!;
     const $ = <T extends Element>(selector: string) => desk.shadowRoot?.querySelector<T>(selector) ?? null;
     const items = () => [...(desk.shadowRoot?.querySelectorAll<HTMLElement>('article.item') ?? [])];
-    await waitUntil(() => !!$('#token'), 'sign-in form', { timeout: 20000 });
-    $<HTMLInputElement>('#token')!.value = 'test-moderator-token';
+    const editor = await api.editor();
+    await waitUntil(() => !!$('#secret'), 'sign-in form', { timeout: 20000 });
+    $<HTMLInputElement>('#editor')!.value = editor.name;
+    $<HTMLInputElement>('#secret')!.value = editor.secret;
     $<HTMLButtonElement>('form.signin button[type=submit]')!.click();
     await waitUntil(() => items().length === 1, 'pending queue', { timeout: 20000 });
     expect(items()[0]!.dataset.id).to.equal(json.id);

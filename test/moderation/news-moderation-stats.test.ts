@@ -9,7 +9,7 @@ import { waitUntil } from '../support/wait.js';
 import '../../src/moderation/index.js';
 import type { NewsModeration } from '../../src/moderation/index.js';
 import type { NewsModerationStats } from '../../src/moderation/news-moderation-stats.js';
-import { MODERATOR_TOKEN, ServerApi } from '../support/server-api.js';
+import { ServerApi } from '../support/server-api.js';
 
 const HOUR = 3600_000;
 const ARTICLES = [
@@ -58,8 +58,6 @@ async function openStats(
         )
       ).querySelector('news-moderation')!
     : await fixture<NewsModeration>(html`<news-moderation api=${api.base}></news-moderation>`);
-  shadow(desk).querySelector<HTMLInputElement>('#token')!.value = MODERATOR_TOKEN;
-  shadow(desk).querySelector<HTMLButtonElement>('form.signin button[type=submit]')!.click();
   await waitUntil(() => shadow(desk).querySelector('.tabs button[data-view="stats"]'), 'signed in');
   shadow(desk).querySelector<HTMLButtonElement>('.tabs button[data-view="stats"]')!.click();
   await waitUntil(() => statsOf(desk)?.shadowRoot?.querySelector('[data-chart="views"] svg'), 'charts drawn', {
@@ -74,11 +72,11 @@ describe('<news-moderation-stats> in the desk, against the server', function () 
 
   beforeEach(async () => {
     document.documentElement.lang = 'vi';
-    sessionStorage.clear();
     api = new ServerApi();
     await seed(api);
+    // The desk mounted afterwards starts signed in (the session cookie of this API).
+    await api.signIn();
   });
-  afterEach(() => sessionStorage.clear());
 
   it('draws the views, comments and most commented charts as SVG, with the same numbers as tables', async () => {
     const { desk, stats } = await openStats(api);
@@ -177,8 +175,6 @@ describe('<news-moderation-stats> in the desk, against the server', function () 
   it('shows an error with a retry, and signs the desk out on a 401', async () => {
     await api.fault({ kind: 'status', status: 503, path: '/moderation/stats', times: 1 });
     const desk = await fixture<NewsModeration>(html`<news-moderation api=${api.base}></news-moderation>`);
-    shadow(desk).querySelector<HTMLInputElement>('#token')!.value = MODERATOR_TOKEN;
-    shadow(desk).querySelector<HTMLButtonElement>('form.signin button[type=submit]')!.click();
     await waitUntil(() => shadow(desk).querySelector('.tabs button[data-view="stats"]'), 'signed in');
     shadow(desk).querySelector<HTMLButtonElement>('.tabs button[data-view="stats"]')!.click();
     await waitUntil(() => statsOf(desk)?.shadowRoot?.querySelector('.error button'), 'error shown');

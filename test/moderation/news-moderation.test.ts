@@ -9,7 +9,7 @@ import { waitUntil } from '../support/wait.js';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/moderation/index.js';
 import type { NewsModeration, QueueItem } from '../../src/moderation/index.js';
-import { MODERATOR_TOKEN, ServerApi } from '../support/server-api.js';
+import { ServerApi } from '../support/server-api.js';
 
 const $ = <T extends Element = HTMLElement>(el: Element, sel: string) => el.shadowRoot!.querySelector<T>(sel);
 const $$ = <T extends Element = HTMLElement>(el: Element, sel: string) => [...el.shadowRoot!.querySelectorAll<T>(sel)];
@@ -67,6 +67,7 @@ interface Recorded {
   method: string;
   path: string;
   headers: Headers;
+  credentials: RequestCredentials;
   body: unknown;
 }
 
@@ -82,6 +83,7 @@ function recordRequests(base: string): { requests: Recorded[]; restore(): void }
         method: request.method,
         path: url.pathname.slice(new URL(base).pathname.length) + url.search,
         headers: request.headers,
+        credentials: request.credentials,
         body: typeof init?.body === 'string' ? JSON.parse(init.body) : undefined,
       });
     }
@@ -90,18 +92,42 @@ function recordRequests(base: string): { requests: Recorded[]; restore(): void }
   return { requests, restore: () => (window.fetch = original) };
 }
 
-async function signIn(el: NewsModeration, token = MODERATOR_TOKEN, editor = 'Hà Phương') {
-  $<HTMLInputElement>(el, '#token')!.value = token;
-  $<HTMLInputElement>(el, '#editor')!.value = editor;
+/** Fills the desk's sign-in form and submits it. */
+async function signInWith(el: NewsModeration, name: string, secret: string) {
+  await waitUntil(() => !!$(el, 'form.signin'), 'no sign-in form');
+  $<HTMLInputElement>(el, '#editor')!.value = name;
+  $<HTMLInputElement>(el, '#secret')!.value = secret;
   $<HTMLButtonElement>(el, 'form.signin button[type=submit]')!.click();
+}
+
+/** Everything page scripts on this origin can read from web storage and cookies, in `win`. */
+function readable(win: Window): string {
+  const all = (storage: Storage) =>
+    Array.from({ length: storage.length }, (_, i) => `${storage.key(i)}=${storage.getItem(storage.key(i)!)}`);
+  return [...all(win.sessionStorage), ...all(win.localStorage), win.document.cookie].join('\n');
 }
 
 describe('<news-moderation> against the server', function () {
   this.timeout(20000);
   let api: ServerApi;
   let ids: Seeded;
+  /** The editor account the tests sign in as, made by the server's own account code. */
+  let editor: { name: string; secret: string };
+  const signIn = (el: NewsModeration) => signInWith(el, editor.name, editor.secret);
+  /** Submits the sign-in form and waits for the server's answer; returns the error shown (or ''). */
+  const submit = async (el: NewsModeration, name: string, secret: string) => {
+    const sent = () => recorder.requests.filter((r) => r.method === 'POST' && r.path === '/moderation/session').length;
+    const before = sent();
+    await signInWith(el, name, secret);
+    await waitUntil(() => sent() > before, 'sign-in not sent');
+    await el.updateComplete;
+    await waitUntil(() => !$<HTMLButtonElement>(el, 'form.signin button[type=submit]')?.disabled, 'no answer');
+    await el.updateComplete;
+    return $(el, '#signin-error')?.textContent?.trim() ?? '';
+  };
   let recorder: ReturnType<typeof recordRequests>;
-  const posts = () => recorder.requests.filter((r) => r.method === 'POST');
+  /** The desk's actions (its sign-in aside). */
+  const posts = () => recorder.requests.filter((r) => r.method === 'POST' && r.path !== '/moderation/session');
   const queue = (status: string) => api.moderate<{ items: QueueItem[] }>(`/queue?status=${status}`);
 
   beforeEach(async () => {
@@ -109,6 +135,7 @@ describe('<news-moderation> against the server', function () {
     sessionStorage.clear();
     api = new ServerApi();
     ids = await seed(api);
+    editor = await api.editor('Hà Phương');
     recorder = recordRequests(api.base);
   });
   afterEach(() => {
@@ -118,16 +145,87 @@ describe('<news-moderation> against the server', function () {
 
   const mount = () => fixture<NewsModeration>(html`<news-moderation api=${api.base}></news-moderation>`);
 
-  it('refuses a wrong token and stays signed out; accessible', async () => {
+  it('refuses a wrong secret or an unknown name and stays signed out; accessible', async () => {
     const el = await mount();
-    expect($(el, '#token')).to.exist;
+    await waitUntil(() => !!$(el, '#secret'), 'no sign-in form');
     await expect(el).to.be.accessible();
-    await signIn(el, 'sai');
-    await waitUntil(() => $(el, '#signin-error')!.textContent!.trim() !== '', 'no error shown');
-    expect($(el, '#signin-error')!.textContent).to.contain('Mã không đúng');
-    expect($(el, '#token')!.getAttribute('aria-invalid')).to.equal('true');
-    expect(sessionStorage.getItem('news-moderation:token')).to.equal(null);
+    for (const [name, secret] of [
+      [editor.name, 'sai'],
+      ['Không Có Ai', editor.secret],
+    ] as const) {
+      expect(await submit(el, name, secret)).to.contain('Tên hoặc mã đăng nhập không đúng');
+      expect($(el, '#secret')!.getAttribute('aria-invalid')).to.equal('true');
+      expect(deepActive()).to.equal($(el, '#secret'));
+    }
     expect(items(el)).to.have.length(0);
+    expect(await (await fetch(`${api.base}/moderation/session`)).json()).to.deep.equal({ signedIn: false, name: null });
+    await expect(el).to.be.accessible();
+  });
+
+  it('finding 3: after sign-in no credential is readable by page scripts, on the desk page or a same-origin page', async () => {
+    const el = await mount();
+    await signIn(el);
+    await waitUntil(() => items(el).length === 3, 'queue not shown');
+    // The browser holds the session (the server sees it) ...
+    expect(await (await fetch(`${api.base}/moderation/session`)).json()).to.deep.equal({
+      signedIn: true,
+      name: 'Hà Phương',
+    });
+    // ... but no script can read it: not here, and not on a same-origin page inside the cookie's
+    // path, where a cookie without HttpOnly would show in document.cookie.
+    const frame = document.createElement('iframe');
+    frame.src = `${api.base}/moderation/session`;
+    frame.title = 'same-origin page';
+    const loaded = new Promise((done) => frame.addEventListener('load', done, { once: true }));
+    document.body.append(frame);
+    await loaded;
+    try {
+      expect(frame.contentWindow!.location.pathname).to.equal(new URL(`${api.base}/moderation/session`).pathname);
+      for (const win of [window, frame.contentWindow!]) {
+        const text = readable(win);
+        expect(text).not.to.contain(editor.secret);
+        expect(text).not.to.contain('nw-desk');
+        expect(text).not.to.contain('news-moderation');
+      }
+    } finally {
+      frame.remove();
+    }
+    // The desk's requests carry no credential of their own: the cookie goes by itself.
+    expect(recorder.requests.length).to.be.greaterThan(2);
+    for (const r of recorder.requests) {
+      expect(r.headers.get('authorization'), r.path).to.equal(null);
+      expect(r.headers.get('x-moderator-name'), r.path).to.equal(null);
+      expect(r.credentials, r.path).to.equal('same-origin');
+    }
+  });
+
+  it('asks the server on load: an editor already signed in sees the queue; "Đăng xuất" ends the session on the server', async () => {
+    await api.signIn('Minh Anh');
+    const el = await mount();
+    await waitUntil(() => items(el).length === 3, 'not signed in from the session');
+    expect($(el, '.who')!.textContent).to.contain('Đang làm việc: Minh Anh');
+    expect($(el, 'form.signin')).to.equal(null);
+    await expect(el).to.be.accessible();
+    $<HTMLButtonElement>(el, '.who button')!.click();
+    await waitUntil(() => !!$(el, 'form.signin'), 'not signed out');
+    expect(await (await fetch(`${api.base}/moderation/session`)).json()).to.deep.equal({ signedIn: false, name: null });
+    expect(recorder.requests.some((r) => r.method === 'DELETE' && r.path === '/moderation/session')).to.equal(true);
+    // A fresh desk starts signed out.
+    const again = await mount();
+    await waitUntil(() => !!$(again, 'form.signin'), 'a fresh desk is not signed out');
+    await expect(again).to.be.accessible();
+  });
+
+  it('after too many wrong secrets the server throttles the account and the desk says so', async () => {
+    const el = await mount();
+    const shown: string[] = [];
+    for (let i = 0; i < 6; i++) shown.push(await submit(el, editor.name, `sai-${i}`));
+    expect(shown.slice(0, 5).every((text) => text.includes('Tên hoặc mã đăng nhập không đúng'))).to.equal(true);
+    expect(shown[5]).to.contain('Đã thử sai quá nhiều lần');
+    // Even the right secret waits now.
+    expect(await submit(el, editor.name, editor.secret)).to.contain('Đã thử sai quá nhiều lần');
+    expect(items(el)).to.have.length(0);
+    await expect(el).to.be.accessible();
   });
 
   it('shows the pending queue oldest first, with article, thread context and counts per state', async () => {
@@ -149,10 +247,6 @@ describe('<news-moderation> against the server', function () {
     expect(second.querySelector('img')).to.equal(null);
     expect(items(el)[2]!.querySelector('.thread code')!.textContent).to.equal(SPORT);
     expect($(el, '.tabs button[aria-pressed=true]')!.textContent).to.contain('Chờ duyệt');
-    expect(recorder.requests.length).to.be.greaterThan(0);
-    expect(recorder.requests.every((r) => r.headers.get('authorization') === `Bearer ${MODERATOR_TOKEN}`)).to.equal(
-      true,
-    );
     await expect(el).to.be.accessible();
   });
 
@@ -175,7 +269,7 @@ describe('<news-moderation> against the server', function () {
     await waitUntil(() => items(el).length === 2, 'approved item not removed');
     const approve = posts()[0]!;
     expect(approve.path).to.equal(`/moderation/comments/${ids.c1}/approve`);
-    expect(decodeURIComponent(approve.headers.get('x-moderator-name')!)).to.equal('Hà Phương');
+    expect(approve.headers.get('x-moderator-name')).to.equal(null);
     expect($(el, '.count[data-count=pending]')!.textContent!.trim()).to.equal('2');
     expect($(el, '.count[data-count=approved]')!.textContent!.trim()).to.equal('2');
     expect($(el, '[role=status]')!.textContent).to.contain('Đã duyệt bình luận của Độc giả 1');
@@ -184,7 +278,7 @@ describe('<news-moderation> against the server', function () {
     await sendKeys({ press: 'r' });
     await waitUntil(() => items(el).length === 1, 'rejected item not removed');
     expect($(el, '.count[data-count=rejected]')!.textContent!.trim()).to.equal('1');
-    // The server holds what the desk shows, and its log names the editor.
+    // The server holds what the desk shows, and its log names the signed-in editor.
     expect((await queue('approved')).items.map((i) => i.id)).to.include(ids.c1);
     expect((await queue('rejected')).items.map((i) => i.id)).to.deep.equal([ids.c2]);
     const log = await api.moderate<{ items: { actor: string; action: string; commentId: string }[] }>('/log');
@@ -326,13 +420,15 @@ describe('<news-moderation> against the server', function () {
     expect(items(el)[0]!.dataset.id).to.equal(ids.lan);
   });
 
-  it('a token that stops working signs the editor out', async () => {
+  it('a session that ends on the server signs the editor out, saying why', async () => {
     const el = await mount();
     await signIn(el);
     await waitUntil(() => items(el).length === 3);
-    sessionStorage.setItem('news-moderation:token', 'x');
-    (el as unknown as { token: string }).token = 'revoked';
-    await waitUntil(() => !!$(el, '#token'), 'not signed out');
-    expect(sessionStorage.getItem('news-moderation:token')).to.equal(null);
+    // Signed out elsewhere (another tab): this desk's next request finds no session.
+    await fetch(`${api.base}/moderation/session`, { method: 'DELETE' });
+    $<HTMLButtonElement>(el, '.tabs button[data-view=approved]')!.click();
+    await waitUntil(() => !!$(el, 'form.signin'), 'not signed out');
+    expect($(el, '#signin-error')!.textContent).to.contain('Phiên làm việc đã kết thúc');
+    await expect(el).to.be.accessible();
   });
 });

@@ -9,7 +9,12 @@
  * answers that status with a JSON error (and `Retry-After: 1` for 429), `delay` waits `ms`
  * first. `times` limits how many matching requests a fault applies to (default: all);
  * `method` and `path` (a substring of the API path) narrow which requests match.
- * The moderator token of these apps is `test-moderator-token`.
+ * The moderator token of these apps is `test-moderator-token`. Desk accounts:
+ *   POST   /__api/<name>/__editor  {"name"}  → {"name", "secret"}
+ * creates an editor on that app's database with the server's own account code (as
+ * `npm run editor -- add` does). The app's session cookie (`Path=/api/moderation`) is rewritten to
+ * the prefix the browser sees (`Path=/__api/<name>/moderation`), as a reverse proxy mounting the
+ * API elsewhere would (nginx: proxy_cookie_path).
  * Two seeding hooks call the server's own code on that app's storage, for data no API writes:
  *   POST /__api/<name>/__import  (body: a Disqus or WordPress export) runs `npm run import`'s import
  *   POST /__api/<name>/__views   [{"articleId", "hourMs", "count"}] adds views to hourly buckets
@@ -17,7 +22,7 @@
 import { register } from 'tsx/esm/api';
 
 register();
-const { createTestApp } = await import('../../server/testing.ts');
+const { createTestApp, addTestEditor } = await import('../../server/testing.ts');
 
 const PREFIX = '/__api/';
 const apps = new Map();
@@ -76,6 +81,19 @@ export async function apiMiddleware(ctx, next) {
     return;
   }
 
+  if (path === '/__editor' && ctx.method === 'POST') {
+    const { storage } = await appFor(name);
+    const editor = JSON.parse((await readBody(ctx.req)).toString() || '{}').name;
+    ctx.type = 'application/json';
+    try {
+      ctx.body = JSON.stringify({ name: editor, secret: await addTestEditor(storage, editor) });
+    } catch (error) {
+      ctx.status = 400;
+      ctx.body = JSON.stringify({ error: { code: 'invalid_input', message: String(error?.message ?? error) } });
+    }
+    return;
+  }
+
   const fault = takeFault(name, ctx.method, path);
   if (fault?.kind === 'network') {
     ctx.req.socket.destroy();
@@ -102,7 +120,13 @@ export async function apiMiddleware(ctx, next) {
   const response = await app.fetch(request, { incoming: ctx.req });
   ctx.status = response.status;
   response.headers.forEach((value, key) => {
-    if (key !== 'content-length' && key !== 'content-encoding') ctx.set(key, value);
+    if (key !== 'content-length' && key !== 'content-encoding' && key !== 'set-cookie') ctx.set(key, value);
   });
+  const cookies = response.headers.getSetCookie();
+  if (cookies.length)
+    ctx.set(
+      'set-cookie',
+      cookies.map((cookie) => cookie.replace(/; Path=\/api(?=[/;]|$)/i, `; Path=${PREFIX}${name}`)),
+    );
   ctx.body = Buffer.from(await response.arrayBuffer());
 }

@@ -27,4 +27,19 @@ describe('the real server mounted in the test runner', () => {
     await api.clearFaults();
     expect(await (await fetch(`${api.base}/counts?threads=a`)).json()).to.deep.equal({ a: 0 });
   });
+
+  it("makes editor accounts with the server's own code and signs this page in to the desk API", async () => {
+    const api = new ServerApi();
+    const session = () => fetch(`${api.base}/moderation/session`).then((r) => r.json());
+    expect(await session()).to.deep.equal({ signedIn: false, name: null });
+    const { name, secret } = await api.signIn('Minh Anh');
+    expect([name, secret.length]).to.deep.equal(['Minh Anh', 32]);
+    expect(await session()).to.deep.equal({ signedIn: true, name: 'Minh Anh' });
+    // The session is this API's: another API (another database) does not know it.
+    expect(await fetch(`${new ServerApi().base}/moderation/session`).then((r) => r.json())).to.deep.equal({
+      signedIn: false,
+      name: null,
+    });
+    expect((await fetch(`${api.base}/moderation/queue`)).status).to.equal(200);
+  });
 });

@@ -2,6 +2,8 @@
  * The browser tests' handle on the real reference server (mounted by
  * test/server/api-middleware.mjs): a fresh API with its own empty database per call, a fault
  * layer in front of it, and the moderator's actions through the server's own moderation API.
+ * Desk tests sign in as an editor made by the server's own account code (`editor()`), either
+ * through the desk's form or with `signIn()` (this page then holds the session cookie).
  */
 export const MODERATOR_TOKEN = 'test-moderator-token';
 
@@ -36,7 +38,30 @@ export class ServerApi {
     await fetch(`${this.base}/__fault`, { method: 'DELETE' });
   }
 
-  /** A moderator's request (Bearer token), answering the parsed JSON. */
+  /** A new editor account on this API's database (as `npm run editor -- add` makes it): its name and one-time secret. */
+  async editor(name = 'Hà Phương'): Promise<{ name: string; secret: string }> {
+    const response = await fetch(`${this.base}/__editor`, { method: 'POST', body: JSON.stringify({ name }) });
+    if (!response.ok) throw new Error(`Editor ${name}: ${response.status} ${await response.text()}`);
+    return (await response.json()) as { name: string; secret: string };
+  }
+
+  /**
+   * Signs this page in to the desk API as a new editor (the server sets its HttpOnly session
+   * cookie, scoped to this API's moderation routes): a desk mounted afterwards starts signed in.
+   */
+  async signIn(name = 'Hà Phương'): Promise<{ name: string; secret: string }> {
+    const editor = await this.editor(name);
+    const response = await fetch(`${this.base}/moderation/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(editor),
+      credentials: 'same-origin',
+    });
+    if (!response.ok) throw new Error(`Sign-in ${name}: ${response.status} ${await response.text()}`);
+    return editor;
+  }
+
+  /** A script's request to the moderation API (Bearer token), answering the parsed JSON. */
   async moderate<T = unknown>(path: string, body?: unknown): Promise<T> {
     const response = await fetch(`${this.base}/moderation${path}`, {
       method: body === undefined ? 'GET' : 'POST',

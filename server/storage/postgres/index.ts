@@ -10,6 +10,7 @@ import { PgChanges } from './changes.ts';
 import { PgComments } from './comments.ts';
 import { PgDb, type PgOptions } from './db.ts';
 import { PgImports } from './imports.ts';
+import { PgEditors } from './editors.ts';
 import { PgMeta } from './meta.ts';
 import { PgModeration } from './moderation.ts';
 import { PgRateLimits } from './rate-limits.ts';
@@ -26,6 +27,7 @@ export class PostgresStorage implements Storage {
   readonly meta: PgMeta;
   readonly imports: PgImports;
   readonly stats: PgStats;
+  readonly editors: PgEditors;
   readonly rateLimits: PgRateLimits;
   readonly changes: PgChanges | undefined;
 
@@ -41,6 +43,7 @@ export class PostgresStorage implements Storage {
     this.imports = new PgImports(db);
     this.stats = new PgStats(db);
     this.rateLimits = new PgRateLimits(db);
+    this.editors = new PgEditors(db);
     this.changes = opts.changeFeed === false ? undefined : new PgChanges(db);
   }
 

@@ -8,15 +8,15 @@ import type { PgDb } from './db.ts';
 export class PgRateLimits implements RateLimitStore {
   constructor(private readonly d: PgDb) {}
 
-  async hit(key: string, windowMs: number) {
+  async hit(key: string, windowMs: number, by = 1) {
     const now = this.d.now();
     const r = (await this.d.one<{ count: number; reset_at: number }>(
-      `INSERT INTO rate_limits (key, reset_at, count) VALUES ($1, $2::bigint + $3::bigint, 1)
+      `INSERT INTO rate_limits (key, reset_at, count) VALUES ($1, $2::bigint + $3::bigint, GREATEST($4::int, 0))
        ON CONFLICT (key) DO UPDATE SET
-         count = CASE WHEN rate_limits.reset_at <= $2 THEN 1 ELSE rate_limits.count + 1 END,
+         count = GREATEST(CASE WHEN rate_limits.reset_at <= $2 THEN 0 ELSE rate_limits.count END + $4::int, 0),
          reset_at = CASE WHEN rate_limits.reset_at <= $2 THEN $2::bigint + $3::bigint ELSE rate_limits.reset_at END
        RETURNING count, reset_at`,
-      [key, now, windowMs],
+      [key, now, windowMs, by],
     ))!;
     return { count: r.count, resetAt: r.reset_at };
   }

@@ -126,6 +126,27 @@ export const MIGRATIONS: string[] = [
   CREATE INDEX comments_created ON comments (created_at);
   CREATE INDEX moderation_log_comment ON moderation_log (comment_id, at);
   `,
+  // 4: editor accounts and their desk sessions (secrets and session ids stored only as hashes)
+  `
+  CREATE TABLE editors (
+    id BIGSERIAL PRIMARY KEY,
+    name TEXT NOT NULL,
+    name_key TEXT NOT NULL UNIQUE, -- lower-cased NFC name: names are unique case-insensitively
+    secret_hash TEXT NOT NULL,
+    created_at BIGINT NOT NULL,
+    disabled_at BIGINT,
+    last_sign_in_at BIGINT
+  );
+
+  CREATE TABLE editor_sessions (
+    id_hash TEXT PRIMARY KEY,
+    editor_id BIGINT NOT NULL REFERENCES editors(id) ON DELETE CASCADE,
+    created_at BIGINT NOT NULL,
+    expires_at BIGINT NOT NULL
+  );
+  CREATE INDEX editor_sessions_editor ON editor_sessions (editor_id);
+  CREATE INDEX editor_sessions_expiry ON editor_sessions (expires_at);
+  `,
 ];
 /** Arbitrary, fixed: the advisory lock that serializes migrations across processes. */
 const MIGRATION_LOCK = 0x6e770001;

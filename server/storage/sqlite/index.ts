@@ -8,6 +8,7 @@ import { SqliteArticles } from './articles.ts';
 import { SqliteComments } from './comments.ts';
 import { SqliteDb, type SqliteOptions } from './db.ts';
 import { SqliteImports } from './imports.ts';
+import { SqliteEditors } from './editors.ts';
 import { SqliteMeta } from './meta.ts';
 import { SqliteModeration } from './moderation.ts';
 import { MIGRATIONS } from './schema.ts';
@@ -24,6 +25,7 @@ export class SqliteStorage implements Storage {
   readonly meta: SqliteMeta;
   readonly imports: SqliteImports;
   readonly stats: SqliteStats;
+  readonly editors: SqliteEditors;
   readonly rateLimits: MemoryRateLimits;
 
   constructor(opts: SqliteOptions) {
@@ -36,6 +38,7 @@ export class SqliteStorage implements Storage {
     this.stats = new SqliteStats(this.db);
     this.views = new SqliteViews(this.db, this.meta);
     this.rateLimits = new MemoryRateLimits(this.db.now);
+    this.editors = new SqliteEditors(this.db);
   }
 
   async health() {

@@ -104,4 +104,25 @@ export const MIGRATIONS: string[] = [
   CREATE INDEX comments_created ON comments(created_at);
   CREATE INDEX moderation_log_comment ON moderation_log(comment_id, at);
   `,
+  // 4: editor accounts and their desk sessions (secrets and session ids stored only as hashes)
+  `
+  CREATE TABLE editors (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    name_key TEXT NOT NULL UNIQUE, -- lower-cased NFC name: names are unique case-insensitively
+    secret_hash TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    disabled_at INTEGER,
+    last_sign_in_at INTEGER
+  );
+
+  CREATE TABLE editor_sessions (
+    id_hash TEXT PRIMARY KEY,
+    editor_id INTEGER NOT NULL REFERENCES editors(id) ON DELETE CASCADE,
+    created_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL
+  );
+  CREATE INDEX editor_sessions_editor ON editor_sessions(editor_id);
+  CREATE INDEX editor_sessions_expiry ON editor_sessions(expires_at);
+  `,
 ];

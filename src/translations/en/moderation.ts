@@ -3,12 +3,12 @@ import type { ModerationStrings } from '../types.js';
 export const moderation: ModerationStrings = {
   title: 'Comment moderation',
   signInTitle: 'Sign in to the moderation desk',
-  tokenLabel: 'Moderator token',
-  editorLabel: 'Your name (for the log)',
-  editorHint: 'Optional',
+  secretLabel: 'Sign-in secret',
+  editorLabel: 'Editor name',
+  secretHint: 'The secret your administrator gave you with your account.',
   signIn: 'Sign in',
   signOut: 'Sign out',
-  wrongToken: 'Wrong token. Please try again.',
+  wrongSignIn: 'Wrong name or secret. Please try again.',
   signedInAs: 'Signed in as {name}',
   pending: 'Pending',
   approved: 'Approved',
@@ -52,4 +52,8 @@ export const moderation: ModerationStrings = {
   logComment: 'Comment / thread',
   logChange: 'Before → after',
   stats: 'Statistics',
+  tooManyAttempts: 'Too many wrong attempts. Please try again in a few minutes.',
+  cookieRefused:
+    'The browser did not keep the sign-in: open the desk over HTTPS (or http://localhost when trying it out).',
+  sessionEnded: 'Your session has ended. Please sign in again.',
 };

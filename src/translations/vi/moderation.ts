@@ -3,12 +3,12 @@ import type { ModerationStrings } from '../types.js';
 export const moderation: ModerationStrings = {
   title: 'Kiểm duyệt bình luận',
   signInTitle: 'Đăng nhập bàn kiểm duyệt',
-  tokenLabel: 'Mã biên tập viên',
-  editorLabel: 'Tên của bạn (ghi vào nhật ký)',
-  editorHint: 'Không bắt buộc',
+  secretLabel: 'Mã đăng nhập',
+  editorLabel: 'Tên biên tập viên',
+  secretHint: 'Mã do quản trị viên cấp khi tạo tài khoản cho bạn.',
   signIn: 'Đăng nhập',
   signOut: 'Đăng xuất',
-  wrongToken: 'Mã không đúng. Vui lòng thử lại.',
+  wrongSignIn: 'Tên hoặc mã đăng nhập không đúng. Vui lòng thử lại.',
   signedInAs: 'Đang làm việc: {name}',
   pending: 'Chờ duyệt',
   approved: 'Đã duyệt',
@@ -52,4 +52,8 @@ export const moderation: ModerationStrings = {
   logComment: 'Bình luận / luồng',
   logChange: 'Trước → sau',
   stats: 'Thống kê',
+  tooManyAttempts: 'Đã thử sai quá nhiều lần. Vui lòng thử lại sau ít phút.',
+  cookieRefused:
+    'Trình duyệt không lưu phiên đăng nhập: hãy mở bàn kiểm duyệt qua HTTPS (hoặc http://localhost khi thử).',
+  sessionEnded: 'Phiên làm việc đã kết thúc. Vui lòng đăng nhập lại.',
 };
