@@ -10,7 +10,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { configFromEnv, storageOptions, type Config } from './config.ts';
 import type { ChangeFeed, RateLimitStore } from './domain.ts';
-import { createApp } from './app.ts';
+import { createApp, liveHub } from './app.ts';
 import { seedDemo } from './seed.ts';
 import { openStorage } from './storage/index.ts';
 import { ViewBuffer } from './views-buffer.ts';
@@ -57,7 +57,9 @@ const views = new ViewBuffer(storage.views, {
   dedupeMs: config.viewDedupeMs,
   log: (m) => console.error(m),
 });
-const app = createApp({ config, storage, rateLimits, changes, views });
+// The live streams (SSE), ended first on shutdown: browsers reconnect and resume elsewhere.
+const live = liveHub({ config, storage, changes });
+const app = createApp({ config, storage, rateLimits, changes, views, live });
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
   const base = `http://localhost:${info.port}`;
   const lines = [
@@ -97,6 +99,7 @@ function shutdown(signal: string) {
   stopping = true;
   console.log(`${signal}: shutting down`);
   clearInterval(prune);
+  live.close();
   const force = setTimeout(() => void closeAll().finally(() => process.exit(0)), 5000);
   force.unref();
   server.close(() => void closeAll().finally(() => process.exit(0)));

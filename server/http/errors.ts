@@ -36,6 +36,10 @@ const DOMAIN_ANSWERS: Record<DomainErrorCode, { code: ErrorCode; message: string
   },
   invalid_parent: { code: 'invalid_parent', message: 'The parent comment does not exist in this thread.' },
   invalid_cursor: { code: 'invalid_cursor', message: 'The cursor is not valid.' },
+  already_moderated: {
+    code: 'already_moderated',
+    message: 'Bình luận này đã được xử lý. / This comment has already been handled.',
+  },
 };
 
 export function errorHandler(log: (msg: string) => void) {

@@ -2,7 +2,7 @@
 import { Hono, type Context } from 'hono';
 import { createHash } from 'node:crypto';
 import * as v from 'valibot';
-import { LIMITS } from '../../src/core/contract.ts';
+import { LIMITS, type CommentData } from '../../src/core/contract.ts';
 import type { CommentRow } from '../domain.ts';
 import type { Env } from '../http/context.ts';
 import { utf8 } from '../http/cache.ts';
@@ -13,9 +13,9 @@ import type { RouteDeps } from './deps.ts';
 export const threadParam = (c: Context) => parse(ThreadId, c.req.param('thread'));
 
 /** A comment as readers get it: no email, no status; replies carry their parentId. */
-function readerComment(x: CommentRow, reply: boolean) {
-  const o: Record<string, unknown> = { id: x.id };
-  if (reply) o.parentId = x.parentId;
+export function readerComment(x: CommentRow, reply: boolean): CommentData {
+  const o: CommentData = { id: x.id } as CommentData;
+  if (reply && x.parentId) o.parentId = x.parentId;
   o.name = x.name;
   o.body = x.body;
   if (x.bodyHtml) o.bodyHtml = x.bodyHtml;
@@ -23,7 +23,7 @@ function readerComment(x: CommentRow, reply: boolean) {
   return o;
 }
 
-export function commentRoutes({ config, storage, caches, limit }: RouteDeps) {
+export function commentRoutes({ config, storage, caches, limit, live }: RouteDeps) {
   const r = new Hono<Env>();
 
   /**
@@ -99,6 +99,7 @@ export function commentRoutes({ config, storage, caches, limit }: RouteDeps) {
       autoCloseDays: config.autoCloseDays,
     });
     if (!config.premoderation) caches.changed();
+    await live.created({ ...created, thread });
     return c.json({ id: created.id, status: created.status }, 202);
   });
 

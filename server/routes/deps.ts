@@ -5,6 +5,7 @@ import type { Storage } from '../domain.ts';
 import type { Env } from '../http/context.ts';
 import type { ResponseCache } from '../http/cache.ts';
 import type { ViewBuffer } from '../views-buffer.ts';
+import type { LivePublisher } from '../live/publish.ts';
 
 export interface RouteDeps {
   config: Config;
@@ -16,5 +17,7 @@ export interface RouteDeps {
   limit: (perMinute: number, what: string) => MiddlewareHandler<Env>;
   /** The one guard of every desk route (`/api/moderation/...`): lets an editor through, else 401. */
   moderator: MiddlewareHandler<Env>;
+  /** Tells the live streams (SSE) what readers and the desk should hear of at once. */
+  live: LivePublisher;
   log: (msg: string) => void;
 }

@@ -9,6 +9,7 @@ import { PgArticles } from './articles.ts';
 import { PgChanges } from './changes.ts';
 import { PgComments } from './comments.ts';
 import { PgDb, type PgOptions } from './db.ts';
+import { PgLiveEvents } from './live-events.ts';
 import { PgMeta } from './meta.ts';
 import { PgModeration } from './moderation.ts';
 import { PgRateLimits } from './rate-limits.ts';
@@ -23,6 +24,7 @@ export class PostgresStorage implements Storage {
   readonly views: PgViews;
   readonly meta: PgMeta;
   readonly rateLimits: PgRateLimits;
+  readonly events: PgLiveEvents;
   readonly changes: PgChanges | undefined;
 
   private constructor(
@@ -35,6 +37,7 @@ export class PostgresStorage implements Storage {
     this.views = new PgViews(db);
     this.meta = new PgMeta(db);
     this.rateLimits = new PgRateLimits(db);
+    this.events = new PgLiveEvents(db);
     this.changes = opts.changeFeed === false ? undefined : new PgChanges(db);
   }
 

@@ -107,6 +107,18 @@ export const MIGRATIONS: string[] = [
     value TEXT NOT NULL
   );
   `,
+  // The live event log (SSE); appends are serialized (live-events.ts) so ids commit in order.
+  `
+  CREATE TABLE live_events (
+    seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    topic TEXT NOT NULL,
+    type TEXT NOT NULL,
+    data TEXT NOT NULL,
+    at BIGINT NOT NULL
+  );
+  CREATE INDEX live_events_topic ON live_events(topic, seq);
+  CREATE INDEX live_events_at ON live_events(at);
+  `,
 ];
 
 /** Arbitrary, fixed: the advisory lock that serializes migrations across processes. */

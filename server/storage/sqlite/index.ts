@@ -7,6 +7,7 @@ import { MemoryRateLimits } from '../../limits/memory.ts';
 import { SqliteArticles } from './articles.ts';
 import { SqliteComments } from './comments.ts';
 import { SqliteDb, type SqliteOptions } from './db.ts';
+import { SqliteLiveEvents } from './live-events.ts';
 import { SqliteMeta } from './meta.ts';
 import { SqliteModeration } from './moderation.ts';
 import { MIGRATIONS } from './schema.ts';
@@ -21,6 +22,7 @@ export class SqliteStorage implements Storage {
   readonly views: SqliteViews;
   readonly meta: SqliteMeta;
   readonly rateLimits: MemoryRateLimits;
+  readonly events: SqliteLiveEvents;
 
   constructor(opts: SqliteOptions) {
     this.db = new SqliteDb(opts);
@@ -30,6 +32,7 @@ export class SqliteStorage implements Storage {
     this.meta = new SqliteMeta(this.db);
     this.views = new SqliteViews(this.db, this.meta);
     this.rateLimits = new MemoryRateLimits(this.db.now);
+    this.events = new SqliteLiveEvents(this.db);
   }
 
   async health() {

@@ -85,4 +85,16 @@ export const MIGRATIONS: string[] = [
     value TEXT NOT NULL
   );
   `,
+  // The live event log (SSE): AUTOINCREMENT so ids never go back, even after every row is pruned.
+  `
+  CREATE TABLE live_events (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    topic TEXT NOT NULL,
+    type TEXT NOT NULL,
+    data TEXT NOT NULL,
+    at INTEGER NOT NULL
+  );
+  CREATE INDEX live_events_topic ON live_events(topic, seq);
+  CREATE INDEX live_events_at ON live_events(at);
+  `,
 ];
