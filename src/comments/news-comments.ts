@@ -8,12 +8,12 @@ import { baseStyles, buttonStyles } from '../core/styles.js';
 import { NearViewportController } from '../core/viewport.js';
 import { pageSize } from './comments-api.js';
 import { loadForm, loadList, requestFirstPage } from './loader.js';
-import type { CommentsLoadDetail, PageRequest } from './news-comment-list.js';
+import type { CommentsCountDetail, CommentsLoadDetail, PageRequest } from './news-comment-list.js';
 import { styles } from './news-comments.styles.js';
 import { COMMENT_STRINGS } from './strings.js';
 
 const LIST_PARTS =
-  'toolbar, sort, list, comment, comment-header, comment-name, comment-time, comment-body, comment-status, comment-cue, comment-actions, reply-button, replies, reply-form, more, empty, skeleton, error, retry';
+  'toolbar, sort, new-comments, list, comment, comment-header, comment-name, comment-time, comment-body, comment-status, comment-cue, comment-actions, reply-button, replies, reply-form, more, empty, skeleton, error, retry';
 const FORM_PARTS =
   'form, notice, reply-context, field, label, input, textarea, counter, hint, field-error, submit, status, close, write, closed';
 
@@ -26,6 +26,7 @@ const FORM_PARTS =
  *
  * @fires news-comment-sent - from the forms.
  * @fires news-comments-load - from the list.
+ * @fires news-comments-count - from the list, when the live thread changes the count.
  * @fires news-error - from any part, and when the list or form code cannot be loaded.
  * @csspart heading - the count heading; every part of the list and form is exported.
  */
@@ -41,6 +42,8 @@ export class NewsComments extends NewsElement<'comments'> {
   @property() loading: 'lazy' | 'eager' = 'lazy';
   @property({ type: Boolean, attribute: 'require-diacritics' }) requireDiacritics = false;
   @property({ type: Number, attribute: 'poll-interval' }) pollInterval = 30_000;
+  /** `off`: no live thread (new comments and counts only on the next load). */
+  @property({ reflect: true }) live: 'on' | 'off' = 'on';
 
   @state() private count: number | null = null;
   /** The server says the thread is closed (its first page, or a 403 to a post). */
@@ -118,11 +121,13 @@ export class NewsComments extends NewsElement<'comments'> {
         .maxDepth=${this.maxDepth}
         .limit=${this.limit}
         .pollInterval=${this.pollInterval}
+        .live=${this.live}
         .commentTemplate=${template}
         .firstPage=${this.firstPage}
         ?closed=${closed}
         .messages=${this.messages}
         @news-comments-load=${this.onLoad}
+        @news-comments-count=${(e: CustomEvent<CommentsCountDetail>) => (this.count = e.detail.count)}
       ></news-comment-list>`;
   }
 }

@@ -2,13 +2,14 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, state, query } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { Task, TaskStatus } from '@lit/task';
-import { LIMITS, type ModerationLogEntry } from '../core/contract.js';
+import { LIMITS, type LiveTicket, type ModerationLogEntry } from '../core/contract.js';
 import { NewsError, toErrorDetail } from '../core/events.js';
 import { request } from '../core/fetch.js';
 import { loadSanitizer } from '../core/lazy.js';
 import { format } from '../core/locale.js';
 import { NewsElement } from '../core/news-element.js';
 import { baseStyles } from '../core/styles.js';
+import { DeskLive, type DeskLiveEvent } from './desk-live.js';
 import { moderationStyles } from './news-moderation.styles.js';
 import { MODERATION_STRINGS } from './strings.js';
 
@@ -106,6 +107,16 @@ export class NewsModeration extends NewsElement<'moderation'> {
 
   @query('#token') private tokenInput?: HTMLInputElement;
   private focusAfterUpdate: 'item' | 'editor' | 'signin' | null = null;
+  /** The live queue while signed in: new comments arrive, others' actions remove theirs. */
+  private readonly live = new DeskLive(this, {
+    url: () => `${this.base}/moderation/events`,
+    ticket: () => this.call<LiveTicket>('/moderation/events/ticket', { method: 'POST', body: {} }),
+    onEvent: (event) => void this.onLiveEvent(event),
+  });
+  /** The comment this desk is acting on: its own action's live echo is not "another editor". */
+  private acting: string | null = null;
+  /** The page's own title, before the desk put the pending count in front of it. */
+  private pageTitle?: string;
   /** Each comment's formatted body, sanitized once per change of that body (by comment id). */
   private readonly formatted = new Map<string, { html: string; node: HTMLElement }>();
 
@@ -244,11 +255,13 @@ export class NewsModeration extends NewsElement<'moderation'> {
   ): Promise<void> {
     if (this.busy) return;
     this.busy = true;
+    this.acting = item.id;
     try {
-      const body = edit ? { body: edit.body, bodyHtml: edit.bodyHtml } : undefined;
+      // The status this desk shows: if another editor acted first, the server answers 409.
+      const body = { ...(edit && { body: edit.body, bodyHtml: edit.bodyHtml }), expectedStatus: item.status };
       const r = await this.call<{ id: string; status: ModerationStatus; body: string; bodyHtml: string | null }>(
         `/moderation/comments/${encodeURIComponent(item.id)}/${action}`,
-        { method: 'POST', body: body ?? {} },
+        { method: 'POST', body },
       );
       const from = item.status;
       const index = this.items.findIndex((i) => i.id === item.id);
@@ -273,10 +286,52 @@ export class NewsModeration extends NewsElement<'moderation'> {
       this.emit('news-moderation-action', { action, id: item.id, thread: item.thread });
     } catch (error) {
       if (unauthorized(error)) this.signOut(this.strings.wrongToken);
+      else if (statusOf(error) === 409)
+        this.handledElsewhere(item.id, format(this.strings.handled, { name: item.name }));
       else this.announcement = format(this.strings.actionFailed, { status: statusOf(error) ?? '—' });
     } finally {
       this.busy = false;
+      this.acting = null;
     }
+  }
+
+  // ------------------------------------------------------------------ live queue
+
+  private async onLiveEvent({ type, data }: DeskLiveEvent): Promise<void> {
+    if (type === 'handled') {
+      const item = this.items.find((i) => i.id === data.id && i.status !== data.status && i.id !== this.acting);
+      if (item) this.handledElsewhere(item.id, format(this.strings.handledBy, { name: item.name, by: data.by }));
+    }
+    // Counts (and, on the pending tab, the comments that arrived) from the server's queue.
+    try {
+      const view = this.view === 'log' ? 'pending' : this.view;
+      const q = await this.call<{ items: QueueItem[]; counts: Counts; nextCursor: string | null }>(
+        `/moderation/queue?status=${view}&limit=${this.limit}`,
+      );
+      this.counts = q.counts;
+      if (type === 'queued' && view === this.view && !this.nextCursor) {
+        const seen = new Set(this.items.map((i) => i.id));
+        const fresh = q.items.filter((i) => !seen.has(i.id) && i.status === this.view);
+        if (fresh.length) {
+          this.items = [...this.items, ...fresh];
+          this.loadThreadStates(fresh);
+        }
+      }
+    } catch {
+      // The next event or reload brings them.
+    }
+  }
+
+  /** Another editor handled this comment: it leaves the list, and the editor is told. */
+  private handledElsewhere(id: string, message: string): void {
+    const index = this.items.findIndex((i) => i.id === id);
+    if (index < 0) return;
+    const hadFocus = index === this.active;
+    this.items = this.items.filter((i) => i.id !== id);
+    if (this.editing === id) this.editing = null;
+    if (index < this.active || this.active >= this.items.length) this.active = Math.max(0, this.active - 1);
+    if (hadFocus) this.focusAfterUpdate = 'item';
+    this.announcement = message;
   }
 
   private async toggleThread(thread: string): Promise<void> {
@@ -423,6 +478,13 @@ export class NewsModeration extends NewsElement<'moderation'> {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
+    this.live.run(!!this.token);
+    // "(3) Kiểm duyệt": the pending count in the tab's title while signed in.
+    this.pageTitle ??= document.title;
+    const pending = this.token ? this.counts.pending : 0;
+    document.title = pending
+      ? format(this.strings.titleCount, { count: pending, title: this.pageTitle })
+      : this.pageTitle;
     const focus = this.focusAfterUpdate;
     if (!focus) return;
     const root = this.renderRoot as ShadowRoot;

@@ -72,6 +72,11 @@ export interface CommentStrings {
   listLabel: string;
   /** Accessible name of a reply form. `{name}` is the author replied to. */
   replyLabel: string;
+  /** The live thread's button: `{count}` comments approved since the page loaded. */
+  newOne: string;
+  newOther: string;
+  /** Announced when the reader has shown them. */
+  newShown: string;
 }
 
 export interface ModerationStrings {
@@ -125,6 +130,12 @@ export interface ModerationStrings {
   logAction: string;
   logComment: string;
   logChange: string;
+  /** A second editor's action on a comment another one handled first (409). */
+  handled: string;
+  /** The live queue: `{by}` handled `{name}`'s comment in another desk. */
+  handledBy: string;
+  /** The tab's title with the pending count, e.g. "(3) Kiểm duyệt". */
+  titleCount: string;
 }
 
 /** Every section, by name: what a language file exports besides `$code` and `$name`. */

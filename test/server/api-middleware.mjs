@@ -9,8 +9,10 @@
  * answers that status with a JSON error (and `Retry-After: 1` for 429), `delay` waits `ms`
  * first. `times` limits how many matching requests a fault applies to (default: all);
  * `method` and `path` (a substring of the API path) narrow which requests match.
- * The moderator token of these apps is `test-moderator-token`.
+ * The moderator token of these apps is `test-moderator-token`. Live streams (text/event-stream)
+ * are passed through unbuffered.
  */
+import { Readable } from 'node:stream';
 import { register } from 'tsx/esm/api';
 
 register();
@@ -86,5 +88,11 @@ export async function apiMiddleware(ctx, next) {
   response.headers.forEach((value, key) => {
     if (key !== 'content-length' && key !== 'content-encoding') ctx.set(key, value);
   });
+  // Live streams (SSE) go through as they come; the browser closing one cancels it in the app.
+  if (response.body && response.headers.get('content-type')?.startsWith('text/event-stream')) {
+    ctx.compress = false;
+    ctx.body = Readable.fromWeb(response.body);
+    return;
+  }
   ctx.body = Buffer.from(await response.arrayBuffer());
 }

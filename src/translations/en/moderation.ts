@@ -51,4 +51,7 @@ export const moderation: ModerationStrings = {
   logAction: 'Action',
   logComment: 'Comment / thread',
   logChange: 'Before → after',
+  handled: 'The comment by {name} has already been handled by another editor.',
+  handledBy: 'The comment by {name} was just handled by {by}.',
+  titleCount: '({count}) {title}',
 };

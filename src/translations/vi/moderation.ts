@@ -51,4 +51,7 @@ export const moderation: ModerationStrings = {
   logAction: 'Thao tác',
   logComment: 'Bình luận / luồng',
   logChange: 'Trước → sau',
+  handled: 'Bình luận của {name} đã được xử lý bởi biên tập viên khác.',
+  handledBy: 'Bình luận của {name} vừa được {by} xử lý.',
+  titleCount: '({count}) {title}',
 };
