@@ -9,7 +9,10 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { DeskEventMap, LiveTicket } from '../core/contract.js';
 
 export type DeskLiveEvent =
-  { type: 'queued'; data: DeskEventMap['queued'] } | { type: 'handled'; data: DeskEventMap['handled'] };
+  /** The stream is open again after a drop: what happened in between is in the queue. */
+  | { type: 'ready'; data: DeskEventMap['ready'] }
+  | { type: 'queued'; data: DeskEventMap['queued'] }
+  | { type: 'handled'; data: DeskEventMap['handled'] };
 
 export interface DeskLiveOptions {
   /** The stream's URL (without query). */
@@ -64,14 +67,15 @@ export class DeskLive implements ReactiveController {
       const { ticket } = await this.opts.ticket();
       if (attempt !== this.attempt) return;
       const query = new URLSearchParams({ ticket });
-      if (this.lastId) query.set('lastEventId', this.lastId);
+      const resumed = !!this.lastId;
+      if (resumed) query.set('lastEventId', this.lastId);
       const source = (this.source = new EventSource(`${this.opts.url()}?${query}`, { withCredentials: false }));
       for (const type of ['ready', 'queued', 'handled'] as const) {
         source.addEventListener(type, (event) => {
           const message = event as MessageEvent<string>;
           if (message.lastEventId) this.lastId = message.lastEventId;
           this.failures = 0;
-          if (type === 'ready') return;
+          if (type === 'ready' && !resumed) return;
           try {
             this.opts.onEvent({ type, data: JSON.parse(message.data) } as DeskLiveEvent);
           } catch {

@@ -302,14 +302,15 @@ export class NewsModeration extends NewsElement<'moderation'> {
       const item = this.items.find((i) => i.id === data.id && i.status !== data.status && i.id !== this.acting);
       if (item) this.handledElsewhere(item.id, format(this.strings.handledBy, { name: item.name, by: data.by }));
     }
-    // Counts (and, on the pending tab, the comments that arrived) from the server's queue.
+    // Counts (and, on the pending tab, the comments that arrived, also before the stream
+    // opened) from the server's queue.
     try {
       const view = this.view === 'log' ? 'pending' : this.view;
       const q = await this.call<{ items: QueueItem[]; counts: Counts; nextCursor: string | null }>(
         `/moderation/queue?status=${view}&limit=${this.limit}`,
       );
       this.counts = q.counts;
-      if (type === 'queued' && view === this.view && !this.nextCursor) {
+      if (type !== 'handled' && view === this.view && !this.nextCursor) {
         const seen = new Set(this.items.map((i) => i.id));
         const fresh = q.items.filter((i) => !seen.has(i.id) && i.status === this.view);
         if (fresh.length) {

@@ -8,31 +8,12 @@
  * overridden and `visibilitychange` dispatched, as the browser does when the tab is hidden.
  */
 import { expect, fixture, html } from '@open-wc/testing';
+import { watchEventSources } from '../support/event-sources.js';
 import { waitUntil } from '../support/wait.js';
 import '../../src/comments/index.js';
 import type { NewsCommentList } from '../../src/comments/news-comment-list.js';
 import type { NewsComments } from '../../src/comments/news-comments.js';
 import { $, articles, deepActive, loaded, newThread, seed, text, useServer } from './helpers.js';
-
-/** Every EventSource the page opens, still the browser's own. */
-function watchEventSources(): () => EventSource[] {
-  const opened: EventSource[] = [];
-  const Native = window.EventSource;
-  beforeEach(() => {
-    opened.length = 0;
-    window.EventSource = class extends Native {
-      constructor(url: string | URL, init?: EventSourceInit) {
-        super(url, init);
-        opened.push(this);
-      }
-    };
-  });
-  afterEach(() => {
-    for (const source of opened) source.close();
-    window.EventSource = Native;
-  });
-  return () => opened;
-}
 
 /** Hides or shows the page as the browser would for a background tab. */
 function setVisibility(state: 'hidden' | 'visible'): void {
