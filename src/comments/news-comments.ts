@@ -22,7 +22,10 @@ const FORM_PARTS =
  * @summary Comments for an article, ready for publishers: the count, the pre-moderated form
  * and the threaded list. When the section comes near the viewport (at once with
  * `loading="eager"`) it asks for the thread's first page and imports the list and form
- * elements at the same moment, then hands the page down to the list.
+ * elements at the same moment, then hands the page down to the list. Live: while the section is
+ * near the viewport and the page visible, a stream from the server (Server-Sent Events, code loaded
+ * on demand) announces newly approved comments with a "N bình luận mới" button (nothing moves until
+ * the reader activates it) and keeps the count and like counts current; `live="off"` turns it off.
  *
  * @fires news-comment-sent - from the forms.
  * @fires news-comments-load - from the list.

@@ -69,7 +69,10 @@ function session(): Storage | null {
  * @summary The editors' moderation desk: sign in with the moderator token, work through the
  * queue of pending comments (oldest first) with the article and thread context, approve, reject
  * or edit ("biên tập") then approve, close or reopen threads, and read the action log.
- * Keyboard: j/k move, a approve, r reject, e edit, Esc cancels an edit.
+ * Keyboard: j/k move, a approve, r reject, e edit, Esc cancels an edit. The queue is live (a
+ * stream from the server while signed in): new pending comments appear by themselves, a comment
+ * another editor handled leaves the list (acting on it late answers "đã được xử lý"), and the tab
+ * title carries the pending count, e.g. "(3) Kiểm duyệt".
  *
  * @fires news-moderation-action - `{action, id?, thread?}` after a successful action.
  * @fires news-error - `{widget, reason, status?}` when the queue cannot be loaded.
