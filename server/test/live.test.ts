@@ -275,3 +275,18 @@ test('restart: a reader resuming with Last-Event-ID after the server restarts ge
     rmSync(dataDir, { recursive: true, force: true });
   }
 });
+
+test('thread stream: CORS as the other reader GETs (allowed origins only, no credentials)', async () => {
+  const c = await makeCtx({ allowedOrigins: ['https://bao.example'] });
+  const ok = await threadStream(c, { origin: 'https://bao.example' });
+  const other = await threadStream(c, { origin: 'https://evil.example' });
+  try {
+    assert.equal(ok.status, 200);
+    assert.equal(ok.headers.get('access-control-allow-origin'), 'https://bao.example');
+    assert.equal(ok.headers.get('access-control-allow-credentials'), null);
+    assert.match(ok.headers.get('content-type')!, /^text\/event-stream/);
+    assert.equal(other.headers.get('access-control-allow-origin'), null);
+  } finally {
+    await Promise.all([ok.close(), other.close()]);
+  }
+});
