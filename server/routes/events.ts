@@ -30,7 +30,10 @@ function resumeId(c: Context): number | undefined {
 /** Opens a stream on `topic` for this request, or answers the cap's JSON error. */
 async function openStream(c: Context<Env>, { config, hub }: RouteDeps & { hub: LiveHub }, topic: string) {
   const resumeAfter = resumeId(c);
-  const start = resumeAfter ?? (await hub.head());
+  // An id from the future (another database, a restored backup) would hide every event until the
+  // log caught up with it: such a client starts at the newest event instead.
+  const head = await hub.head();
+  const start = resumeAfter === undefined ? head : Math.min(resumeAfter, head);
   const network = clientNetwork(clientAddress(c, config));
   const admission = hub.admit(network);
   if (admission !== 'ok') {

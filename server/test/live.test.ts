@@ -100,6 +100,13 @@ test('resume: Last-Event-ID or ?lastEventId= gets exactly the events after it; b
     );
     await Promise.all([s.close(), s2.close()]);
   }
+  // An id beyond the log (another database) starts at the newest event, so the next one arrives.
+  const future = await threadStream(c, { 'last-event-id': '999999999' });
+  assert.equal((await future.waitFor((e) => e.event === 'ready')).id, String(await c.storage.events.head()));
+  const id4 = await postComment(c, 'Bốn');
+  await approve(c, id4);
+  await future.waitFor((e) => e.event === 'comment' && json(e).id === id4);
+  await future.close();
   const bad = await c.req(`/api/threads/${T}/events?lastEventId=abc`);
   assert.equal(bad.status, 400);
   assert.equal((await bad.json()).error.code, 'invalid_input');

@@ -28,6 +28,7 @@ export class DeskLive implements ReactiveController {
   private source?: EventSource;
   private lastId = '';
   private running = false;
+  private wanted = false;
   private failures = 0;
   private timer?: ReturnType<typeof setTimeout>;
   /** Bumped on every start and stop: an answer for an older connection attempt is dropped. */
@@ -42,10 +43,16 @@ export class DeskLive implements ReactiveController {
 
   /** Runs while `on` (the editor is signed in); idempotent. */
   run(on: boolean): void {
+    this.wanted = on;
     if (on === this.running) return;
     this.running = on;
     if (on) void this.open();
     else this.stop();
+  }
+
+  /** The desk came back on the page: the stream too, if it was wanted. */
+  hostConnected(): void {
+    if (this.wanted) this.run(true);
   }
 
   hostDisconnected(): void {
