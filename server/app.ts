@@ -21,6 +21,12 @@ import { pageRoutes } from './routes/pages.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { viewRoutes } from './routes/views.ts';
 import { ViewBuffer } from './views-buffer.ts';
+import { LiveHub } from './live/hub.ts';
+import { LocalChangeFeed } from './live/local-feed.ts';
+import { LivePublisher } from './live/publish.ts';
+import { LiveTickets } from './live/tickets.ts';
+import { readerComment } from './routes/comments.ts';
+import { deskEventRoutes, threadEventRoutes } from './routes/events.ts';
 
 export { CSP } from './routes/pages.ts';
 export { errorBody } from './http/errors.ts';
@@ -37,11 +43,34 @@ export interface AppDeps {
   views?: ViewBuffer;
   /** Tells the other processes that reader-visible data changed: the storage's feed by default, Redis with REDIS_URL. */
   changes?: ChangeFeed;
+  /** The live streams (SSE); the caller closes it on shutdown (see `liveHub()`). */
+  live?: LiveHub;
   log?: (msg: string) => void;
 }
 
-export function createApp({ config, storage, rateLimits, views, changes, log = (m) => console.error(m) }: AppDeps) {
+/** The process's live hub, fed by the same change feed as the caches (in process on SQLite). */
+export function liveHub({ config, storage, changes, log }: Pick<AppDeps, 'config' | 'storage' | 'changes' | 'log'>) {
+  return new LiveHub(storage.events, changes ?? storage.changes ?? new LocalChangeFeed(), {
+    maxConnections: config.liveMaxConnections,
+    maxPerClient: config.liveMaxPerClient,
+    heartbeatMs: config.liveHeartbeatMs,
+    keepMs: config.liveKeepHours * 3600_000,
+    now: config.now,
+    log,
+  });
+}
+
+export function createApp({
+  config,
+  storage,
+  rateLimits,
+  views,
+  changes,
+  live,
+  log = (m) => console.error(m),
+}: AppDeps) {
   const app = new Hono<Env>();
+  live ??= liveHub({ config, storage, changes, log });
   changes ??= storage.changes;
   // Bounded by entries and bytes: a page of 100 long comments with their replies is about 1 MB.
   const threads = new ResponseCache(2000, 32 * 1024 * 1024);
@@ -64,8 +93,16 @@ export function createApp({ config, storage, rateLimits, views, changes, log = (
     limit: (perMinute, what) => rateLimit(rateLimits ?? storage.rateLimits, config, perMinute, what),
     moderator: auth.guard,
     bearer: auth.bearer,
+    live: new LivePublisher(
+      live,
+      storage,
+      (row) => readerComment(row, row.parentId !== null),
+      config.autoCloseDays,
+      log,
+    ),
     log,
   };
+  const liveDeps = { ...deps, hub: live, tickets: new LiveTickets(config.moderatorToken, config.now) };
 
   app.onError(errorHandler(log));
   app.notFound((c) => c.json(errorBody('not_found', `No route for ${c.req.method} ${c.req.path}.`), 404));
@@ -99,6 +136,8 @@ export function createApp({ config, storage, rateLimits, views, changes, log = (
   app.route('/api', viewRoutes(deps));
   app.route('/api', commentRoutes(deps));
   app.route('/api/moderation/session', sessionRoutes(auth));
+  app.route('/api', threadEventRoutes(liveDeps));
+  app.route('/api/moderation', deskEventRoutes(liveDeps)); // before the desk's token guard: a ticket opens it
   app.route('/api/moderation', moderationRoutes(deps));
   app.route('/api/moderation', moderationStatsRoutes(deps));
   app.all('/api/*', (c) => c.json(errorBody('not_found', `No route for ${c.req.method} ${c.req.path}.`), 404));

@@ -34,6 +34,14 @@ export interface Config {
   /** PostgreSQL connections per process. */
   poolSize: number;
   sqliteSynchronous: 'NORMAL' | 'FULL';
+  /** Live streams (SSE): open at once in this process, all clients together (then 503). */
+  liveMaxConnections: number;
+  /** Live streams open at once per client network (then 429). */
+  liveMaxPerClient: number;
+  /** A heartbeat comment on every live stream this often (ms). */
+  liveHeartbeatMs: number;
+  /** Live events are kept this many hours for clients that resume with Last-Event-ID. */
+  liveKeepHours: number;
   /** Project root (for /cdn, /demo, pages). */
   rootDir: string;
   /** Clock (injectable in tests). */
@@ -100,6 +108,10 @@ export function configFromEnv(
     redisPrefix: env.REDIS_PREFIX || 'news-widgets:',
     poolSize: Math.max(1, int(env.PG_POOL_SIZE, 10)),
     sqliteSynchronous: env.SQLITE_SYNCHRONOUS === 'FULL' ? 'FULL' : 'NORMAL',
+    liveMaxConnections: int(env.LIVE_MAX_CONNECTIONS, 10_000),
+    liveMaxPerClient: int(env.LIVE_MAX_PER_CLIENT, 20),
+    liveHeartbeatMs: Math.max(1000, int(env.LIVE_HEARTBEAT_MS, 20_000)),
+    liveKeepHours: int(env.LIVE_KEEP_HOURS, 6),
     rootDir: ROOT_DIR,
     now: Date.now,
   };

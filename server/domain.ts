@@ -85,7 +85,8 @@ export type DomainErrorCode =
   | 'invalid_parent' // the parent comment is missing, rejected or in another thread
   | 'invalid_cursor'
   | 'idempotency_mismatch' // an Idempotency-Key came back with a different body
-  | 'editor_exists'; // an editor account of that name (case-insensitive) already exists
+  | 'editor_exists' // an editor account of that name (case-insensitive) already exists
+  | 'already_moderated'; // another editor handled the comment first (its status is not the expected one)
 
 export class DomainError extends Error {
   constructor(
@@ -146,13 +147,19 @@ export const IDEMPOTENCY_KEY_TTL_MS = 24 * 3600_000;
 
 export interface ModerationStore {
   queue(status: Status, limit: number, cursor?: string): Promise<Page<QueueItem> & { counts: Record<Status, number> }>;
-  /** Optional edit, then a status change; the reader's original body is kept. Logged. Throws `comment_not_found`. */
+  /**
+   * Optional edit, then a status change; the reader's original body is kept. Logged. Throws
+   * `comment_not_found`, and `already_moderated` when the comment's status is not `expected` (the
+   * status the editor saw; checked under the row's lock, so of two editors only the first acts).
+   * Answers the row after the action and the status it had before.
+   */
   moderate(
     id: string,
     action: 'approve' | 'reject' | 'edit',
     edit: { body?: string; bodyHtml?: string | null },
     actor: string,
-  ): Promise<CommentRow>;
+    expected?: Status,
+  ): Promise<CommentRow & { previousStatus: Status }>;
   setThreadClosed(thread: string, closed: boolean, actor: string): Promise<ThreadInfo & { changed: boolean }>;
   /** The moderation log, newest first. */
   history(limit: number, cursor?: string): Promise<Page<LogEntry>>;
@@ -223,10 +230,37 @@ export interface EditorStore {
   endSession(idHash: string): Promise<void>;
 }
 
+/**
+ * "Something changed" between processes. Without a topic: reader-visible data changed (caches are
+ * dropped). With one: the live event log has new events for that topic (`live/hub.ts`); handlers
+ * called without a topic after a lost connection must assume every topic changed.
+ */
 export interface ChangeFeed {
-  publish(): void;
-  subscribe(onChange: () => void): void;
+  publish(topic?: string): void;
+  subscribe(onChange: (topic?: string) => void): void;
   close?(): Promise<void>;
+}
+
+/** One event of the durable live log: ids grow with every event, in the order they commit. */
+export interface LiveEvent {
+  id: number;
+  /** `thread:{id}` for a thread's readers, `desk` for the moderation desk. */
+  topic: string;
+  type: string;
+  /** JSON text, sent as the SSE `data:` line as is. */
+  data: string;
+}
+
+/** The live log (`live_events`), kept a few hours so a client resumes from its `Last-Event-ID`. */
+export interface LiveEventStore {
+  /** Appends one event; ids are assigned in commit order, so readers never see a later id first. */
+  append(topic: string, type: string, data: unknown): Promise<number>;
+  /** Events of `topic` after `afterId`, oldest first. */
+  since(topic: string, afterId: number, limit: number): Promise<LiveEvent[]>;
+  /** The newest id of all topics (0 when none yet): where a new client starts. */
+  head(): Promise<number>;
+  /** Drops events older than `beforeMs`. */
+  prune(beforeMs: number): Promise<void>;
 }
 
 export interface Health {
@@ -249,6 +283,8 @@ export interface Storage {
   readonly editors: EditorStore;
   /** Rate-limit counters in this database (PostgreSQL), or per process (SQLite: one process per file). */
   readonly rateLimits: RateLimitStore;
+  /** The live event log (SSE): readers' thread events and the desk's. */
+  readonly events: LiveEventStore;
   /**
    * Tells every process sharing this database that reader-visible data changed (they drop cached
    * answers); absent for SQLite (one process per file).

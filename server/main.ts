@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { configFromEnv, storageOptions, weakTokenReason, type Config } from './config.ts';
 import type { ChangeFeed, RateLimitStore } from './domain.ts';
-import { createApp } from './app.ts';
+import { createApp, liveHub } from './app.ts';
 import { dataDirFailure, EX_CONFIG } from './data-dir.ts';
 import { addEditor, DEMO_EDITOR } from './editor-accounts.ts';
 import { listen } from './http/node-server.ts';
@@ -94,7 +94,9 @@ const views = new ViewBuffer(storage.views, {
   dedupeMs: config.viewDedupeMs,
   log: (m) => console.error(m),
 });
-const app = createApp({ config, storage, rateLimits, changes, views });
+// The live streams (SSE), ended first on shutdown: browsers reconnect and resume elsewhere.
+const live = liveHub({ config, storage, changes });
+const app = createApp({ config, storage, rateLimits, changes, views, live });
 const server = listen(app.fetch, { port: config.port, host: config.host }, (port) => {
   const base = `http://localhost:${port}`;
   const lines = [
@@ -142,6 +144,7 @@ function shutdown(signal: string) {
   stopping = true;
   console.log(`${signal}: shutting down`);
   clearInterval(prune);
+  live.close();
   const force = setTimeout(() => void closeAll().finally(() => process.exit(0)), 5000);
   force.unref();
   server.close(() => void closeAll().finally(() => process.exit(0)));

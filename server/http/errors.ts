@@ -41,6 +41,10 @@ const DOMAIN_ANSWERS: Record<DomainErrorCode, { code: ErrorCode; message: string
     message: 'This Idempotency-Key was already used with a different body; nothing was stored.',
   },
   editor_exists: { code: 'editor_exists', message: 'An editor account of that name already exists.' },
+  already_moderated: {
+    code: 'already_moderated',
+    message: 'Bình luận này đã được xử lý. / This comment has already been handled.',
+  },
 };
 
 export function errorHandler(log: (msg: string) => void) {

@@ -128,6 +128,10 @@ export const EditIn = v.optional(
         ),
       ),
     ),
+    /** The status the desk showed: another one now means another editor handled it (409). */
+    expectedStatus: v.optional(
+      v.picklist(['pending', 'approved', 'rejected'], 'expectedStatus must be pending, approved or rejected.'),
+    ),
   }),
 );
 

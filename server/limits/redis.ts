@@ -35,14 +35,15 @@ export class RedisShared implements RateLimitStore, ChangeFeed {
     return { count, resetAt: this.now() + (ttl > 0 ? ttl : windowMs) };
   }
 
-  publish(): void {
-    void this.redis.publish(this.channel, '1').catch(() => {});
+  /** The message is the live topic that has new events (`live/hub.ts`), or empty. */
+  publish(topic?: string): void {
+    void this.redis.publish(this.channel, topic ?? '').catch(() => {});
   }
 
-  subscribe(onChange: () => void): void {
+  subscribe(onChange: (topic?: string) => void): void {
     this.subscriber ??= this.redis.duplicate();
     void this.subscriber.subscribe(this.channel);
-    this.subscriber.on('message', (ch) => ch === this.channel && onChange());
+    this.subscriber.on('message', (ch, message: string) => ch === this.channel && onChange(message || undefined));
   }
 
   async close(): Promise<void> {

@@ -2,7 +2,7 @@
 import { Hono, type Context } from 'hono';
 import { createHash } from 'node:crypto';
 import * as v from 'valibot';
-import { LIMITS, PAGE } from '../../src/core/contract.ts';
+import { LIMITS, PAGE, type CommentData } from '../../src/core/contract.ts';
 import { TEXT_PROBLEM_CODE, nameProblem, textProblem, type TextProblem } from '../../src/core/text-rules.ts';
 import type { CommentRow } from '../domain.ts';
 import type { Env } from '../http/context.ts';
@@ -25,9 +25,9 @@ import type { RouteDeps } from './deps.ts';
 export const threadParam = (c: Context) => parse(ThreadId, c.req.param('thread'));
 
 /** A comment as readers get it: no email, no status; replies carry their parentId. */
-function readerComment(x: CommentRow, reply: boolean) {
-  const o: Record<string, unknown> = { id: x.id };
-  if (reply) o.parentId = x.parentId;
+export function readerComment(x: CommentRow, reply: boolean): CommentData {
+  const o: CommentData = { id: x.id } as CommentData;
+  if (reply && x.parentId) o.parentId = x.parentId;
   o.name = x.name;
   o.body = x.body;
   if (x.bodyHtml) o.bodyHtml = x.bodyHtml;
@@ -53,7 +53,7 @@ const postHash = (p: { name: string; email?: string; body: string; parentId?: st
     .update(JSON.stringify([p.name, p.email || '', p.body, p.parentId ?? '']))
     .digest('base64url');
 
-export function commentRoutes({ config, storage, caches, limit }: RouteDeps) {
+export function commentRoutes({ config, storage, caches, limit, live }: RouteDeps) {
   const r = new Hono<Env>();
 
   /**
@@ -143,6 +143,7 @@ export function commentRoutes({ config, storage, caches, limit }: RouteDeps) {
         autoCloseDays: config.autoCloseDays,
       });
       if (!config.premoderation) caches.changed();
+      await live.created({ ...created, thread });
       return c.json({ id: created.id, status: created.status }, 202);
     },
   );

@@ -5,6 +5,7 @@ import type { Storage } from '../domain.ts';
 import type { Env } from '../http/context.ts';
 import type { ResponseCache } from '../http/cache.ts';
 import type { ViewBuffer } from '../views-buffer.ts';
+import type { LivePublisher } from '../live/publish.ts';
 
 export interface RouteDeps {
   config: Config;
@@ -21,5 +22,7 @@ export interface RouteDeps {
   moderator: MiddlewareHandler<Env>;
   /** The Bearer token only, throttled like the desk's (scripts: `POST /api/articles`). */
   bearer: MiddlewareHandler<Env>;
+  /** Tells the live streams (SSE) what readers and the desk should hear of at once. */
+  live: LivePublisher;
   log: (msg: string) => void;
 }

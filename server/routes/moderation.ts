@@ -21,10 +21,10 @@ async function readEdit(c: Context, required: boolean) {
     if (bodyHtml !== null && htmlToText(bodyHtml) === '')
       fail('invalid_input', 'bodyHtml has no text left after sanitizing.', 'bodyHtml');
   }
-  return { body: e.body, bodyHtml };
+  return { edit: { body: e.body, bodyHtml }, expected: e.expectedStatus };
 }
 
-export function moderationRoutes({ config, storage, caches, moderator }: RouteDeps) {
+export function moderationRoutes({ config, storage, caches, moderator, live }: RouteDeps) {
   const r = new Hono<Env>();
   r.use('*', moderator);
   // Any moderation write changes what readers see.
@@ -73,21 +73,18 @@ export function moderationRoutes({ config, storage, caches, moderator }: RouteDe
     body: x.body,
     bodyHtml: x.bodyHtml,
   });
-  r.post('/comments/:id/approve', async (c) => {
-    const id = parse(CommentId, c.req.param('id'));
-    const edit = await readEdit(c, false);
-    return c.json(answer(await storage.moderation.moderate(id, 'approve', edit, actor(c))));
-  });
-  r.post('/comments/:id/reject', async (c) => {
-    const id = parse(CommentId, c.req.param('id'));
-    await readEdit(c, false); // validates (an empty body is fine)
-    return c.json(answer(await storage.moderation.moderate(id, 'reject', {}, actor(c))));
-  });
-  r.post('/comments/:id/edit', async (c) => {
-    const id = parse(CommentId, c.req.param('id'));
-    const edit = await readEdit(c, true);
-    return c.json(answer(await storage.moderation.moderate(id, 'edit', edit, actor(c))));
-  });
+  // The status the editor saw travels as `expectedStatus`: of two editors acting on one comment,
+  // the second gets 409 `already_moderated`. Readers and the other desks hear of the change live.
+  for (const action of ['approve', 'reject', 'edit'] as const) {
+    r.post(`/comments/:id/${action}`, async (c) => {
+      const id = parse(CommentId, c.req.param('id'));
+      const { edit, expected } = await readEdit(c, action === 'edit'); // a reject's body is validated, its edit ignored
+      const by = actor(c);
+      const row = await storage.moderation.moderate(id, action, action === 'reject' ? {} : edit, by, expected);
+      await live.moderated(row, by);
+      return c.json(answer(row));
+    });
+  }
 
   for (const [path, closed] of [
     ['close', true],

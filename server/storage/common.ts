@@ -282,3 +282,14 @@ export function moderationChange(
 
 /** What the moderation log records of a comment before and after an action. */
 export const pick = (r: CommentDbRow) => ({ status: r.status, body: r.body, bodyHtml: r.body_html });
+
+/**
+ * Two editors on one comment: the second one's action is refused (`already_moderated`) when the
+ * comment's status is not the one its desk showed (`expected`), or, without `expected`, when it
+ * already has the status the action would give it. Checked under the row's lock, in both dialects.
+ */
+export function checkNotHandled(current: Status, action: 'approve' | 'reject' | 'edit', expected?: Status): void {
+  const target = action === 'approve' ? 'approved' : action === 'reject' ? 'rejected' : undefined;
+  if ((expected && current !== expected) || (!expected && target === current))
+    throw new DomainError('already_moderated', `The comment is ${current} already.`);
+}

@@ -13,6 +13,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { printedSecret, runEditorCli, startServer, type Running } from './process.ts';
 import { freshDatabaseUrl, TEST_DB } from './db.ts';
 import { openStorage } from '../storage/index.ts';
+import { json, readSse } from './sse.ts';
 
 const TOKEN = 'multi-process-token-12345';
 const T = 'an-ninh-nong-thon-moi-2026';
@@ -115,6 +116,33 @@ test(`3 processes (${SHARED}): posted via A, approved via B, read via C at once 
     bodies = await readerBodies(c);
   }
   assert.deepEqual(bodies, ['Qua tiến trình A']);
+});
+
+test(`3 processes (${SHARED}): live: posted via A, approved via B, heard at once by readers and desks on A and C`, async () => {
+  const [a, b, c] = servers as [Running, Running, Running];
+  const thread = (s: Running) => readSse(fetch(`${s.base}/api/threads/${T}/events`));
+  const desk = (s: Running) =>
+    readSse(fetch(`${s.base}/api/moderation/events`, { headers: { authorization: `Bearer ${TOKEN}` } }));
+  const streams = await Promise.all([thread(a), thread(c), desk(a), desk(c)]);
+  const [readerA, readerC, deskA, deskC] = streams;
+  try {
+    for (const s of streams) await s.waitFor((e) => e.event === 'ready');
+    const r = await post(a, '192.0.2.2', 'Trực tiếp qua ba tiến trình');
+    const { id } = await r.json();
+    for (const d of [deskA, deskC]) await d.waitFor((e) => e.event === 'queued' && json(e).id === id, 5000, 'queued');
+    assert.equal((await mod(b, `/comments/${id}/approve`, 'POST')).status, 200);
+    for (const reader of [readerA, readerC]) {
+      const ev = await reader.waitFor((e) => e.event === 'comment', 5000, 'comment');
+      assert.equal(json<{ comment: { body: string } }>(ev).comment.body, 'Trực tiếp qua ba tiến trình');
+    }
+    for (const d of [deskA, deskC]) await d.waitFor((e) => e.event === 'handled' && json(e).id === id, 5000, 'handled');
+    // Each event once, with the same id in every process.
+    assert.equal(readerA.events.filter((e) => e.event === 'comment').length, 1);
+    assert.equal(readerC.events.filter((e) => e.event === 'comment').length, 1);
+    assert.equal(readerA.events.at(-1)!.id, readerC.events.at(-1)!.id);
+  } finally {
+    await Promise.all(streams.map((s) => s.close()));
+  }
 });
 
 test(`3 processes (${SHARED}): 10 posts from one client over the three → exactly 5 accepted, 5 × 429`, async () => {

@@ -52,7 +52,7 @@ function batches(ids: string[]): string[] {
 const text = (value: unknown, max = 20_000): string =>
   typeof value === 'string' ? value.slice(0, max) : typeof value === 'number' ? String(value) : '';
 
-function toComment(raw: unknown, reply: boolean): CommentData | null {
+export function toComment(raw: unknown, reply: boolean): CommentData | null {
   if (!raw || typeof raw !== 'object') return null;
   const r = raw as Record<string, unknown>;
   const id = text(r.id, LIMITS.id);

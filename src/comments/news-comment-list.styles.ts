@@ -134,4 +134,24 @@ export const styles = css`
   .w70 {
     width: 70%;
   }
+  /* The live "N new comments" button floats over the list's top (no height of its own), so
+     nothing moves under the reader's eyes when it appears. */
+  .live {
+    position: sticky;
+    top: 0.5rem;
+    z-index: 1;
+    height: 0;
+    display: flex;
+    justify-content: center;
+  }
+  .new-comments {
+    min-height: 2.25rem;
+    padding: 0.3rem 0.9rem;
+    border: 0;
+    border-radius: 999px;
+    background: var(--_accent);
+    color: var(--_on-accent);
+    font-weight: 700;
+    box-shadow: 0 1px 4px rgb(0 0 0 / 0.25);
+  }
 `;

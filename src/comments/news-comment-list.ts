@@ -2,16 +2,17 @@ import { Task } from '@lit/task';
 import { html, nothing, render, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import type { CommentData, CommentSort, ThreadPage } from '../core/contract.js';
+import type { CommentData, CommentSort, LiveEventMap, ThreadPage } from '../core/contract.js';
 import { NewsError, toErrorDetail } from '../core/events.js';
-import { loadSanitizer } from '../core/lazy.js';
-import { format } from '../core/locale.js';
+import { lazyModule, loadSanitizer } from '../core/lazy.js';
+import { format, plural } from '../core/locale.js';
 import { NewsElement } from '../core/news-element.js';
 import { baseStyles } from '../core/styles.js';
 import { formatRelativeTime } from '../core/time.js';
 import { safeHttpUrl } from '../core/url.js';
 import { NearViewportController } from '../core/viewport.js';
-import { fetchReplies, fetchStatuses, fetchThread, pageSize, type ThreadQuery } from './comments-api.js';
+import { fetchReplies, fetchStatuses, fetchThread, pageSize, toComment, type ThreadQuery } from './comments-api.js';
+import type { LiveThread, LiveType } from './live-thread.js';
 import { sharedCommentStore, type CommentStore, type StoreChangeDetail } from './comment-store.js';
 import { NewsCommentForm } from './news-comment-form.js';
 import { styles } from './news-comment-list.styles.js';
@@ -27,6 +28,15 @@ export interface CommentsLoadDetail {
 export interface CommentsSortDetail {
   sort: CommentSort;
 }
+
+/** The thread's approved count changed while the page is open (a live event). */
+export interface CommentsCountDetail {
+  thread: string;
+  count: number;
+}
+
+/** The live stream's code: only for a list that shows a thread with `live` on. */
+const loadLive = lazyModule(() => import('./live-thread.js'));
 
 /** A first page already on its way (a parent started it with the list's code). */
 export interface PageRequest extends ThreadQuery {
@@ -83,6 +93,7 @@ function textBody(body: string): unknown {
  *
  * @fires news-comments-load - `{thread, count, closed}` when a thread page has loaded.
  * @fires news-comments-sort - `{sort}` when the reader picks another order.
+ * @fires news-comments-count - `{thread, count}` when the approved count changes live.
  * @fires news-error - `{widget, reason, status?}` when the thread cannot be loaded.
  * @fires news-comment-sent - bubbles up from inline reply forms.
  * @csspart comment - each comment (`<article>`); also `comment-header`, `comment-name`,
@@ -90,6 +101,7 @@ function textBody(body: string): unknown {
  *   `reply-button`, `replies`, `reply-form`.
  * @csspart toolbar - the sort buttons' group; `sort` - each sort button; `more` - "Load more";
  *   `more-replies` - "Show more replies" under a comment whose other replies are not shown yet;
+ *   `new-comments` - the "N new comments" button of the live thread;
  *   `list`, `empty`, `skeleton`, `error`, `retry`.
  * @cssprop --news-comment-indent - indent of nested replies (default 1.25rem).
  */
@@ -121,6 +133,11 @@ export class NewsCommentList extends NewsElement<'comments'> {
   @property({ attribute: false }) commentTemplate?: HTMLTemplateElement | null;
   /** How often own pending comments are checked, in ms, while the page is visible. */
   @property({ type: Number, attribute: 'poll-interval' }) pollInterval = 30_000;
+  /**
+   * `off`: no live thread. Else, while the list is near the viewport and the page visible, newly
+   * approved comments are announced by a "N new comments" button, and counts follow at once.
+   */
+  @property({ reflect: true }) live: 'on' | 'off' = 'on';
   /** Where the reader's own comments are kept; default: the page's shared store. */
   @property({ attribute: false }) store: CommentStore = sharedCommentStore();
 
@@ -137,6 +154,9 @@ export class NewsCommentList extends NewsElement<'comments'> {
   @state() private replyTo: string | null = null;
   @state() private announcement = '';
   @state() private prepared: DocumentFragment | null = null;
+  /** Comments approved since the page loaded, waiting for the reader to show them. */
+  @state() private arrived: CommentData[] = [];
+  private liveThread?: LiveThread;
   /** Own comments settled while this page is open: shown once with their verdict. */
   private readonly settled = new Map<string, Shown>();
   private readonly htmlBodies = new Map<string, HTMLElement>();
@@ -173,6 +193,8 @@ export class NewsCommentList extends NewsElement<'comments'> {
         this.moreReplies = new Map();
         this.cursor = page.nextCursor;
         this.page = page;
+        this.arrived = [];
+        void this.startLive();
         this.emit('news-comments-load', { thread, count: page.thread.count, closed: page.thread.closed });
         void this.poll();
       } catch (error) {
@@ -195,6 +217,7 @@ export class NewsCommentList extends NewsElement<'comments'> {
     this.listen();
     document.addEventListener('visibilitychange', this.onVisibility);
     this.startClock();
+    if (this.page) void this.startLive();
   }
 
   override disconnectedCallback(): void {
@@ -206,6 +229,8 @@ export class NewsCommentList extends NewsElement<'comments'> {
     clearInterval(this.clock);
     this.moreAbort?.abort();
     this.repliesAbort?.abort();
+    this.liveThread?.disconnect();
+    this.liveThread = undefined;
   }
 
   /** The store this list listens to (the `store` property can change). */
@@ -222,6 +247,10 @@ export class NewsCommentList extends NewsElement<'comments'> {
 
   protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('store') && this.isConnected) this.listen();
+    if (changed.has('live') && this.live === 'off') {
+      this.liveThread?.disconnect();
+      this.liveThread = undefined;
+    } else if (changed.has('live') && this.page) void this.startLive();
     if (changed.has('sort')) this.chosenSort = undefined;
     if (changed.has('thread') || changed.has('sort') || changed.has('chosenSort')) this.replyTo = null;
     if (changed.has('thread')) this.settled.clear();
@@ -326,6 +355,78 @@ export class NewsCommentList extends NewsElement<'comments'> {
       }
     }
     this.schedulePoll();
+  }
+
+  // ------------------------------------------------------------------------------- live
+
+  /** Opens the live stream of the loaded thread (its code loads now), unless `live="off"`. */
+  private async startLive(): Promise<void> {
+    const base = this.apiBase;
+    // Asked again once the code is here: the list may have changed meanwhile.
+    const wanted = () => this.live !== 'off' && !!base && this.apiBase === base && !this.comments && this.isConnected;
+    if (!wanted() || typeof EventSource === 'undefined') return;
+    try {
+      const { LiveThread, eventsUrl } = await loadLive();
+      const url = eventsUrl(base!, this.thread);
+      if (this.liveThread?.url === url || !wanted()) return;
+      this.liveThread?.disconnect();
+      this.liveThread = new LiveThread(this, url, this.onLive);
+    } catch {
+      // No live thread (offline while its code loads): the list works as before.
+    }
+  }
+
+  private readonly onLive = (type: LiveType, data: unknown) => {
+    const d = data as Partial<LiveEventMap['comment'] & LiveEventMap['count'] & LiveEventMap['likes']>;
+    if (typeof d.count === 'number') this.emit('news-comments-count', { thread: this.thread, count: d.count });
+    if (type === 'likes' && typeof d.commentId === 'string' && typeof d.likes === 'number')
+      this.setLikes(d.commentId, d.likes);
+    if (type !== 'comment') return;
+    const c = toComment(d.comment, !!(d.comment as { parentId?: unknown } | undefined)?.parentId);
+    if (!c || this.isShown(c.id) || this.arrived.some((a) => a.id === c.id)) return;
+    // The reader's own comment: its own "approved" state shows it, after a check now.
+    if (this.ownPending().some((o) => o.id === c.id)) return void this.poll();
+    this.arrived = [...this.arrived, c];
+  };
+
+  private isShown(id: string): boolean {
+    return this.topComments().some((c) => c.id === id || c.replies?.some((r) => r.id === id));
+  }
+
+  /** A like count changed: a comment that shows one gets the new number. */
+  private setLikes(id: string, likes: number): void {
+    for (const c of this.topComments())
+      for (const x of [c, ...(c.replies ?? [])])
+        if (x.id === id && typeof (x as { likes?: unknown }).likes === 'number') {
+          (x as { likes?: number }).likes = likes;
+          this.requestUpdate();
+        }
+  }
+
+  /** "N new comments": inserts them where the order puts them, then focuses the first one. */
+  private async showArrived(): Promise<void> {
+    const arrived = this.arrived;
+    this.arrived = [];
+    const attach = (list: CommentData[]) =>
+      list.map((top) => {
+        const ids = new Set([top.id, ...(top.replies ?? []).map((r) => r.id)]);
+        const replies = arrived.filter((r) => r.parentId && ids.has(r.parentId));
+        return replies.length ? { ...top, replies: [...(top.replies ?? []), ...replies] } : top;
+      });
+    const tops = arrived.filter((c) => !c.parentId).map((c) => ({ ...c, replies: [] }));
+    if (this.page) {
+      const items = attach(this.page.items);
+      this.page = { ...this.page, items: this.currentSort === 'newest' ? [...tops.reverse(), ...items] : items };
+    }
+    this.more = attach(this.more);
+    if (this.currentSort === 'oldest') this.more = [...this.more, ...tops];
+    this.announcement = format(this.strings.newShown, { count: arrived.length });
+    await this.updateComplete;
+    const first = arrived.find((c) => this.isShown(c.id));
+    (first
+      ? this.renderRoot.querySelector<HTMLElement>(`[data-id="${CSS.escape(first.id)}"]`)
+      : this.renderRoot.querySelector<HTMLElement>('[part~="list"]')
+    )?.focus();
   }
 
   private async loadMore(): Promise<void> {
@@ -497,6 +598,15 @@ export class NewsCommentList extends NewsElement<'comments'> {
         )}
       </div>
       <div role="status" class="visually-hidden">${this.announcement}</div>
+      ${
+        this.arrived.length
+          ? html`<div class="live">
+              <button type="button" part="new-comments" class="new-comments" @click=${this.showArrived}>
+                ${plural(this.locale.tag, this.arrived.length, { one: s.newOne, other: s.newOther })}
+              </button>
+            </div>`
+          : nothing
+      }
       ${
         top.length
           ? html`<section part="list" class="list ${top.length > 30 ? 'long' : ''}" aria-label=${s.listLabel}>
@@ -685,5 +795,6 @@ declare global {
   interface GlobalEventHandlersEventMap {
     'news-comments-load': CustomEvent<CommentsLoadDetail>;
     'news-comments-sort': CustomEvent<CommentsSortDetail>;
+    'news-comments-count': CustomEvent<CommentsCountDetail>;
   }
 }

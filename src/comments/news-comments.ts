@@ -8,12 +8,12 @@ import { baseStyles, buttonStyles } from '../core/styles.js';
 import { NearViewportController } from '../core/viewport.js';
 import { pageSize } from './comments-api.js';
 import { loadForm, loadList, requestFirstPage } from './loader.js';
-import type { CommentsLoadDetail, PageRequest } from './news-comment-list.js';
+import type { CommentsCountDetail, CommentsLoadDetail, PageRequest } from './news-comment-list.js';
 import { styles } from './news-comments.styles.js';
 import { COMMENT_STRINGS } from './strings.js';
 
 const LIST_PARTS =
-  'toolbar, sort, list, comment, comment-header, comment-name, comment-time, comment-body, comment-status, comment-cue, comment-actions, reply-button, replies, reply-form, more, empty, skeleton, error, retry';
+  'toolbar, sort, new-comments, list, comment, comment-header, comment-name, comment-time, comment-body, comment-status, comment-cue, comment-actions, reply-button, replies, reply-form, more, empty, skeleton, error, retry';
 const FORM_PARTS =
   'form, notice, reply-context, field, label, input, textarea, counter, hint, field-error, submit, status, close, write, closed';
 
@@ -22,10 +22,14 @@ const FORM_PARTS =
  * @summary Comments for an article, ready for publishers: the count, the pre-moderated form
  * and the threaded list. When the section comes near the viewport (at once with
  * `loading="eager"`) it asks for the thread's first page and imports the list and form
- * elements at the same moment, then hands the page down to the list.
+ * elements at the same moment, then hands the page down to the list. Live: while the section is
+ * near the viewport and the page visible, a stream from the server (Server-Sent Events, code loaded
+ * on demand) announces newly approved comments with a "N bình luận mới" button (nothing moves until
+ * the reader activates it) and keeps the count and like counts current; `live="off"` turns it off.
  *
  * @fires news-comment-sent - from the forms.
  * @fires news-comments-load - from the list.
+ * @fires news-comments-count - from the list, when the live thread changes the count.
  * @fires news-error - from any part, and when the list or form code cannot be loaded.
  * @csspart heading - the count heading; every part of the list and form is exported.
  */
@@ -41,6 +45,8 @@ export class NewsComments extends NewsElement<'comments'> {
   @property() loading: 'lazy' | 'eager' = 'lazy';
   @property({ type: Boolean, attribute: 'require-diacritics' }) requireDiacritics = false;
   @property({ type: Number, attribute: 'poll-interval' }) pollInterval = 30_000;
+  /** `off`: no live thread (new comments and counts only on the next load). */
+  @property({ reflect: true }) live: 'on' | 'off' = 'on';
 
   /**
    * The heading's count, from the thread's first page (`null`: on its way). `undefined` once that
@@ -130,11 +136,13 @@ export class NewsComments extends NewsElement<'comments'> {
         .maxDepth=${this.maxDepth}
         .limit=${this.limit}
         .pollInterval=${this.pollInterval}
+        .live=${this.live}
         .commentTemplate=${template}
         .firstPage=${this.firstPage}
         ?closed=${closed}
         .messages=${this.messages}
         @news-comments-load=${this.onLoad}
+        @news-comments-count=${(e: CustomEvent<CommentsCountDetail>) => (this.count = e.detail.count)}
       ></news-comment-list>`;
   }
 }

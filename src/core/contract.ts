@@ -55,6 +55,8 @@ export const ERROR_STATUS = {
   not_found: 404,
   article_not_found: 404,
   url_conflict: 409,
+  /** Another editor handled the comment first: its status is not the one the desk showed. */
+  already_moderated: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   idempotency_conflict: 422,
@@ -202,4 +204,34 @@ export interface DeskSession {
   signedIn: boolean;
   /** The signed-in editor (the name the log records), else null. */
   name: string | null;
+}
+
+/**
+ * Live events (Server-Sent Events). `GET /threads/{thread}/events` sends `ready` (its id is where
+ * the stream starts), then `comment`, `count` and `likes`; `GET /moderation/events` sends `ready`,
+ * `queued` and `handled`. Every event has an `id` that grows: a client resuming with
+ * `Last-Event-ID` (or `?lastEventId=`) gets exactly the events after it.
+ */
+export interface LiveEventMap {
+  ready: Record<string, never>;
+  /** A comment was approved: the thread's new count and the comment as the thread API shapes it. */
+  comment: { id: string; count: number; comment: CommentData };
+  /** The thread's approved count changed otherwise (an approved comment was removed). */
+  count: { count: number };
+  /** A comment's like count changed. */
+  likes: { commentId: string; likes: number };
+}
+
+/** The desk's live events: a comment arrived in a queue, or an editor handled one. */
+export interface DeskEventMap {
+  ready: Record<string, never>;
+  queued: { id: string; thread: string; queue: 'pending' };
+  handled: { id: string; thread: string; status: CommentStatus; by: string };
+}
+
+/** `POST /moderation/events/ticket`: a one-time ticket for opening the desk's stream. */
+export interface LiveTicket {
+  ticket: string;
+  /** Seconds until it expires. */
+  expiresIn: number;
 }

@@ -2,13 +2,14 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, state, query } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { Task, TaskStatus } from '@lit/task';
-import { LIMITS, type DeskSession, type ModerationLogEntry } from '../core/contract.js';
+import { LIMITS, type DeskSession, type LiveTicket, type ModerationLogEntry } from '../core/contract.js';
 import { NewsError, toErrorDetail } from '../core/events.js';
 import { request } from '../core/fetch.js';
 import { lazyModule, loadSanitizer } from '../core/lazy.js';
 import { format } from '../core/locale.js';
 import { NewsElement } from '../core/news-element.js';
 import { baseStyles } from '../core/styles.js';
+import { DeskLive, type DeskLiveEvent } from './desk-live.js';
 import { moderationStyles } from './news-moderation.styles.js';
 import { MODERATION_STRINGS } from './strings.js';
 import type { StatsRequest } from './news-moderation-stats.js';
@@ -69,7 +70,10 @@ let sanitizer: Sanitizer | null = null;
  * session cookie: no credential is ever kept where page scripts can read it), work through the
  * queue of pending comments (oldest first) with the article and thread context, approve, reject
  * or edit ("biên tập") then approve, close or reopen threads, and read the action log.
- * Keyboard: j/k move, a approve, r reject, e edit, Esc cancels an edit.
+ * Keyboard: j/k move, a approve, r reject, e edit, Esc cancels an edit. The queue is live (a
+ * stream from the server while signed in): new pending comments appear by themselves, a comment
+ * another editor handled leaves the list (acting on it late answers "đã được xử lý"), and the tab
+ * title carries the pending count, e.g. "(3) Kiểm duyệt".
  *
  * @fires news-moderation-action - `{action, id?, thread?}` after a successful action.
  * @fires news-error - `{widget, reason, status?}` when the queue cannot be loaded.
@@ -110,6 +114,16 @@ export class NewsModeration extends NewsElement<'moderation'> {
   @query('#editor') private nameInput?: HTMLInputElement;
   @query('#secret') private secretInput?: HTMLInputElement;
   private focusAfterUpdate: 'item' | 'editor' | 'signin' | null = null;
+  /** The live queue while signed in: new comments arrive, others' actions remove theirs. */
+  private readonly live = new DeskLive(this, {
+    url: () => `${this.base}/moderation/events`,
+    ticket: () => this.call<LiveTicket>('/moderation/events/ticket', { method: 'POST', body: {} }),
+    onEvent: (event) => void this.onLiveEvent(event),
+  });
+  /** The comment this desk is acting on: its own action's live echo is not "another editor". */
+  private acting: string | null = null;
+  /** The page's own title, before the desk put the pending count in front of it. */
+  private pageTitle?: string;
   /** Each comment's formatted body, sanitized once per change of that body (by comment id). */
   private readonly formatted = new Map<string, { html: string; node: HTMLElement }>();
 
@@ -275,11 +289,13 @@ export class NewsModeration extends NewsElement<'moderation'> {
   ): Promise<void> {
     if (this.busy) return;
     this.busy = true;
+    this.acting = item.id;
     try {
-      const body = edit ? { body: edit.body, bodyHtml: edit.bodyHtml } : undefined;
+      // The status this desk shows: if another editor acted first, the server answers 409.
+      const body = { ...(edit && { body: edit.body, bodyHtml: edit.bodyHtml }), expectedStatus: item.status };
       const r = await this.call<{ id: string; status: ModerationStatus; body: string; bodyHtml: string | null }>(
         `/moderation/comments/${encodeURIComponent(item.id)}/${action}`,
-        { method: 'POST', body: body ?? {} },
+        { method: 'POST', body },
       );
       const from = item.status;
       const index = this.items.findIndex((i) => i.id === item.id);
@@ -304,10 +320,53 @@ export class NewsModeration extends NewsElement<'moderation'> {
       this.emit('news-moderation-action', { action, id: item.id, thread: item.thread });
     } catch (error) {
       if (unauthorized(error)) this.signedOut(this.strings.sessionEnded);
+      else if (statusOf(error) === 409)
+        this.handledElsewhere(item.id, format(this.strings.handled, { name: item.name }));
       else this.announcement = format(this.strings.actionFailed, { status: statusOf(error) ?? '—' });
     } finally {
       this.busy = false;
+      this.acting = null;
     }
+  }
+
+  // ------------------------------------------------------------------ live queue
+
+  private async onLiveEvent({ type, data }: DeskLiveEvent): Promise<void> {
+    if (type === 'handled') {
+      const item = this.items.find((i) => i.id === data.id && i.status !== data.status && i.id !== this.acting);
+      if (item) this.handledElsewhere(item.id, format(this.strings.handledBy, { name: item.name, by: data.by }));
+    }
+    // Counts (and, on the pending tab, the comments that arrived, also before the stream
+    // opened) from the server's queue.
+    try {
+      const view = this.view === 'log' ? 'pending' : this.view;
+      const q = await this.call<{ items: QueueItem[]; counts: Counts; nextCursor: string | null }>(
+        `/moderation/queue?status=${view}&limit=${this.limit}`,
+      );
+      this.counts = q.counts;
+      if (type !== 'handled' && view === this.view && !this.nextCursor) {
+        const seen = new Set(this.items.map((i) => i.id));
+        const fresh = q.items.filter((i) => !seen.has(i.id) && i.status === this.view);
+        if (fresh.length) {
+          this.items = [...this.items, ...fresh];
+          this.loadThreadStates(fresh);
+        }
+      }
+    } catch {
+      // The next event or reload brings them.
+    }
+  }
+
+  /** Another editor handled this comment: it leaves the list, and the editor is told. */
+  private handledElsewhere(id: string, message: string): void {
+    const index = this.items.findIndex((i) => i.id === id);
+    if (index < 0) return;
+    const hadFocus = index === this.active;
+    this.items = this.items.filter((i) => i.id !== id);
+    if (this.editing === id) this.editing = null;
+    if (index < this.active || this.active >= this.items.length) this.active = Math.max(0, this.active - 1);
+    if (hadFocus) this.focusAfterUpdate = 'item';
+    this.announcement = message;
   }
 
   private async toggleThread(thread: string): Promise<void> {
@@ -455,6 +514,13 @@ export class NewsModeration extends NewsElement<'moderation'> {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
+    this.live.run(!!this.editor);
+    // "(3) Kiểm duyệt": the pending count in the tab's title while signed in.
+    this.pageTitle ??= document.title;
+    const pending = this.editor ? this.counts.pending : 0;
+    document.title = pending
+      ? format(this.strings.titleCount, { count: pending, title: this.pageTitle })
+      : this.pageTitle;
     const focus = this.focusAfterUpdate;
     if (!focus) return;
     const root = this.renderRoot as ShadowRoot;

@@ -82,6 +82,11 @@ export interface CommentStrings {
   listLabel: string;
   /** Accessible name of a reply form. `{name}` is the author replied to. */
   replyLabel: string;
+  /** The live thread's button: `{count}` comments approved since the page loaded. */
+  newOne: string;
+  newOther: string;
+  /** Announced when the reader has shown them. */
+  newShown: string;
 }
 
 export interface ModerationStrings {
@@ -143,6 +148,12 @@ export interface ModerationStrings {
   cookieRefused: string;
   /** The session ended on the server (idle, disabled account, signed out elsewhere). */
   sessionEnded: string;
+  /** A second editor's action on a comment another one handled first (409). */
+  handled: string;
+  /** The live queue: `{by}` handled `{name}`'s comment in another desk. */
+  handledBy: string;
+  /** The tab's title with the pending count, e.g. "(3) Kiểm duyệt". */
+  titleCount: string;
 }
 
 /** The desk's charts (`<news-moderation-stats>`). */

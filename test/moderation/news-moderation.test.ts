@@ -126,8 +126,11 @@ describe('<news-moderation> against the server', function () {
     return $(el, '#signin-error')?.textContent?.trim() ?? '';
   };
   let recorder: ReturnType<typeof recordRequests>;
-  /** The desk's actions (its sign-in aside). */
-  const posts = () => recorder.requests.filter((r) => r.method === 'POST' && r.path !== '/moderation/session');
+  /** The desk's actions (its sign-in and its live queue's ticket requests aside: see live.test.ts). */
+  const posts = () =>
+    recorder.requests.filter(
+      (r) => r.method === 'POST' && r.path !== '/moderation/session' && !r.path.startsWith('/moderation/events/'),
+    );
   const queue = (status: string) => api.moderate<{ items: QueueItem[] }>(`/queue?status=${status}`);
 
   beforeEach(async () => {
@@ -314,6 +317,7 @@ describe('<news-moderation> against the server', function () {
     expect(post.body).to.deep.equal({
       body: 'Bình luận số 1 (đã biên tập)',
       bodyHtml: '<p>Bình luận <b>đã biên tập</b></p>',
+      expectedStatus: 'pending', // the status the desk showed (two editors: see live.test.ts)
     });
     const stored = (await queue('approved')).items.find((i) => i.id === ids.c1)!;
     expect(stored.body).to.equal('Bình luận số 1 (đã biên tập)');

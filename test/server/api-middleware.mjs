@@ -18,7 +18,9 @@
  * Two seeding hooks call the server's own code on that app's storage, for data no API writes:
  *   POST /__api/<name>/__import  (body: a Disqus or WordPress export) runs `npm run import`'s import
  *   POST /__api/<name>/__views   [{"articleId", "hourMs", "count"}] adds views to hourly buckets
+ * Live streams (text/event-stream) are passed through unbuffered.
  */
+import { Readable } from 'node:stream';
 import { register } from 'tsx/esm/api';
 
 register();
@@ -128,5 +130,11 @@ export async function apiMiddleware(ctx, next) {
       'set-cookie',
       cookies.map((cookie) => cookie.replace(/; Path=\/api(?=[/;]|$)/i, `; Path=${PREFIX}${name}`)),
     );
+  // Live streams (SSE) go through as they come; the browser closing one cancels it in the app.
+  if (response.body && response.headers.get('content-type')?.startsWith('text/event-stream')) {
+    ctx.compress = false;
+    ctx.body = Readable.fromWeb(response.body);
+    return;
+  }
   ctx.body = Buffer.from(await response.arrayBuffer());
 }

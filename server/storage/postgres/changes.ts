@@ -1,6 +1,7 @@
 /**
  * "Reader-visible data changed" across processes with LISTEN/NOTIFY: a moderation action through
- * one process clears the thread caches of all of them at once.
+ * one process clears the thread caches of all of them at once. A notification's payload is the
+ * live topic that has new events (`live/hub.ts`), or empty.
  */
 import pg from 'pg';
 import type { ChangeFeed } from '../../domain.ts';
@@ -10,15 +11,15 @@ const CHANNEL = 'news_widgets_changes';
 
 export class PgChanges implements ChangeFeed {
   private listener: pg.Client | undefined;
-  private handlers: (() => void)[] = [];
+  private handlers: ((topic?: string) => void)[] = [];
 
   constructor(private readonly d: PgDb) {}
 
-  publish(): void {
-    void this.d.pool.query('SELECT pg_notify($1, current_schema())', [CHANNEL]).catch(() => {});
+  publish(topic?: string): void {
+    void this.d.pool.query('SELECT pg_notify($1, $2)', [CHANNEL, topic ?? '']).catch(() => {});
   }
 
-  subscribe(onChange: () => void): void {
+  subscribe(onChange: (topic?: string) => void): void {
     this.handlers.push(onChange);
     if (!this.listener) void this.listen();
   }
@@ -35,8 +36,8 @@ export class PgChanges implements ChangeFeed {
     };
     client.on('error', retry);
     client.on('end', retry);
-    client.on('notification', () => {
-      for (const h of this.handlers) h();
+    client.on('notification', (n) => {
+      for (const h of this.handlers) h(n.payload || undefined);
     });
     try {
       await client.connect();

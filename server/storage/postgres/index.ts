@@ -11,6 +11,7 @@ import { PgComments } from './comments.ts';
 import { PgDb, type PgOptions } from './db.ts';
 import { PgImports } from './imports.ts';
 import { PgEditors } from './editors.ts';
+import { PgLiveEvents } from './live-events.ts';
 import { PgMeta } from './meta.ts';
 import { PgModeration } from './moderation.ts';
 import { PgRateLimits } from './rate-limits.ts';
@@ -29,6 +30,7 @@ export class PostgresStorage implements Storage {
   readonly stats: PgStats;
   readonly editors: PgEditors;
   readonly rateLimits: PgRateLimits;
+  readonly events: PgLiveEvents;
   readonly changes: PgChanges | undefined;
 
   private constructor(
@@ -44,6 +46,7 @@ export class PostgresStorage implements Storage {
     this.stats = new PgStats(db);
     this.rateLimits = new PgRateLimits(db);
     this.editors = new PgEditors(db);
+    this.events = new PgLiveEvents(db);
     this.changes = opts.changeFeed === false ? undefined : new PgChanges(db);
   }
 

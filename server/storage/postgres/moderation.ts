@@ -3,6 +3,7 @@ import { DomainError, type ModerationStore, type Status } from '../../domain.ts'
 import {
   decodeCursor,
   isNum,
+  checkNotHandled,
   moderationChange,
   paginate,
   pick,
@@ -42,11 +43,13 @@ export class PgModeration implements ModerationStore {
     action: 'approve' | 'reject' | 'edit',
     edit: { body?: string; bodyHtml?: string | null },
     actor: string,
+    expected?: Status,
   ) {
     const now = this.d.now();
     return this.d.tx(async (sql) => {
       const before = await this.d.one<CommentDbRow>('SELECT * FROM comments WHERE id = $1 FOR UPDATE', [id], sql);
       if (!before) throw new DomainError('comment_not_found');
+      checkNotHandled(before.status, action, expected);
       const change = moderationChange(before, action, edit);
       const after = (await this.d.one<CommentDbRow>(
         `UPDATE comments SET body = $1, body_html = $2, original_body = $3, status = $4, updated_at = $5
@@ -55,7 +58,7 @@ export class PgModeration implements ModerationStore {
         sql,
       ))!;
       await this.write(sql, actor, change.logAction, id, before.thread_id, pick(before), pick(after));
-      return toComment(after);
+      return { ...toComment(after), previousStatus: before.status };
     });
   }
 

@@ -147,7 +147,20 @@ export const MIGRATIONS: string[] = [
   CREATE INDEX editor_sessions_editor ON editor_sessions (editor_id);
   CREATE INDEX editor_sessions_expiry ON editor_sessions (expires_at);
   `,
+  // 5: the live event log (SSE); appends are serialized (live-events.ts) so ids commit in order.
+  `
+  CREATE TABLE live_events (
+    seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    topic TEXT NOT NULL,
+    type TEXT NOT NULL,
+    data TEXT NOT NULL,
+    at BIGINT NOT NULL
+  );
+  CREATE INDEX live_events_topic ON live_events(topic, seq);
+  CREATE INDEX live_events_at ON live_events(at);
+  `,
 ];
+
 /** Arbitrary, fixed: the advisory lock that serializes migrations across processes. */
 const MIGRATION_LOCK = 0x6e770001;
 

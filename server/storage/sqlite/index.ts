@@ -9,6 +9,7 @@ import { SqliteComments } from './comments.ts';
 import { SqliteDb, type SqliteOptions } from './db.ts';
 import { SqliteImports } from './imports.ts';
 import { SqliteEditors } from './editors.ts';
+import { SqliteLiveEvents } from './live-events.ts';
 import { SqliteMeta } from './meta.ts';
 import { SqliteModeration } from './moderation.ts';
 import { MIGRATIONS } from './schema.ts';
@@ -27,6 +28,7 @@ export class SqliteStorage implements Storage {
   readonly stats: SqliteStats;
   readonly editors: SqliteEditors;
   readonly rateLimits: MemoryRateLimits;
+  readonly events: SqliteLiveEvents;
 
   constructor(opts: SqliteOptions) {
     this.db = new SqliteDb(opts);
@@ -39,6 +41,7 @@ export class SqliteStorage implements Storage {
     this.views = new SqliteViews(this.db, this.meta);
     this.rateLimits = new MemoryRateLimits(this.db.now);
     this.editors = new SqliteEditors(this.db);
+    this.events = new SqliteLiveEvents(this.db);
   }
 
   async health() {

@@ -4,6 +4,7 @@ import {
   decodeCursor,
   isNum,
   paginate,
+  checkNotHandled,
   moderationChange,
   pick,
   toComment,
@@ -48,18 +49,20 @@ export class SqliteModeration implements ModerationStore {
     action: 'approve' | 'reject' | 'edit',
     edit: { body?: string; bodyHtml?: string | null },
     actor: string,
+    expected?: Status,
   ) {
     const now = this.d.now();
     return this.d.tx(() => {
       const before = this.d.s('SELECT * FROM comments WHERE id = ?').get(id) as CommentDbRow | undefined;
       if (!before) throw new DomainError('comment_not_found');
+      checkNotHandled(before.status, action, expected);
       const change = moderationChange(before, action, edit);
       this.d
         .s('UPDATE comments SET body = ?, body_html = ?, original_body = ?, status = ?, updated_at = ? WHERE id = ?')
         .run(change.body, change.bodyHtml, change.original, change.status, now, id);
       const after = this.d.s('SELECT * FROM comments WHERE id = ?').get(id) as CommentDbRow;
       this.write(actor, change.logAction, id, before.thread_id, pick(before), pick(after));
-      return toComment(after);
+      return { ...toComment(after), previousStatus: before.status };
     });
   }
 

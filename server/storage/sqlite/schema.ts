@@ -125,4 +125,16 @@ export const MIGRATIONS: string[] = [
   CREATE INDEX editor_sessions_editor ON editor_sessions(editor_id);
   CREATE INDEX editor_sessions_expiry ON editor_sessions(expires_at);
   `,
+  // 5: the live event log (SSE): AUTOINCREMENT so ids never go back, even after every row is pruned.
+  `
+  CREATE TABLE live_events (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    topic TEXT NOT NULL,
+    type TEXT NOT NULL,
+    data TEXT NOT NULL,
+    at INTEGER NOT NULL
+  );
+  CREATE INDEX live_events_topic ON live_events(topic, seq);
+  CREATE INDEX live_events_at ON live_events(at);
+  `,
 ];

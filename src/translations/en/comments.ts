@@ -40,4 +40,7 @@ export const comments: CommentStrings = {
   replyTo: '@{name}',
   listLabel: 'Comments',
   replyLabel: 'Reply to {name}',
+  newOne: '{count} new comment',
+  newOther: '{count} new comments',
+  newShown: '{count} new comments shown.',
 };

@@ -56,4 +56,7 @@ export const moderation: ModerationStrings = {
   cookieRefused:
     'The browser did not keep the sign-in: open the desk over HTTPS (or http://localhost when trying it out).',
   sessionEnded: 'Your session has ended. Please sign in again.',
+  handled: 'The comment by {name} has already been handled by another editor.',
+  handledBy: 'The comment by {name} was just handled by {by}.',
+  titleCount: '({count}) {title}',
 };

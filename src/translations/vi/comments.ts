@@ -40,4 +40,7 @@ export const comments: CommentStrings = {
   replyTo: '@{name}',
   listLabel: 'Bình luận',
   replyLabel: 'Trả lời {name}',
+  newOne: '{count} bình luận mới',
+  newOther: '{count} bình luận mới',
+  newShown: 'Đã hiện {count} bình luận mới.',
 };

@@ -56,4 +56,7 @@ export const moderation: ModerationStrings = {
   cookieRefused:
     'Trình duyệt không lưu phiên đăng nhập: hãy mở bàn kiểm duyệt qua HTTPS (hoặc http://localhost khi thử).',
   sessionEnded: 'Phiên làm việc đã kết thúc. Vui lòng đăng nhập lại.',
+  handled: 'Bình luận của {name} đã được xử lý bởi biên tập viên khác.',
+  handledBy: 'Bình luận của {name} vừa được {by} xử lý.',
+  titleCount: '({count}) {title}',
 };
