@@ -14,6 +14,8 @@ import { articleRoutes } from './routes/articles.ts';
 import { commentRoutes } from './routes/comments.ts';
 import type { RouteDeps } from './routes/deps.ts';
 import { healthRoutes } from './routes/health.ts';
+import { integrationRoutes } from './routes/integration.ts';
+import { IntegrationRecorder } from './integration-recorder.ts';
 import { moderationRoutes } from './routes/moderation.ts';
 import { pageRoutes } from './routes/pages.ts';
 import { viewRoutes } from './routes/views.ts';
@@ -34,20 +36,36 @@ export interface AppDeps {
   views?: ViewBuffer;
   /** Tells the other processes that reader-visible data changed: the storage's feed by default, Redis with REDIS_URL. */
   changes?: ChangeFeed;
+  /** Counts for the integration panel; by default one writing every `config.viewFlushMs`. The caller closes it on shutdown. */
+  recorder?: IntegrationRecorder;
   log?: (msg: string) => void;
 }
 
-export function createApp({ config, storage, rateLimits, views, changes, log = (m) => console.error(m) }: AppDeps) {
+export function createApp({
+  config,
+  storage,
+  rateLimits,
+  views,
+  changes,
+  recorder,
+  log = (m) => console.error(m),
+}: AppDeps) {
   const app = new Hono<Env>();
   changes ??= storage.changes;
   const threads = new ResponseCache(2000);
   const mostRead = new ResponseCache(500);
   changes?.subscribe(() => threads.clear());
+  views ??= new ViewBuffer(storage.views, { intervalMs: config.viewFlushMs, dedupeMs: config.viewDedupeMs, log });
+  recorder ??= new IntegrationRecorder(storage.integration, { intervalMs: config.viewFlushMs, now: config.now, log });
+  const beaconOutcomes = recorder;
+  views.onWritten((counted, duplicates) => {
+    beaconOutcomes.beacon('counted', counted);
+    beaconOutcomes.beacon('duplicate', duplicates);
+  });
   const deps: RouteDeps = {
     config,
     storage,
-    views:
-      views ?? new ViewBuffer(storage.views, { intervalMs: config.viewFlushMs, dedupeMs: config.viewDedupeMs, log }),
+    views,
     caches: {
       threads,
       mostRead,
@@ -59,6 +77,8 @@ export function createApp({ config, storage, rateLimits, views, changes, log = (
     limit: (perMinute, what) => rateLimit(rateLimits ?? storage.rateLimits, config, perMinute, what),
     moderator: requireToken(config.moderatorToken),
     log,
+    counters: rateLimits ?? storage.rateLimits,
+    recorder,
   };
 
   app.onError(errorHandler(log));
@@ -81,6 +101,10 @@ export function createApp({ config, storage, rateLimits, views, changes, log = (
     c.header('Referrer-Policy', 'strict-origin-when-cross-origin');
     if (!c.req.path.startsWith('/api/')) return next();
     c.header('Cache-Control', 'no-store'); // routes that may be cached set their own
+    const origin = c.req.header('origin');
+    // A page on another origin that CORS refuses: counted for the desk's integration panel.
+    if (origin && !config.allowedOrigins.includes(origin) && !sameOrigin(origin, c.req.header('host')))
+      deps.recorder.corsRefused(origin);
     if (config.allowedOrigins.length) {
       c.header('Vary', 'Origin');
       if (c.req.header('origin')) return corsMw(c, next);
@@ -93,8 +117,18 @@ export function createApp({ config, storage, rateLimits, views, changes, log = (
   app.route('/api', viewRoutes(deps));
   app.route('/api', commentRoutes(deps));
   app.route('/api/moderation', moderationRoutes(deps));
+  app.route('/api/moderation/integration', integrationRoutes(deps));
   app.all('/api/*', (c) => c.json(errorBody('not_found', `No route for ${c.req.method} ${c.req.path}.`), 404));
   app.route('/', pageRoutes(config));
 
   return app;
+}
+
+/** Whether `origin` is this server's own (the browser sends Origin on same-origin POSTs too). */
+function sameOrigin(origin: string, host: string | undefined): boolean {
+  try {
+    return !!host && new URL(origin).host === host;
+  } catch {
+    return false;
+  }
 }

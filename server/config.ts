@@ -38,6 +38,18 @@ export interface Config {
   rootDir: string;
   /** Clock (injectable in tests). */
   now: () => number;
+  /** The publisher's feeds (RSS, Atom, JSON Feed), polled for articles (FEEDS). */
+  feeds: string[];
+  /** How often each feed is polled, in ms (FEED_INTERVAL: `600`, `600s`, `10m`, `1h`). */
+  feedIntervalMs: number;
+  /** A feed request gives up after this many ms (FEED_TIMEOUT, same syntax). */
+  feedTimeoutMs: number;
+  /** A feed larger than this many bytes is refused (FEED_MAX_BYTES). */
+  feedMaxBytes: number;
+  /** Origins whose pages are the publisher's articles: beacons for other URLs are refused (SITE_ORIGINS). */
+  siteOrigins: string[];
+  /** The most views one client network adds to one article in one clock hour (VIEWS_PER_NETWORK_HOUR). */
+  viewsPerNetworkHour: number;
 }
 
 export const ROOT_DIR = resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -48,6 +60,22 @@ function int(v: string | undefined, def: number): number {
   if (!Number.isFinite(n) || n < 0) throw new Error(`Invalid number: ${v}`);
   return Math.floor(n);
 }
+
+/** A duration: plain seconds (`600`) or with a unit (`500ms`, `30s`, `10m`, `1h`); in ms. */
+export function duration(v: string | undefined, defMs: number, name = 'duration'): number {
+  if (v == null || v.trim() === '') return defMs;
+  const m = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h)?$/i.exec(v.trim());
+  if (!m) throw new Error(`Invalid ${name}: ${v} (use seconds, or a number with ms, s, m or h: 600, 10m)`);
+  const unit = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[(m[2] ?? 's').toLowerCase() as 'ms' | 's' | 'm' | 'h'];
+  return Math.round(Number(m[1]) * unit);
+}
+
+/** A comma list of origins, as `scheme://host[:port]` without a trailing slash. */
+const origins = (v: string | undefined) =>
+  (v ?? '')
+    .split(',')
+    .map((s) => s.trim().replace(/\/$/, ''))
+    .filter(Boolean);
 
 function bool(v: string | undefined, def: boolean): boolean {
   if (v == null || v === '') return def;
@@ -62,10 +90,7 @@ export function configFromEnv(
     host: env.HOST || '0.0.0.0',
     dataDir: resolve(env.DATA_DIR || './data'),
     moderatorToken: env.MODERATOR_TOKEN || undefined,
-    allowedOrigins: (env.ALLOWED_ORIGINS ?? '')
-      .split(',')
-      .map((s) => s.trim().replace(/\/$/, ''))
-      .filter(Boolean),
+    allowedOrigins: origins(env.ALLOWED_ORIGINS),
     trustProxy: bool(env.TRUST_PROXY, false),
     premoderation: bool(env.PREMODERATION, true),
     autoCloseDays: int(env.COMMENTS_CLOSE_AFTER_DAYS, 30),
@@ -82,6 +107,15 @@ export function configFromEnv(
     sqliteSynchronous: env.SQLITE_SYNCHRONOUS === 'FULL' ? 'FULL' : 'NORMAL',
     rootDir: ROOT_DIR,
     now: Date.now,
+    feeds: (env.FEEDS ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+    feedIntervalMs: Math.max(1000, duration(env.FEED_INTERVAL, 10 * 60_000, 'FEED_INTERVAL')),
+    feedTimeoutMs: Math.max(100, duration(env.FEED_TIMEOUT, 15_000, 'FEED_TIMEOUT')),
+    feedMaxBytes: int(env.FEED_MAX_BYTES, 5 * 1024 * 1024),
+    siteOrigins: env.SITE_ORIGINS ? origins(env.SITE_ORIGINS) : origins(env.ALLOWED_ORIGINS),
+    viewsPerNetworkHour: int(env.VIEWS_PER_NETWORK_HOUR, 2),
   };
 }
 

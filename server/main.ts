@@ -11,6 +11,8 @@ import { join } from 'node:path';
 import { configFromEnv, storageOptions, type Config } from './config.ts';
 import type { ChangeFeed, RateLimitStore } from './domain.ts';
 import { createApp } from './app.ts';
+import { FeedPoller } from './feeds-poller.ts';
+import { IntegrationRecorder } from './integration-recorder.ts';
 import { seedDemo } from './seed.ts';
 import { openStorage } from './storage/index.ts';
 import { ViewBuffer } from './views-buffer.ts';
@@ -57,7 +59,24 @@ const views = new ViewBuffer(storage.views, {
   dedupeMs: config.viewDedupeMs,
   log: (m) => console.error(m),
 });
-const app = createApp({ config, storage, rateLimits, changes, views });
+const recorder = new IntegrationRecorder(storage.integration, {
+  intervalMs: config.viewFlushMs,
+  now: config.now,
+  log: (m) => console.error(m),
+});
+const app = createApp({ config, storage, rateLimits, changes, views, recorder });
+
+// The publisher's feeds (FEEDS): polled now and every FEED_INTERVAL; a failing feed is logged, never fatal.
+const feeds = new FeedPoller(storage, {
+  feeds: config.feeds,
+  intervalMs: config.feedIntervalMs,
+  timeoutMs: config.feedTimeoutMs,
+  maxBytes: config.feedMaxBytes,
+  now: config.now,
+  log: (m) => console.error(m),
+  changed: () => (changes ?? storage.changes)?.publish(),
+});
+feeds.start();
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
   const base = `http://localhost:${info.port}`;
   const lines = [
@@ -76,7 +95,9 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: config.hos
 
 /** Writes the last view batch, then closes the shared connections. */
 async function closeAll() {
+  await feeds.stop().catch(() => {});
   await views.close().catch(() => {});
+  await recorder.close().catch(() => {});
   await (rateLimits as { close?: () => Promise<void> } | undefined)?.close?.().catch(() => {});
   await storage.close().catch(() => {});
 }
@@ -88,7 +109,11 @@ server.on('error', (e: NodeJS.ErrnoException) => {
   void closeAll().finally(() => process.exit(1));
 });
 
-const prune = setInterval(() => void storage.views.prune().catch(() => {}), 10 * 60_000);
+const prune = setInterval(() => {
+  void storage.views.prune().catch(() => {});
+  // Beacon counters are shown for 24 hours; a week is kept.
+  void storage.integration.prune(config.now() - 7 * 24 * 3600_000).catch(() => {});
+}, 10 * 60_000);
 prune.unref();
 
 let stopping = false;

@@ -30,6 +30,7 @@ const TABLES: [table: string, columns: string[], order: string][] = [
       'pinned',
       'created_at',
       'updated_at',
+      'publisher_id',
     ],
     'pk',
   ],
@@ -58,6 +59,13 @@ const TABLES: [table: string, columns: string[], order: string][] = [
   ['views_hourly', ['article_pk', 'hour', 'count'], 'article_pk, hour'],
   ['view_dedupe', ['key', 'expires_at'], 'key'],
   ['meta', ['key', 'value'], 'key'],
+  [
+    'feed_state',
+    ['url', 'etag', 'last_modified', 'last_poll_at', 'status', 'message', 'item_count', 'failures', 'next_poll_at'],
+    'url',
+  ],
+  ['beacon_stats', ['hour', 'reason', 'count'], 'hour, reason'],
+  ['cors_refusals', ['origin', 'count', 'first_seen', 'last_seen'], 'origin'],
 ];
 
 /** Serial columns whose sequences must continue after the copied values. */

@@ -1,9 +1,10 @@
 /** What every route module gets from `createApp`. */
 import type { MiddlewareHandler } from 'hono';
 import type { Config } from '../config.ts';
-import type { Storage } from '../domain.ts';
+import type { RateLimitStore, Storage } from '../domain.ts';
 import type { Env } from '../http/context.ts';
 import type { ResponseCache } from '../http/cache.ts';
+import type { IntegrationRecorder } from '../integration-recorder.ts';
 import type { ViewBuffer } from '../views-buffer.ts';
 
 export interface RouteDeps {
@@ -17,4 +18,8 @@ export interface RouteDeps {
   /** The one guard of every desk route (`/api/moderation/...`): lets an editor through, else 401. */
   moderator: MiddlewareHandler<Env>;
   log: (msg: string) => void;
+  /** Shared fixed-window counters (the rate limits' store), for caps that are not per-minute limits. */
+  counters: RateLimitStore;
+  /** Beacon outcomes and CORS refusals for the desk's integration panel. */
+  recorder: IntegrationRecorder;
 }

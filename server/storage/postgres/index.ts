@@ -7,6 +7,7 @@
 import type { Storage } from '../../domain.ts';
 import { PgArticles } from './articles.ts';
 import { PgChanges } from './changes.ts';
+import { PgIntegration } from './integration.ts';
 import { PgComments } from './comments.ts';
 import { PgDb, type PgOptions } from './db.ts';
 import { PgMeta } from './meta.ts';
@@ -22,6 +23,7 @@ export class PostgresStorage implements Storage {
   readonly moderation: PgModeration;
   readonly views: PgViews;
   readonly meta: PgMeta;
+  readonly integration: PgIntegration;
   readonly rateLimits: PgRateLimits;
   readonly changes: PgChanges | undefined;
 
@@ -35,6 +37,7 @@ export class PostgresStorage implements Storage {
     this.views = new PgViews(db);
     this.meta = new PgMeta(db);
     this.rateLimits = new PgRateLimits(db);
+    this.integration = new PgIntegration(db);
     this.changes = opts.changeFeed === false ? undefined : new PgChanges(db);
   }
 

@@ -5,6 +5,7 @@
 import type { Storage } from '../../domain.ts';
 import { MemoryRateLimits } from '../../limits/memory.ts';
 import { SqliteArticles } from './articles.ts';
+import { SqliteIntegration } from './integration.ts';
 import { SqliteComments } from './comments.ts';
 import { SqliteDb, type SqliteOptions } from './db.ts';
 import { SqliteMeta } from './meta.ts';
@@ -20,6 +21,7 @@ export class SqliteStorage implements Storage {
   readonly moderation: SqliteModeration;
   readonly views: SqliteViews;
   readonly meta: SqliteMeta;
+  readonly integration: SqliteIntegration;
   readonly rateLimits: MemoryRateLimits;
 
   constructor(opts: SqliteOptions) {
@@ -30,6 +32,7 @@ export class SqliteStorage implements Storage {
     this.meta = new SqliteMeta(this.db);
     this.views = new SqliteViews(this.db, this.meta);
     this.rateLimits = new MemoryRateLimits(this.db.now);
+    this.integration = new SqliteIntegration(this.db);
   }
 
   async health() {
