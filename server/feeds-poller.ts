@@ -47,7 +47,7 @@ export async function upsertFeedArticles(storage: Storage, articles: ArticleInpu
   const mapped = await Promise.all(
     articles.map(async (a) => {
       const existing = await storage.articles.resolve({ urls: [a.url] });
-      return existing && existing.id !== a.id ? { ...a, id: existing.id, publisherId: a.id } : a;
+      return existing && existing.id !== a.id ? { ...a, id: existing.id } : a;
     }),
   );
   return storage.articles.upsert(mapped);
@@ -175,10 +175,8 @@ export class FeedPoller {
     try {
       for await (const chunk of res.body ?? []) {
         size += chunk.byteLength;
-        if (size > this.opts.maxBytes) {
-          await res.body?.cancel();
-          throw tooLarge();
-        }
+        // Leaving the loop cancels the stream.
+        if (size > this.opts.maxBytes) throw tooLarge();
         chunks.push(chunk);
       }
     } catch (e) {
