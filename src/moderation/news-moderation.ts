@@ -33,9 +33,11 @@ export interface QueueItem {
 export type LogItem = ModerationLogEntry;
 
 type Counts = Record<ModerationStatus, number>;
-type View = ModerationStatus | 'log';
+type View = ModerationStatus | 'log' | 'integration';
 /** The desk's tabs, in order; each one's label is the string of the same name. */
-const VIEWS: View[] = ['pending', 'approved', 'rejected', 'log'];
+const VIEWS: View[] = ['pending', 'approved', 'rejected', 'log', 'integration'];
+/** Tabs that are no queue of comments (no count, no queue shortcuts). */
+const isQueue = (view: View): view is ModerationStatus => view !== 'log' && view !== 'integration';
 
 export interface ModerationActionDetail {
   action: 'approve' | 'reject' | 'edit' | 'close' | 'reopen';
@@ -138,7 +140,7 @@ export class NewsModeration extends NewsElement<'moderation'> {
 
   private readonly task = new Task(this, {
     task: async ([token, view], { signal }) => {
-      if (!token) return null;
+      if (!token || view === 'integration') return null;
       if (view === 'log') {
         const log = await this.call<{ items: LogItem[]; nextCursor: string | null }>(
           `/moderation/log?limit=${this.limit}`,
@@ -366,7 +368,7 @@ export class NewsModeration extends NewsElement<'moderation'> {
       this.cancelEdit();
       return;
     }
-    if (typing || !this.token || this.view === 'log') return;
+    if (typing || !this.token || !isQueue(this.view)) return;
     const item = this.items[this.active];
     switch (e.key) {
       case 'j':
@@ -495,15 +497,28 @@ export class NewsModeration extends NewsElement<'moderation'> {
               data-view=${view}
               @click=${() => this.switchView(view)}
             >
-              ${s[view]}${view !== 'log' ? html` <span class="count" data-count=${view}>${this.counts[view]}</span>` : nothing}
+              ${s[view]}${isQueue(view) ? html` <span class="count" data-count=${view}>${this.counts[view]}</span>` : nothing}
             </button>`,
         )}
       </nav>
       <p class="help" id="help">${s.shortcuts}</p>
       <p class="live" role="status" aria-live="polite">${this.announcement}</p>
-      ${this.view === 'log' ? this.renderLog() : this.renderQueue()}
+      ${
+        this.view === 'log'
+          ? this.renderLog()
+          : this.view === 'integration'
+            ? html`<news-integration-panel .load=${this.panelLoad} .messages=${this.messages}></news-integration-panel>`
+            : this.renderQueue()
+      }
     `;
   }
+
+  /** The integration panel's requests: the desk's own (its sign-in applies; a 401 signs out). */
+  private readonly panelLoad = (path: string, init: { signal?: AbortSignal }) =>
+    this.call<unknown>(path, init).catch((error: unknown) => {
+      if (unauthorized(error)) this.signOut(this.strings.wrongToken);
+      throw error;
+    });
 
   private renderQueue() {
     const s = this.strings;

@@ -10,6 +10,8 @@
  * first. `times` limits how many matching requests a fault applies to (default: all);
  * `method` and `path` (a substring of the API path) narrow which requests match.
  * The moderator token of these apps is `test-moderator-token`.
+ *   POST   /__api/<name>/__config  {"feeds"?, "siteOrigins"?, "allowedOrigins"?}
+ * sets the server configuration of that app; it must come before the app's first request.
  */
 import { register } from 'tsx/esm/api';
 
@@ -19,9 +21,10 @@ const { createTestApp } = await import('../../server/testing.ts');
 const PREFIX = '/__api/';
 const apps = new Map();
 const faults = new Map();
+const configs = new Map();
 
 const appFor = (name) => {
-  if (!apps.has(name)) apps.set(name, createTestApp());
+  if (!apps.has(name)) apps.set(name, createTestApp(configs.get(name)));
   return apps.get(name);
 };
 
@@ -55,6 +58,14 @@ export async function apiMiddleware(ctx, next) {
     if (ctx.method === 'DELETE') faults.delete(name);
     else faults.set(name, [...(faults.get(name) ?? []), JSON.parse((await readBody(ctx.req)).toString() || '{}')]);
     ctx.status = 204;
+    return;
+  }
+
+  if (path === '/__config' && ctx.method === 'POST') {
+    const given = JSON.parse((await readBody(ctx.req)).toString() || '{}');
+    const keys = ['feeds', 'siteOrigins', 'allowedOrigins'].filter((key) => Array.isArray(given[key]));
+    configs.set(name, Object.fromEntries(keys.map((key) => [key, given[key].map(String)])));
+    ctx.status = apps.has(name) ? 409 : 204;
     return;
   }
 
