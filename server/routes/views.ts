@@ -77,9 +77,10 @@ export function viewRoutes({ config, storage, views, caches, limit, counters, re
   const beacon = async (c: Context<Env>): Promise<BeaconOutcome | 'queued'> => {
     const body = parse(ViewIn, await readJson(c));
     if (!body.url && !body.articleId) fail('invalid_input', 'url or articleId is required.', 'url');
+    // A URL of another site says the configuration is wrong, whoever sent it: checked first.
+    if (body.url && siteOrigins.size && !siteOrigins.has(new URL(body.url).origin)) return 'unknown_site';
     const ua = c.req.header('user-agent') ?? '';
     if (!ua || isbot(ua)) return 'bot';
-    if (body.url && siteOrigins.size && !siteOrigins.has(new URL(body.url).origin)) return 'unknown_site';
     const network = clientNetwork(clientAddress(c, config));
     const article = await articleFor(body, network);
     if (typeof article === 'string') return article;
