@@ -69,7 +69,8 @@ function session(): Storage | null {
  * @customElement news-moderation
  * @summary The editors' moderation desk: sign in with the moderator token, work through the
  * queue of pending comments (oldest first) with the article and thread context, approve, reject
- * or edit ("biên tập") then approve, close or reopen threads, and read the action log.
+ * or edit ("biên tập") then approve, close or reopen threads, read the action log, and see how the
+ * site is wired up (tab "Tình trạng tích hợp": `<news-integration-panel>`).
  * Keyboard: j/k move, a approve, r reject, e edit, Esc cancels an edit.
  *
  * @fires news-moderation-action - `{action, id?, thread?}` after a successful action.
