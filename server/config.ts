@@ -18,7 +18,10 @@ export interface Config {
   autoCloseDays: number;
   commentsPerMinute: number;
   viewsPerMinute: number;
-  /** Same reader counts once per article per this many ms. */
+  /**
+   * Same reader (client network) counts once per article per this many ms: 30 minutes, or longer
+   * when VIEWS_PER_NETWORK_HOUR caps the views one network adds to one article in an hour.
+   */
   viewDedupeMs: number;
   mostReadCacheMs: number;
   /** Reader pages of a thread are cached this long (cleared at once by moderation actions). */
@@ -48,8 +51,6 @@ export interface Config {
   feedMaxBytes: number;
   /** Origins whose pages are the publisher's articles: beacons for other URLs are refused (SITE_ORIGINS). */
   siteOrigins: string[];
-  /** The most views one client network adds to one article in one clock hour (VIEWS_PER_NETWORK_HOUR). */
-  viewsPerNetworkHour: number;
 }
 
 export const ROOT_DIR = resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -68,6 +69,12 @@ export function duration(v: string | undefined, defMs: number, name = 'duration'
   if (!m) throw new Error(`Invalid ${name}: ${v} (use seconds, or a number with ms, s, m or h: 600, 10m)`);
   const unit = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[(m[2] ?? 's').toLowerCase() as 'ms' | 's' | 'm' | 'h'];
   return Math.round(Number(m[1]) * unit);
+}
+
+/** The reader window: 30 minutes, longer when one network may add fewer than 2 views an hour (0: no cap). */
+export function viewWindowMs(viewsPerNetworkHour: number): number {
+  const window = 30 * 60_000;
+  return viewsPerNetworkHour > 0 ? Math.max(window, Math.ceil(3_600_000 / viewsPerNetworkHour)) : window;
 }
 
 /** A comma list of origins, as `scheme://host[:port]` without a trailing slash. */
@@ -96,7 +103,7 @@ export function configFromEnv(
     autoCloseDays: int(env.COMMENTS_CLOSE_AFTER_DAYS, 30),
     commentsPerMinute: int(env.RATE_LIMIT_COMMENTS, 5),
     viewsPerMinute: int(env.RATE_LIMIT_VIEWS, 120),
-    viewDedupeMs: 30 * 60_000,
+    viewDedupeMs: viewWindowMs(int(env.VIEWS_PER_NETWORK_HOUR, 2)),
     mostReadCacheMs: 60_000,
     threadCacheMs: int(env.THREAD_CACHE_MS, 2000),
     viewFlushMs: int(env.VIEW_FLUSH_MS, 1000),
@@ -115,7 +122,6 @@ export function configFromEnv(
     feedTimeoutMs: Math.max(100, duration(env.FEED_TIMEOUT, 15_000, 'FEED_TIMEOUT')),
     feedMaxBytes: int(env.FEED_MAX_BYTES, 5 * 1024 * 1024),
     siteOrigins: env.SITE_ORIGINS ? origins(env.SITE_ORIGINS) : origins(env.ALLOWED_ORIGINS),
-    viewsPerNetworkHour: int(env.VIEWS_PER_NETWORK_HOUR, 2),
   };
 }
 

@@ -3,12 +3,15 @@
  *
  * A beacon counts one view when it comes from a browser (not a bot: `isbot`), for a page of the
  * publisher's site (`SITE_ORIGINS`), from a reader (client network: IPv4 address, IPv6 /64) that
- * has not counted for this article in the dedupe window, and under the per-network cap per article
- * per hour. The user agent tells bots only; it never tells readers apart. Every beacon's outcome
+ * has not counted for this article in the window (`viewDedupeMs`, which also caps the views of one
+ * network per article per hour: `VIEWS_PER_NETWORK_HOUR`). The user agent tells bots only; it never
+ * tells readers apart. The window is checked when the batch is written, in the database shared by
+ * all processes, so a beacon costs no database round trip. Every beacon's outcome
  * is counted for the desk's integration panel (`BEACON_OUTCOMES`).
  */
 import { Hono, type Context } from 'hono';
 import { isbot } from 'isbot';
+import { LRUCache } from 'lru-cache';
 import { createHash } from 'node:crypto';
 import type { BeaconOutcome } from '../../src/core/contract.ts';
 import { DomainError } from '../domain.ts';
@@ -41,6 +44,8 @@ function articleUrl(raw: string): string {
 export function viewRoutes({ config, storage, views, caches, limit, counters, recorder }: RouteDeps) {
   const r = new Hono<Env>();
   const siteOrigins = new Set(config.siteOrigins);
+  // Which article a beacon means, per process: most beacons are for a few hot articles.
+  const resolved = new LRUCache<string, { id: string }>({ max: 10_000, ttl: 5 * 60_000 });
 
   // The day's salt is the same in every process (stored in the database); read once a day.
   let salt: { day: string; value: string } | undefined;
@@ -53,9 +58,15 @@ export function viewRoutes({ config, storage, views, caches, limit, counters, re
     body: { url?: string; articleId?: string; title?: string },
     network: string,
   ): Promise<{ id: string } | BeaconOutcome> => {
+    const key = `${body.articleId ?? ''}\0${body.url ?? ''}`;
+    const cached = resolved.get(key);
+    if (cached) return cached;
     const ref = { id: body.articleId, urls: body.url ? urlCandidates(body.url) : [] };
     const known = await storage.articles.resolve(ref);
-    if (known) return known;
+    if (known) {
+      resolved.set(key, { id: known.id });
+      return known;
+    }
     if (!body.url || !siteOrigins.size) return 'unknown_article';
     const { count } = await counters.hit(`article-create:${network}`, HOUR);
     if (count > CREATED_PER_NETWORK_HOUR) return 'rate_limited';
@@ -84,18 +95,11 @@ export function viewRoutes({ config, storage, views, caches, limit, counters, re
     const network = clientNetwork(clientAddress(c, config));
     const article = await articleFor(body, network);
     if (typeof article === 'string') return article;
-    // The same network's beacons for this article within the window are one reader's (the storage
-    // checks again when the batch is written); the cap counts only the views that pass this check.
-    const { count: seen } = await counters.hit(`view-seen:${network}:${article.id}`, config.viewDedupeMs);
-    if (seen > 1) return 'duplicate';
-    if (config.viewsPerNetworkHour > 0) {
-      const { count } = await counters.hit(`view-cap:${network}:${article.id}`, HOUR);
-      if (count > config.viewsPerNetworkHour) return 'network_cap';
-    }
     const at = config.now();
     const day = new Date(at).toISOString().slice(0, 10);
     if (salt?.day !== day) await refreshSalt(day);
-    // The reader is the client network, salted per day: no address is stored.
+    // The reader is the client network, salted per day: no address is stored. Queued beacons are
+    // counted, or found duplicate, when their batch is written.
     const visitor = createHash('sha256').update(salt!.value).update('\0').update(network).digest('base64url');
     return views.add({ ref: { id: article.id }, visitor, at });
   };
@@ -115,7 +119,6 @@ export function viewRoutes({ config, storage, views, caches, limit, counters, re
         if (e instanceof ApiError && e.status === 400) recorder.beacon('invalid');
         throw e;
       }
-      // Queued beacons are counted (or found duplicate) when their batch is written.
       if (outcome !== 'queued') recorder.beacon(outcome);
       if (outcome === 'unknown_site') fail('unknown_site', 'This URL is not a page of the site (SITE_ORIGINS).', 'url');
       return c.body(null, 204);

@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { makeCtx } from './helpers.ts';
-import type { Config } from '../config.ts';
+import { configFromEnv, type Config } from '../config.ts';
 
 const UA = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0 Safari/537.36';
 const SITE = 'https://bao.example';
@@ -24,7 +24,7 @@ async function ctx(over: Partial<Config> = {}) {
     });
   const mostRead = async () => {
     await c.flushViews();
-    const body = await (await c.req('/api/most-read?window=hour')).json();
+    const body = await (await c.req('/api/most-read?window=day')).json();
     return body.items.map((i: { id: string; views: number }) => [i.id, i.views]);
   };
   const integration = async () => {
@@ -80,7 +80,6 @@ test('beacons: publisher id, URL only, a new page of the site, another site, a b
     bot: 2,
     unknown_site: 1,
     unknown_article: 0,
-    network_cap: 0,
     rate_limited: 0,
     invalid: 2,
     overloaded: 0,
@@ -99,23 +98,33 @@ test('beacons without SITE_ORIGINS: known articles count, unknown URLs are recor
   assert.deepEqual(config.siteOrigins, []);
 });
 
-test('rigging: one network is one reader per window, and adds at most VIEWS_PER_NETWORK_HOUR views an hour', async () => {
-  const c = await ctx({ viewDedupeMs: 60_000, viewsPerNetworkHour: 2 });
+test('rigging: one network is one reader per window; VIEWS_PER_NETWORK_HOUR=1 stretches the window to an hour', async () => {
+  const c = await ctx();
   for (let i = 0; i < 60; i++) await c.beacon({ url: URL1 }, { ua: `${UA} fake/${i}`, ip: '192.0.2.9' });
   assert.deepEqual(await c.mostRead(), [['a-1', 1]]);
-  // A minute later the window has passed: a second view; then the hourly cap stops the third.
-  for (const step of [61_000, 61_000, 61_000]) {
-    c.clock.now += step;
-    await c.beacon({ url: URL1 }, { ip: '192.0.2.9' });
-  }
+  c.clock.now += 29 * 60_000;
+  await c.beacon({ url: URL1 }, { ip: '192.0.2.9' });
+  assert.deepEqual(await c.mostRead(), [['a-1', 1]]);
+  c.clock.now += 2 * 60_000;
+  await c.beacon({ url: URL1 }, { ip: '192.0.2.9' });
   assert.deepEqual(await c.mostRead(), [['a-1', 2]]);
   const { beacons } = await c.integration();
-  assert.equal(beacons.counted, 2);
-  assert.equal(beacons.duplicate, 59);
-  assert.equal(beacons.network_cap, 2);
+  assert.deepEqual([beacons.counted, beacons.duplicate], [2, 60]);
   // Another network still counts.
   await c.beacon({ url: URL1 }, { ip: '192.0.2.10' });
   assert.deepEqual(await c.mostRead(), [['a-1', 3]]);
+
+  assert.equal(configFromEnv({}).viewDedupeMs, 30 * 60_000);
+  assert.equal(configFromEnv({ VIEWS_PER_NETWORK_HOUR: '4' }).viewDedupeMs, 30 * 60_000);
+  assert.equal(configFromEnv({ VIEWS_PER_NETWORK_HOUR: '0' }).viewDedupeMs, 30 * 60_000);
+  const capped = await ctx({ viewDedupeMs: configFromEnv({ VIEWS_PER_NETWORK_HOUR: '1' }).viewDedupeMs });
+  await capped.beacon({ url: URL1 });
+  capped.clock.now += 31 * 60_000;
+  await capped.beacon({ url: URL1 });
+  assert.deepEqual(await capped.mostRead(), [['a-1', 1]]);
+  capped.clock.now += 30 * 60_000;
+  await capped.beacon({ url: URL1 });
+  assert.deepEqual(await capped.mostRead(), [['a-1', 2]]);
 });
 
 test('rate-limited beacons are recorded', async () => {

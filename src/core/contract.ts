@@ -132,8 +132,7 @@ export interface ViewBeacon {
 /**
  * What became of each view beacon, counted per hour for the desk's integration panel: `counted`,
  * or the reason it was not. `duplicate`: the same reader (client network) and article within the
- * window; `network_cap`: over the views one network may add to one article in an hour;
- * `unknown_site`: a URL outside the publisher's origins; `unknown_article`: neither a known
+ * window (which also caps the views one network adds to one article in an hour); `unknown_site`: a URL outside the publisher's origins; `unknown_article`: neither a known
  * article nor a URL the server may create one for; `overloaded`: the write buffer was full.
  */
 export const BEACON_OUTCOMES = [
@@ -142,7 +141,6 @@ export const BEACON_OUTCOMES = [
   'bot',
   'unknown_site',
   'unknown_article',
-  'network_cap',
   'rate_limited',
   'invalid',
   'overloaded',

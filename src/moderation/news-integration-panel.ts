@@ -31,7 +31,6 @@ const OUTCOME: Record<BeaconOutcome, Key> = {
   bot: 'integrationBot',
   unknown_site: 'integrationUnknownSite',
   unknown_article: 'integrationUnknownArticle',
-  network_cap: 'integrationNetworkCap',
   rate_limited: 'integrationRateLimited',
   invalid: 'integrationInvalid',
   overloaded: 'integrationOverloaded',

@@ -148,7 +148,6 @@ export interface ModerationStrings {
   integrationBot: string;
   integrationUnknownSite: string;
   integrationUnknownArticle: string;
-  integrationNetworkCap: string;
   integrationRateLimited: string;
   integrationInvalid: string;
   integrationOverloaded: string;

@@ -84,7 +84,7 @@ describe('<news-integration-panel> in the desk, against the server', function ()
       expect(setup.textContent).to.contain('ALLOWED_ORIGINS');
       expect(setup.textContent).to.contain('docs/server.md');
       expect($(panel, 'table[data-table=feeds]')).to.equal(null);
-      expect(Object.values(beaconRows(panel))).to.have.length(9);
+      expect(Object.values(beaconRows(panel))).to.have.length(8);
       expect($(panel, 'table[data-table=origins]')).to.equal(null);
       expect(panel.shadowRoot!.textContent).to.contain('Không có trang nào bị chặn.');
       await expect(el).to.be.accessible();

@@ -73,7 +73,6 @@ export const moderation: ModerationStrings = {
   integrationBot: 'Bot',
   integrationUnknownSite: 'Not a page of your site (SITE_ORIGINS)',
   integrationUnknownArticle: 'Unknown article',
-  integrationNetworkCap: 'Over the per-network hourly cap',
   integrationRateLimited: 'Too frequent',
   integrationInvalid: 'Invalid data',
   integrationOverloaded: 'Server overloaded',

@@ -73,7 +73,6 @@ export const moderation: ModerationStrings = {
   integrationBot: 'Máy tự động (bot)',
   integrationUnknownSite: 'Không thuộc trang của bạn (SITE_ORIGINS)',
   integrationUnknownArticle: 'Không rõ bài viết',
-  integrationNetworkCap: 'Vượt giới hạn của một mạng mỗi giờ',
   integrationRateLimited: 'Gửi quá dày',
   integrationInvalid: 'Dữ liệu không hợp lệ',
   integrationOverloaded: 'Máy chủ quá tải',
