@@ -111,7 +111,7 @@ describe('<news-integration-panel> in the desk, against the server', function ()
     const panel = await openPanel(el);
     const refresh = $<HTMLButtonElement>(panel, '.toolbar button')!;
     // The server polls the feeds when it starts: refresh (by keyboard) until both have a result.
-    const feedRows = () => $$(panel, 'table[data-table=feeds] tbody tr');
+    const feedRows = () => $$<HTMLTableRowElement>(panel, 'table[data-table=feeds] tbody tr');
     await waitUntil(
       async () => {
         refresh.focus();
@@ -135,7 +135,9 @@ describe('<news-integration-panel> in the desk, against the server', function ()
     expect(beacons.counted + beacons.bot).to.equal(1);
     expect(beacons.unknown_site).to.equal(1);
     expect(beacons.invalid).to.equal(1);
-    const origins = $$(panel, 'table[data-table=origins] tbody tr').map((tr) => tr.cells[0]!.textContent!.trim());
+    const origins = $$<HTMLTableRowElement>(panel, 'table[data-table=origins] tbody tr').map((tr) =>
+      tr.cells[0]!.textContent!.trim(),
+    );
     expect(origins).to.deep.equal([location.origin]);
     // Everything is configured: no set-up hints.
     expect($(panel, '[part=setup]')).to.equal(null);
