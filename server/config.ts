@@ -84,6 +84,22 @@ const origins = (v: string | undefined) =>
     .map((s) => s.trim().replace(/\/$/, ''))
     .filter(Boolean);
 
+/** FEEDS: a comma list of http(s) URLs; anything else is a configuration error, said at start. */
+function feedUrls(v: string | undefined): string[] {
+  const urls = (v ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  for (const url of urls) {
+    if (!/^https?:\/\//i.test(url) || !URL.canParse(url))
+      throw new Error(`Invalid FEEDS entry: ${url} (each feed is an http(s) URL)`);
+  }
+  return urls;
+}
+
+/** An origin as browsers and `URL.origin` spell it (lower-case host, default port dropped). */
+const originOf = (s: string) => (URL.canParse(s) ? new URL(s).origin : s);
+
 function bool(v: string | undefined, def: boolean): boolean {
   if (v == null || v === '') return def;
   return /^(1|on|true|yes)$/i.test(v.trim());
@@ -114,14 +130,11 @@ export function configFromEnv(
     sqliteSynchronous: env.SQLITE_SYNCHRONOUS === 'FULL' ? 'FULL' : 'NORMAL',
     rootDir: ROOT_DIR,
     now: Date.now,
-    feeds: (env.FEEDS ?? '')
-      .split(',')
-      .map((s) => s.trim())
-      .filter(Boolean),
+    feeds: feedUrls(env.FEEDS),
     feedIntervalMs: Math.max(1000, duration(env.FEED_INTERVAL, 10 * 60_000, 'FEED_INTERVAL')),
     feedTimeoutMs: Math.max(100, duration(env.FEED_TIMEOUT, 15_000, 'FEED_TIMEOUT')),
     feedMaxBytes: int(env.FEED_MAX_BYTES, 5 * 1024 * 1024),
-    siteOrigins: env.SITE_ORIGINS ? origins(env.SITE_ORIGINS) : origins(env.ALLOWED_ORIGINS),
+    siteOrigins: (env.SITE_ORIGINS ? origins(env.SITE_ORIGINS) : origins(env.ALLOWED_ORIGINS)).map(originOf),
   };
 }
 

@@ -37,7 +37,8 @@ const config: Config = { ...env, moderatorToken: token };
 const storage = await openStorage(storageOptions(config));
 // Of several processes starting on an empty database, exactly one seeds it.
 if ((await storage.articles.count()) === 0 && !(await storage.meta.get('seeded'))) {
-  const seed = !/^(0|off|false|no)$/i.test(process.env.SEED_DEMO ?? '');
+  // A site with its own feeds gets no demo articles unless SEED_DEMO asks for them.
+  const seed = !/^(0|off|false|no)$/i.test(process.env.SEED_DEMO ?? (config.feeds.length ? '0' : ''));
   if ((await storage.meta.claim('seeded', '1')) && seed) {
     const n = await seedDemo(storage, config.rootDir, config.now());
     console.log(`Seeded ${n} sample articles from the demo feed.`);

@@ -9,7 +9,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { duration } from '../config.ts';
+import { configFromEnv, duration } from '../config.ts';
 import { FeedPoller } from '../feeds-poller.ts';
 import { openTestStorage, serverDbEnv } from './db.ts';
 import { T0 } from './helpers.ts';
@@ -64,6 +64,21 @@ test('FEED_INTERVAL: seconds or a number with a unit', () => {
   assert.equal(duration('1.5s', 1), 1500);
   assert.equal(duration('250ms', 1), 250);
   assert.throws(() => duration('ten minutes', 1, 'FEED_INTERVAL'), /FEED_INTERVAL/);
+  assert.equal(configFromEnv({ FEED_INTERVAL: '90' }).feedIntervalMs, 90_000);
+  assert.equal(configFromEnv({}).feedIntervalMs, 600_000);
+});
+
+test('FEEDS are http(s) URLs; SITE_ORIGINS defaults to ALLOWED_ORIGINS, spelled as browsers do', () => {
+  const c = configFromEnv({ FEEDS: ' https://bao.example/rss.xml, http://bao.example/the-thao.atom ,' });
+  assert.deepEqual(c.feeds, ['https://bao.example/rss.xml', 'http://bao.example/the-thao.atom']);
+  assert.throws(() => configFromEnv({ FEEDS: 'bao.example/rss.xml' }), /Invalid FEEDS entry: bao\.example\/rss\.xml/);
+  assert.throws(() => configFromEnv({ FEEDS: 'file:///etc/passwd' }), /Invalid FEEDS entry/);
+  assert.deepEqual(configFromEnv({ ALLOWED_ORIGINS: 'https://Bao.example:443/' }).siteOrigins, ['https://bao.example']);
+  assert.deepEqual(
+    configFromEnv({ ALLOWED_ORIGINS: 'https://a.example', SITE_ORIGINS: 'https://www.a.example' }).siteOrigins,
+    ['https://www.a.example'],
+  );
+  assert.deepEqual(configFromEnv({}).siteOrigins, []);
 });
 
 test('poller: 200 with ETag, 304, 500, malformed, time-out, too large: each recorded, then recovers', async () => {
