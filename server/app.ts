@@ -15,6 +15,8 @@ import { articleRoutes } from './routes/articles.ts';
 import { commentRoutes } from './routes/comments.ts';
 import type { RouteDeps } from './routes/deps.ts';
 import { healthRoutes } from './routes/health.ts';
+import { integrationRoutes } from './routes/integration.ts';
+import { IntegrationRecorder } from './integration-recorder.ts';
 import { moderationRoutes } from './routes/moderation.ts';
 import { moderationStatsRoutes } from './routes/moderation-stats.ts';
 import { pageRoutes } from './routes/pages.ts';
@@ -45,6 +47,8 @@ export interface AppDeps {
   changes?: ChangeFeed;
   /** The live streams (SSE); the caller closes it on shutdown (see `liveHub()`). */
   live?: LiveHub;
+  /** Counts for the integration panel; by default one writing every `config.viewFlushMs`. The caller closes it on shutdown. */
+  recorder?: IntegrationRecorder;
   log?: (msg: string) => void;
 }
 
@@ -67,6 +71,7 @@ export function createApp({
   views,
   changes,
   live,
+  recorder,
   log = (m) => console.error(m),
 }: AppDeps) {
   const app = new Hono<Env>();
@@ -76,12 +81,18 @@ export function createApp({
   const threads = new ResponseCache(2000, 32 * 1024 * 1024);
   const mostRead = new ResponseCache(500, 8 * 1024 * 1024);
   changes?.subscribe(() => threads.clear());
+  views ??= new ViewBuffer(storage.views, { intervalMs: config.viewFlushMs, dedupeMs: config.viewDedupeMs, log });
+  recorder ??= new IntegrationRecorder(storage.integration, { intervalMs: config.viewFlushMs, now: config.now, log });
+  const beaconOutcomes = recorder;
+  views.onWritten((counted, duplicates) => {
+    beaconOutcomes.beacon('counted', counted);
+    beaconOutcomes.beacon('duplicate', duplicates);
+  });
   const auth = new EditorAuth(config, storage, rateLimits ?? storage.rateLimits);
   const deps: RouteDeps = {
     config,
     storage,
-    views:
-      views ?? new ViewBuffer(storage.views, { intervalMs: config.viewFlushMs, dedupeMs: config.viewDedupeMs, log }),
+    views,
     caches: {
       threads,
       mostRead,
@@ -101,6 +112,8 @@ export function createApp({
       log,
     ),
     log,
+    counters: rateLimits ?? storage.rateLimits,
+    recorder,
   };
   const liveDeps = { ...deps, hub: live, tickets: new LiveTickets(config.moderatorToken, config.now) };
 
@@ -124,6 +137,10 @@ export function createApp({
     c.header('Referrer-Policy', 'strict-origin-when-cross-origin');
     if (!c.req.path.startsWith('/api/')) return next();
     c.header('Cache-Control', 'no-store'); // routes that may be cached set their own
+    const origin = c.req.header('origin');
+    // A page on another origin that CORS refuses: counted for the desk's integration panel.
+    if (origin && !config.allowedOrigins.includes(origin) && !sameOrigin(origin, c.req.header('host')))
+      deps.recorder.corsRefused(origin);
     if (config.allowedOrigins.length) {
       c.header('Vary', 'Origin');
       if (c.req.header('origin')) return corsMw(c, next);
@@ -140,8 +157,18 @@ export function createApp({
   app.route('/api/moderation', deskEventRoutes(liveDeps)); // before the desk's token guard: a ticket opens it
   app.route('/api/moderation', moderationRoutes(deps));
   app.route('/api/moderation', moderationStatsRoutes(deps));
+  app.route('/api/moderation/integration', integrationRoutes(deps));
   app.all('/api/*', (c) => c.json(errorBody('not_found', `No route for ${c.req.method} ${c.req.path}.`), 404));
   app.route('/', pageRoutes(config));
 
   return app;
+}
+
+/** Whether `origin` is this server's own (the browser sends Origin on same-origin POSTs too). */
+function sameOrigin(origin: string, host: string | undefined): boolean {
+  try {
+    return !!host && new URL(origin).host === host;
+  } catch {
+    return false;
+  }
 }

@@ -18,7 +18,10 @@ export interface Config {
   autoCloseDays: number;
   commentsPerMinute: number;
   viewsPerMinute: number;
-  /** Same reader counts once per article per this many ms. */
+  /**
+   * Same reader (client network) counts once per article per this many ms: 30 minutes, or longer
+   * when VIEWS_PER_NETWORK_HOUR caps the views one network adds to one article in an hour.
+   */
   viewDedupeMs: number;
   mostReadCacheMs: number;
   /** Reader pages of a thread are cached this long (cleared at once by moderation actions). */
@@ -46,6 +49,16 @@ export interface Config {
   rootDir: string;
   /** Clock (injectable in tests). */
   now: () => number;
+  /** The publisher's feeds (RSS, Atom, JSON Feed), polled for articles (FEEDS). */
+  feeds: string[];
+  /** How often each feed is polled, in ms (FEED_INTERVAL: `600`, `600s`, `10m`, `1h`). */
+  feedIntervalMs: number;
+  /** A feed request gives up after this many ms (FEED_TIMEOUT, same syntax). */
+  feedTimeoutMs: number;
+  /** A feed larger than this many bytes is refused (FEED_MAX_BYTES). */
+  feedMaxBytes: number;
+  /** Origins whose pages are the publisher's articles: beacons for other URLs are refused (SITE_ORIGINS). */
+  siteOrigins: string[];
 }
 
 export const ROOT_DIR = resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -56,6 +69,44 @@ function int(v: string | undefined, def: number): number {
   if (!Number.isFinite(n) || n < 0) throw new Error(`Invalid number: ${v}`);
   return Math.floor(n);
 }
+
+/** A duration: plain seconds (`600`) or with a unit (`500ms`, `30s`, `10m`, `1h`); in ms. */
+export function duration(v: string | undefined, defMs: number, name = 'duration'): number {
+  if (v == null || v.trim() === '') return defMs;
+  const m = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h)?$/i.exec(v.trim());
+  if (!m) throw new Error(`Invalid ${name}: ${v} (use seconds, or a number with ms, s, m or h: 600, 10m)`);
+  const unit = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[(m[2] ?? 's').toLowerCase() as 'ms' | 's' | 'm' | 'h'];
+  return Math.round(Number(m[1]) * unit);
+}
+
+/** The reader window: 30 minutes, longer when one network may add fewer than 2 views an hour (0: no cap). */
+export function viewWindowMs(viewsPerNetworkHour: number): number {
+  const window = 30 * 60_000;
+  return viewsPerNetworkHour > 0 ? Math.max(window, Math.ceil(3_600_000 / viewsPerNetworkHour)) : window;
+}
+
+/** A comma list of origins, as `scheme://host[:port]` without a trailing slash. */
+const origins = (v: string | undefined) =>
+  (v ?? '')
+    .split(',')
+    .map((s) => s.trim().replace(/\/$/, ''))
+    .filter(Boolean);
+
+/** FEEDS: a comma list of http(s) URLs; anything else is a configuration error, said at start. */
+function feedUrls(v: string | undefined): string[] {
+  const urls = (v ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  for (const url of urls) {
+    if (!/^https?:\/\//i.test(url) || !URL.canParse(url))
+      throw new Error(`Invalid FEEDS entry: ${url} (each feed is an http(s) URL)`);
+  }
+  return urls;
+}
+
+/** An origin as browsers and `URL.origin` spell it (lower-case host, default port dropped). */
+const originOf = (s: string) => (URL.canParse(s) ? new URL(s).origin : s);
 
 function bool(v: string | undefined, def: boolean): boolean {
   if (v == null || v === '') return def;
@@ -90,16 +141,13 @@ export function configFromEnv(
     host: env.HOST || '0.0.0.0',
     dataDir: resolve(env.DATA_DIR || './data'),
     moderatorToken: env.MODERATOR_TOKEN || undefined,
-    allowedOrigins: (env.ALLOWED_ORIGINS ?? '')
-      .split(',')
-      .map((s) => s.trim().replace(/\/$/, ''))
-      .filter(Boolean),
+    allowedOrigins: origins(env.ALLOWED_ORIGINS),
     trustProxy: bool(env.TRUST_PROXY, false),
     premoderation: bool(env.PREMODERATION, true),
     autoCloseDays: int(env.COMMENTS_CLOSE_AFTER_DAYS, 30),
     commentsPerMinute: int(env.RATE_LIMIT_COMMENTS, 5),
     viewsPerMinute: int(env.RATE_LIMIT_VIEWS, 120),
-    viewDedupeMs: 30 * 60_000,
+    viewDedupeMs: viewWindowMs(int(env.VIEWS_PER_NETWORK_HOUR, 2)),
     mostReadCacheMs: 60_000,
     threadCacheMs: int(env.THREAD_CACHE_MS, 2000),
     viewFlushMs: int(env.VIEW_FLUSH_MS, 1000),
@@ -114,6 +162,11 @@ export function configFromEnv(
     liveKeepHours: int(env.LIVE_KEEP_HOURS, 6),
     rootDir: ROOT_DIR,
     now: Date.now,
+    feeds: feedUrls(env.FEEDS),
+    feedIntervalMs: Math.max(1000, duration(env.FEED_INTERVAL, 10 * 60_000, 'FEED_INTERVAL')),
+    feedTimeoutMs: Math.max(100, duration(env.FEED_TIMEOUT, 15_000, 'FEED_TIMEOUT')),
+    feedMaxBytes: int(env.FEED_MAX_BYTES, 5 * 1024 * 1024),
+    siteOrigins: (env.SITE_ORIGINS ? origins(env.SITE_ORIGINS) : origins(env.ALLOWED_ORIGINS)).map(originOf),
   };
 }
 

@@ -5,7 +5,7 @@
  * Implementations: `storage/sqlite/` (the embedded default) and `storage/postgres/`.
  */
 import type { NewsItem } from '../src/core/feeds.ts';
-import type { ModerationLogEntry } from '../src/core/contract.ts';
+import type { BeaconOutcome, FeedPollStatus, ModerationLogEntry } from '../src/core/contract.ts';
 
 export type Status = 'pending' | 'approved' | 'rejected';
 
@@ -18,6 +18,8 @@ export interface Article extends NewsItem {
 export interface ArticleInput extends Omit<Article, 'views'> {
   /** Editor pins: ids of articles shown first in this article's related list. */
   pinned?: string[];
+  /** The publisher's own id (its CMS id, sent by the page's beacon), when it is not `id`. */
+  publisherId?: string;
 }
 
 export interface CommentRow {
@@ -113,6 +115,10 @@ export interface ArticleStore {
   search(query: string, limit: number): Promise<Article[]>;
   /** Editor pins first, then ranked by shared terms and recency; never the article itself. */
   related(by: { id: string } | { url: string }, limit: number): Promise<Article[] | undefined>;
+  /** The article a beacon means: `id` as the server's id, then as the publisher's id, then the first known of `urls`. */
+  resolve(ref: { id?: string; urls: string[] }): Promise<{ id: string; url: string } | undefined>;
+  /** Articles ranked against a title alone (a page the server has not seen yet), as `related` ranks. */
+  relatedByTitle(title: string, limit: number): Promise<Article[]>;
 }
 
 export interface CommentStore {
@@ -178,6 +184,40 @@ export interface ViewStore {
   mostRead(windowHours: number, limit: number, section?: string): Promise<Article[]>;
   /** Drops expired dedupe entries. */
   prune(): Promise<void>;
+}
+
+/** A feed's polling state, shared by every process (one of them polls it when it is due). */
+export interface FeedState {
+  url: string;
+  etag: string | null;
+  lastModified: string | null;
+  lastPollAt: number | null;
+  status: FeedPollStatus | null;
+  message: string | null;
+  itemCount: number | null;
+  /** Failed polls in a row (backoff). */
+  failures: number;
+  nextPollAt: number;
+}
+
+/** What the desk's integration panel reads: feed polls, beacon outcomes, origins refused by CORS. */
+export interface IntegrationStore {
+  /**
+   * Takes the poll of `url` if it is due at `now` (or was never polled), moving its next poll
+   * `leaseMs` ahead so no other process polls it meanwhile. The state for the one taker, else undefined.
+   */
+  claimFeed(url: string, now: number, leaseMs: number): Promise<FeedState | undefined>;
+  saveFeed(state: FeedState): Promise<void>;
+  feeds(urls: string[]): Promise<FeedState[]>;
+  /** Adds beacon outcomes to hourly counters. */
+  addBeaconCounts(rows: { hourMs: number; reason: BeaconOutcome; count: number }[]): Promise<void>;
+  /** Beacon outcomes since `sinceMs` (whole hours), summed by reason. */
+  beaconCounts(sinceMs: number): Promise<Partial<Record<BeaconOutcome, number>>>;
+  /** Adds refusals per origin; keeps the `keep` most recently seen origins. */
+  addCorsRefusals(rows: { origin: string; count: number; at: number }[], keep: number): Promise<void>;
+  corsRefusals(limit: number): Promise<{ origin: string; count: number; firstSeen: number; lastSeen: number }[]>;
+  /** Drops beacon counters older than `beforeMs`. */
+  prune(beforeMs: number): Promise<void>;
 }
 
 export interface MetaStore {
@@ -281,6 +321,7 @@ export interface Storage {
   /** The desk's charts. */
   readonly stats: StatsStore;
   readonly editors: EditorStore;
+  readonly integration: IntegrationStore;
   /** Rate-limit counters in this database (PostgreSQL), or per process (SQLite: one process per file). */
   readonly rateLimits: RateLimitStore;
   /** The live event log (SSE): readers' thread events and the desk's. */

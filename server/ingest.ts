@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import { configFromEnv, storageOptions } from './config.ts';
 import type { Storage } from './domain.ts';
+import { upsertFeedArticles } from './feeds-poller.ts';
 import { openStorage } from './storage/index.ts';
 import { itemsToArticles, parseFeedBytes } from './seed.ts';
 
@@ -40,7 +41,7 @@ export async function ingest(
     }
     const items = parseFeedBytes(bytes, { url, contentType });
     const articles = itemsToArticles(items);
-    const ids = await storage.articles.upsert(articles);
+    const ids = await upsertFeedArticles(storage, articles);
     log(`${src}: ${ids.length} article(s) upserted`);
     total += ids.length;
   }

@@ -13,6 +13,8 @@ import { createApp, liveHub } from './app.ts';
 import { dataDirFailure, EX_CONFIG } from './data-dir.ts';
 import { addEditor, DEMO_EDITOR } from './editor-accounts.ts';
 import { listen } from './http/node-server.ts';
+import { FeedPoller } from './feeds-poller.ts';
+import { IntegrationRecorder } from './integration-recorder.ts';
 import { seedDemo } from './seed.ts';
 import { openStorage } from './storage/index.ts';
 import { ViewBuffer } from './views-buffer.ts';
@@ -54,7 +56,8 @@ async function prepare() {
   const storage = await openStorage(storageOptions(config));
   // Of several processes starting on an empty database, exactly one seeds it.
   if ((await storage.articles.count()) === 0 && !(await storage.meta.get('seeded'))) {
-    const seed = !/^(0|off|false|no)$/i.test(process.env.SEED_DEMO ?? '');
+    // A site with its own feeds gets no demo articles unless SEED_DEMO asks for them.
+    const seed = !/^(0|off|false|no)$/i.test(process.env.SEED_DEMO ?? (config.feeds.length ? '0' : ''));
     if ((await storage.meta.claim('seeded', '1')) && seed) {
       const n = await seedDemo(storage, config.rootDir, config.now());
       console.log(`Seeded ${n} sample articles from the demo feed.`);
@@ -96,7 +99,24 @@ const views = new ViewBuffer(storage.views, {
 });
 // The live streams (SSE), ended first on shutdown: browsers reconnect and resume elsewhere.
 const live = liveHub({ config, storage, changes });
-const app = createApp({ config, storage, rateLimits, changes, views, live });
+const recorder = new IntegrationRecorder(storage.integration, {
+  intervalMs: config.viewFlushMs,
+  now: config.now,
+  log: (m) => console.error(m),
+});
+const app = createApp({ config, storage, rateLimits, changes, views, live, recorder });
+
+// The publisher's feeds (FEEDS): polled now and every FEED_INTERVAL; a failing feed is logged, never fatal.
+const feeds = new FeedPoller(storage, {
+  feeds: config.feeds,
+  intervalMs: config.feedIntervalMs,
+  timeoutMs: config.feedTimeoutMs,
+  maxBytes: config.feedMaxBytes,
+  now: config.now,
+  log: (m) => console.error(m),
+  changed: () => (changes ?? storage.changes)?.publish(),
+});
+feeds.start();
 const server = listen(app.fetch, { port: config.port, host: config.host }, (port) => {
   const base = `http://localhost:${port}`;
   const lines = [
@@ -120,7 +140,9 @@ const server = listen(app.fetch, { port: config.port, host: config.host }, (port
 
 /** Writes the last view batch, then closes the shared connections. */
 async function closeAll() {
+  await feeds.stop().catch(() => {});
   await views.close().catch(() => {});
+  await recorder.close().catch(() => {});
   await (rateLimits as { close?: () => Promise<void> } | undefined)?.close?.().catch(() => {});
   await storage.close().catch(() => {});
 }
@@ -135,6 +157,8 @@ server.on('error', (e: NodeJS.ErrnoException) => {
 const prune = setInterval(() => {
   void storage.views.prune().catch(() => {});
   void storage.comments.pruneIdempotency().catch(() => {});
+  // Beacon counters are shown for 24 hours; a week is kept.
+  void storage.integration.prune(config.now() - 7 * 24 * 3600_000).catch(() => {});
 }, 10 * 60_000);
 prune.unref();
 

@@ -30,6 +30,7 @@ const TABLES: [table: string, columns: string[], order: string][] = [
       'pinned',
       'created_at',
       'updated_at',
+      'publisher_id',
     ],
     'pk',
   ],
@@ -61,6 +62,13 @@ const TABLES: [table: string, columns: string[], order: string][] = [
   ['meta', ['key', 'value'], 'key'],
   // Editor accounts move with their secrets' hashes; desk sessions do not (editors sign in again).
   ['editors', ['id', 'name', 'name_key', 'secret_hash', 'created_at', 'disabled_at', 'last_sign_in_at'], 'id'],
+  [
+    'feed_state',
+    ['url', 'etag', 'last_modified', 'last_poll_at', 'status', 'message', 'item_count', 'failures', 'next_poll_at'],
+    'url',
+  ],
+  ['beacon_stats', ['hour', 'reason', 'count'], 'hour, reason'],
+  ['cors_refusals', ['origin', 'count', 'first_seen', 'last_seen'], 'origin'],
 ];
 
 /** Serial columns whose sequences must continue after the copied values. */

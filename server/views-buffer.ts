@@ -22,6 +22,7 @@ export class ViewBuffer {
   private waiting = new Set<string>();
   private timer: NodeJS.Timeout | undefined;
   private writing: Promise<unknown> = Promise.resolve();
+  private written: ((counted: number, duplicates: number) => void)[] = [];
   dropped = 0;
 
   constructor(
@@ -29,16 +30,23 @@ export class ViewBuffer {
     private readonly opts: ViewBufferOptions,
   ) {}
 
-  add(beacon: ViewBeacon): void {
+  /** Queues a beacon: `duplicate` when the same reader's beacon for the article is already waiting. */
+  add(beacon: ViewBeacon): 'queued' | 'duplicate' | 'overloaded' {
     const key = `${beacon.visitor}\0${'id' in beacon.ref ? 'i' + beacon.ref.id : 'u' + beacon.ref.urls[0]}`;
-    if (this.waiting.has(key)) return;
+    if (this.waiting.has(key)) return 'duplicate';
     if (this.pending.length >= (this.opts.maxPending ?? 200_000)) {
       this.dropped++;
-      return;
+      return 'overloaded';
     }
     this.waiting.add(key);
     this.pending.push(beacon);
     this.schedule();
+    return 'queued';
+  }
+
+  /** Calls `listener` after each written batch with the views counted and the beacons not counted (same reader). */
+  onWritten(listener: (counted: number, duplicates: number) => void): void {
+    this.written.push(listener);
   }
 
   /** The next batch, `intervalMs` from now (unless one is due already). */
@@ -59,7 +67,9 @@ export class ViewBuffer {
       this.pending = [];
       this.waiting.clear();
       try {
-        return await this.views.recordBatch(batch, this.opts.dedupeMs);
+        const counted = await this.views.recordBatch(batch, this.opts.dedupeMs);
+        for (const listener of this.written) listener(counted, batch.length - counted);
+        return counted;
       } catch (e) {
         // Keep the batch for the next interval (bounded by maxPending): a database hiccup loses nothing.
         this.pending = batch.concat(this.pending).slice(0, this.opts.maxPending ?? 200_000);

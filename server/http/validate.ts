@@ -115,6 +115,13 @@ export const ArticlesIn = v.union(
 export const ViewIn = v.object({
   url: v.optional(HttpUrl),
   articleId: v.optional(ArticleId),
+  /** The page's title: kept (cut to the article title's limit) for an article created from the beacon. */
+  title: v.optional(
+    v.pipe(
+      v.string('title must be a string.'),
+      v.transform((s) => [...cleanText(s).replace(/\s+/g, ' ')].slice(0, LIMITS.articleTitle).join('')),
+    ),
+  ),
 });
 
 export const EditIn = v.optional(

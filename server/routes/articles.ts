@@ -1,12 +1,12 @@
 /** Articles: upsert (editors), list and search, one article, related articles. */
 import { Hono } from 'hono';
 import * as v from 'valibot';
-import { PAGE } from '../../src/core/contract.ts';
+import { LIMITS, PAGE } from '../../src/core/contract.ts';
 import { safeImageUrl } from '../../src/core/url.ts';
 import type { Article } from '../domain.ts';
 import type { Env } from '../http/context.ts';
 import { fail } from '../http/errors.ts';
-import { ArticleId, ArticlesIn, Cursor, HttpUrl, Limit, parse, readJson } from '../http/validate.ts';
+import { ArticleId, ArticlesIn, Cursor, HttpUrl, Limit, cleanText, parse, readJson } from '../http/validate.ts';
 import type { RouteDeps } from './deps.ts';
 
 /** The kit's list item: drop fields the widgets do not use. */
@@ -31,6 +31,15 @@ export function urlCandidates(raw: string): string[] {
   }
   return [...new Set(cands)];
 }
+
+/** `title` of `GET /related`: the page's title, trimmed, spaces collapsed, cut to the article title's limit. */
+const RelatedTitle = v.optional(
+  v.pipe(
+    v.string(),
+    v.maxLength(4 * LIMITS.articleTitle, 'title is too long.'),
+    v.transform((s) => [...cleanText(s).replace(/\s+/g, ' ')].slice(0, LIMITS.articleTitle).join('')),
+  ),
+);
 
 /**
  * An article's `url` as the URL parser serialises it (lower-case host, percent-encoding, a path),
@@ -108,10 +117,16 @@ export function articleRoutes({ config, storage, caches, bearer }: RouteDeps) {
   });
 
   r.get('/related', async (c) => {
-    const q = parse(v.object({ url: HttpUrl, limit: Limit(PAGE.related.default, PAGE.related.max) }), c.req.query());
+    const q = parse(
+      v.object({ url: HttpUrl, title: RelatedTitle, limit: Limit(PAGE.related.default, PAGE.related.max) }),
+      c.req.query(),
+    );
     const url = await storage.articles.firstKnownUrl(urlCandidates(q.url));
-    if (!url) fail('article_not_found', 'No article with this url.', 'url');
-    const body = await related({ url }, q.limit, 'url');
+    // A page the server has not seen yet (its first views): ranked by the title the widget sends.
+    if (!url && !q.title) fail('article_not_found', 'No article with this url (send its title to rank by).', 'url');
+    const body = url
+      ? await related({ url }, q.limit, 'url')
+      : { items: (await storage.articles.relatedByTitle(q.title!, q.limit)).map(listItem), generatedAt: generatedAt() };
     c.header('Cache-Control', 'public, max-age=300');
     return c.json(body);
   });

@@ -1,9 +1,10 @@
 /** What every route module gets from `createApp`. */
 import type { MiddlewareHandler } from 'hono';
 import type { Config } from '../config.ts';
-import type { Storage } from '../domain.ts';
+import type { RateLimitStore, Storage } from '../domain.ts';
 import type { Env } from '../http/context.ts';
 import type { ResponseCache } from '../http/cache.ts';
+import type { IntegrationRecorder } from '../integration-recorder.ts';
 import type { ViewBuffer } from '../views-buffer.ts';
 import type { LivePublisher } from '../live/publish.ts';
 
@@ -25,4 +26,8 @@ export interface RouteDeps {
   /** Tells the live streams (SSE) what readers and the desk should hear of at once. */
   live: LivePublisher;
   log: (msg: string) => void;
+  /** Shared fixed-window counters (the rate limits' store), for caps that are not per-minute limits. */
+  counters: RateLimitStore;
+  /** Beacon outcomes and CORS refusals for the desk's integration panel. */
+  recorder: IntegrationRecorder;
 }

@@ -55,17 +55,17 @@ test('beacon (text/plain) counts once per reader per article per 30 minutes; 204
   await c.beacon({ url: URL1 + '#comments' });
   await c.beacon({ url: URL1, articleId: 'a-1' });
   assert.deepEqual(await c.mostRead(), [['a-1', 1]]);
-  // Another reader (address or user agent) counts.
+  // Another reader (another network) counts; another user agent from the same network does not.
   await c.beacon({ url: URL1 }, { ip: '203.0.113.2' });
   await c.beacon({ url: URL1 }, { ua: UA + ' Edg/140' });
-  assert.deepEqual(await c.mostRead(), [['a-1', 3]]);
+  assert.deepEqual(await c.mostRead(), [['a-1', 2]]);
   // 29 minutes later: still the same view. 31 minutes: a new one.
   c.clock.now += 29 * 60_000;
   await c.beacon({ url: URL1 });
-  assert.deepEqual(await c.mostRead(), [['a-1', 3]]);
+  assert.deepEqual(await c.mostRead(), [['a-1', 2]]);
   c.clock.now += 2 * 60_000;
   await c.beacon({ articleId: 'a-1' });
-  assert.deepEqual(await c.mostRead(), [['a-1', 4]]);
+  assert.deepEqual(await c.mostRead(), [['a-1', 3]]);
 });
 
 test('bots and unknown articles are not counted; bad beacons get 400', async () => {
@@ -148,4 +148,16 @@ test('views are rate-limited per client: 429 with Retry-After', async () => {
   assert.equal(r.status, 429);
   assert.ok(Number(r.headers.get('retry-after')) > 0);
   assert.equal((await c.beacon({ url: URL1 }, { ip: '198.51.100.1' })).status, 204);
+});
+
+test('rigging: 60 beacons from one address with 60 made-up user agents count as 1 view', async () => {
+  const c = await ctx({ mostReadCacheMs: 0 });
+  for (let i = 0; i < 60; i++) {
+    const ua = `Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/${100 + i}.0.${i} Safari/537.36`;
+    assert.equal((await c.beacon({ url: URL1 }, { ua, ip: '198.51.100.7' })).status, 204);
+  }
+  // An IPv6 client's addresses in one /64 are one network too.
+  for (let i = 1; i <= 20; i++)
+    await c.beacon({ url: URL1 }, { ua: `${UA} r${i}`, ip: `2001:db8:1:2::${i.toString(16)}` });
+  assert.deepEqual(await c.mostRead(), [['a-1', 2]]);
 });

@@ -52,6 +52,8 @@ export const ERROR_STATUS = {
   invalid_parent: 400,
   unauthorized: 401,
   thread_closed: 403,
+  /** A view beacon for a URL outside the publisher's origins (`SITE_ORIGINS`). */
+  unknown_site: 403,
   not_found: 404,
   article_not_found: 404,
   url_conflict: 409,
@@ -154,10 +156,55 @@ export interface CommentAccepted {
   status: CommentStatus;
 }
 
-/** The view beacon's body, sent as text/plain. */
+/** The view beacon's body, sent as text/plain (`navigator.sendBeacon`). */
 export interface ViewBeacon {
   url: string;
+  /** The publisher's id of the article (a CMS id), or the server's own. */
   articleId?: string;
+  /** The page's `og:title`, else `document.title`: the title of an article the server creates from the beacon. */
+  title?: string;
+}
+
+/**
+ * What became of each view beacon, counted per hour for the desk's integration panel: `counted`,
+ * or the reason it was not. `duplicate`: the same reader (client network) and article within the
+ * window (which also caps the views one network adds to one article in an hour); `unknown_site`: a URL outside the publisher's origins; `unknown_article`: neither a known
+ * article nor a URL the server may create one for; `overloaded`: the write buffer was full.
+ */
+export const BEACON_OUTCOMES = [
+  'counted',
+  'duplicate',
+  'bot',
+  'unknown_site',
+  'unknown_article',
+  'rate_limited',
+  'invalid',
+  'overloaded',
+] as const;
+export type BeaconOutcome = (typeof BEACON_OUTCOMES)[number];
+
+/** How the last poll of a feed went. */
+export type FeedPollStatus =
+  'ok' | 'not_modified' | 'http_error' | 'timeout' | 'too_large' | 'network_error' | 'parse_error' | 'store_error';
+
+/** `GET /moderation/integration`: what the desk's integration panel shows. */
+export interface IntegrationStatus {
+  /** The configured feeds (`FEEDS`), each with its last poll (null before the first). */
+  feeds: {
+    url: string;
+    lastPollAt: string | null;
+    status: FeedPollStatus | null;
+    message: string | null;
+    itemCount: number | null;
+    nextPollAt: string | null;
+  }[];
+  /** View beacons of the last 24 hours, by outcome (every outcome present, 0 included). */
+  beacons: Record<BeaconOutcome, number>;
+  /** Origins whose cross-origin calls were refused (not in `ALLOWED_ORIGINS`), most recent first. */
+  refusedOrigins: { origin: string; count: number; firstSeen: string; lastSeen: string }[];
+  /** What the server is configured with, so the panel can say what is missing. */
+  config: { feeds: number; feedIntervalSeconds: number; siteOrigins: string[]; allowedOrigins: string[] };
+  generatedAt: string;
 }
 
 /** One line of the moderation log, as `GET /moderation/log` answers it. */

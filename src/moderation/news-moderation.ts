@@ -35,9 +35,9 @@ export interface QueueItem {
 export type LogItem = ModerationLogEntry;
 
 type Counts = Record<ModerationStatus, number>;
-type View = ModerationStatus | 'log' | 'stats';
+type View = ModerationStatus | 'log' | 'stats' | 'integration';
 /** The desk's tabs, in order; each one's label is the string of the same name. */
-const VIEWS: View[] = ['pending', 'approved', 'rejected', 'log', 'stats'];
+const VIEWS: View[] = ['pending', 'approved', 'rejected', 'log', 'stats', 'integration'];
 const isStatus = (view: View): view is ModerationStatus =>
   view === 'pending' || view === 'approved' || view === 'rejected';
 
@@ -69,7 +69,8 @@ let sanitizer: Sanitizer | null = null;
  * @summary The editors' moderation desk: sign in with an editor's name and secret (to an HttpOnly
  * session cookie: no credential is ever kept where page scripts can read it), work through the
  * queue of pending comments (oldest first) with the article and thread context, approve, reject
- * or edit ("biên tập") then approve, close or reopen threads, and read the action log.
+ * or edit ("biên tập") then approve, close or reopen threads, read the action log, see the charts,
+ * and see how the site is wired up (tab "Tình trạng tích hợp": `<news-integration-panel>`).
  * Keyboard: j/k move, a approve, r reject, e edit, Esc cancels an edit. The queue is live (a
  * stream from the server while signed in): new pending comments appear by themselves, a comment
  * another editor handled leaves the list (acting on it late answers "đã được xử lý"), and the tab
@@ -158,7 +159,7 @@ export class NewsModeration extends NewsElement<'moderation'> {
 
   private readonly task = new Task(this, {
     task: async ([editor, view], { signal }) => {
-      if (!editor || view === 'stats') return null;
+      if (!editor || view === 'stats' || view === 'integration') return null;
       if (view === 'log') {
         const log = await this.call<{ items: LogItem[]; nextCursor: string | null }>(
           `/moderation/log?limit=${this.limit}`,
@@ -456,7 +457,7 @@ export class NewsModeration extends NewsElement<'moderation'> {
       this.cancelEdit();
       return;
     }
-    if (typing || !this.editor || this.view === 'log' || this.view === 'stats') return;
+    if (typing || !this.editor || !isStatus(this.view)) return;
     const item = this.items[this.active];
     switch (e.key) {
       case 'j':
@@ -613,9 +614,27 @@ export class NewsModeration extends NewsElement<'moderation'> {
       </nav>
       <p class="help" id="help">${s.shortcuts}</p>
       <p class="live" role="status" aria-live="polite">${this.announcement}</p>
-      ${this.view === 'stats' ? this.renderStats() : this.view === 'log' ? this.renderLog() : this.renderQueue()}
+      ${
+        this.view === 'stats'
+          ? this.renderStats()
+          : this.view === 'log'
+            ? this.renderLog()
+            : this.view === 'integration'
+              ? html`<news-integration-panel
+                  .load=${this.panelLoad}
+                  .messages=${this.messages}
+                ></news-integration-panel>`
+              : this.renderQueue()
+      }
     `;
   }
+
+  /** The integration panel's requests: the desk's own (its sign-in applies; a 401 signs out). */
+  private readonly panelLoad = (path: string, init: { signal?: AbortSignal }) =>
+    this.call<unknown>(path, init).catch((error: unknown) => {
+      if (unauthorized(error)) this.signedOut(this.strings.sessionEnded);
+      throw error;
+    });
 
   private renderQueue() {
     const s = this.strings;

@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
-import { canonicalUrl } from '../core/api.js';
+import { canonicalUrl, pageTitle } from '../core/api.js';
+import { LIMITS, type ViewBeacon } from '../core/contract.js';
 import type { NewsItem } from '../core/feeds.js';
 import type { Localized } from '../core/locale.js';
 import { mostRead as enMostRead } from '../translations/en/most-read.js';
@@ -34,8 +35,9 @@ const enc = encodeURIComponent;
  * **View beacon (`track`).** With `track`, the element counts one view of the current article:
  * once the page has been visible for `trackDelay` ms (5 s; hidden time does not count), it
  * calls `navigator.sendBeacon('{api}/views', body)` where body is the JSON text
- * `{"url": "<canonical URL>", "articleId": "<article-id attribute>"}` (`articleId` only when
- * set), sent as `text/plain` so no CORS preflight is needed. It is sent at most once per article
+ * `{"url": "<canonical URL>", "articleId": "<article-id attribute>", "title": "<og:title or
+ * document.title>"}` (`articleId` and `title` only when set; the server names an article it
+ * creates from the beacon with the title), sent as `text/plain` so no CORS preflight is needed. It is sent at most once per article
  * per browser session (a `sessionStorage` key `news-widgets:view:<id or URL>`), and never
  * without an API base. The beacon does not wait for the list to load.
  *
@@ -159,9 +161,13 @@ export class NewsMostRead extends NewsList<'mostRead'> {
         // Storage blocked: send once for this page instead.
       }
       if (!api || store?.getItem(key)) return;
-      // `articleId` is left out of the JSON when unset.
-      if (navigator.sendBeacon(`${api}/views`, JSON.stringify({ url, articleId: this.articleId || undefined })))
-        store?.setItem(key, '1');
+      // `articleId` and `title` are left out of the JSON when unset.
+      const beacon: ViewBeacon = {
+        url,
+        articleId: this.articleId || undefined,
+        title: pageTitle().slice(0, LIMITS.articleTitle) || undefined,
+      };
+      if (navigator.sendBeacon(`${api}/views`, JSON.stringify(beacon))) store?.setItem(key, '1');
     } catch {
       // A view that cannot be counted must never break the page.
     }

@@ -1,7 +1,8 @@
 import type { Localized } from '../core/locale.js';
 import { related as enRelated } from '../translations/en/related.js';
 import { related as viRelated } from '../translations/vi/related.js';
-import { canonicalUrl } from '../core/api.js';
+import { canonicalUrl, pageTitle } from '../core/api.js';
+import { LIMITS } from '../core/contract.js';
 import { NewsList } from '../core/news-list.js';
 import type { RelatedStrings } from '../translations/types.js';
 import { styles } from './news-related.styles.js';
@@ -14,7 +15,7 @@ const LOCALIZED: Localized<'related'> = { section: 'related', vi: viRelated, en:
  * "Tin liên quan": a list of links to related articles.
  *
  * Sources, first match wins: the `items` property; `src` (RSS, Atom, JSON Feed or the kit's
- * JSON list); `{api}/related?url={canonical}&limit={limit}` when an API base is set (the `api`
+ * JSON list); `{api}/related?url={canonical}&title={og:title or document.title}&limit={limit}` when an API base is set (the `api`
  * attribute or `<meta name="news-widgets:api">`); the `<a href>` links inside the element.
  * Without JavaScript those links show as they are; with it they become the styled list, and
  * they stay as the fallback when a fetch fails. The page's canonical URL is never listed.
@@ -51,7 +52,11 @@ export class NewsRelated extends NewsList<'related'> {
 
   protected sourceUrl(api: string | null): string | null {
     if (this.src) return this.src;
-    return api ? `${api}/related?url=${encodeURIComponent(canonicalUrl())}&limit=${this.rows}` : null;
+    if (!api) return null;
+    // The title lets the server rank related articles for a page it has not seen yet.
+    const title = pageTitle().slice(0, LIMITS.articleTitle);
+    const byTitle = title ? `&title=${encodeURIComponent(title)}` : '';
+    return `${api}/related?url=${encodeURIComponent(canonicalUrl())}${byTitle}&limit=${this.rows}`;
   }
 }
 

@@ -154,6 +154,43 @@ export interface ModerationStrings {
   handledBy: string;
   /** The tab's title with the pending count, e.g. "(3) Kiểm duyệt". */
   titleCount: string;
+  /** The integration panel (`<news-integration-panel>`): its tab, tables and set-up hints. */
+  integration: string;
+  integrationFeeds: string;
+  integrationFeedUrl: string;
+  integrationLastPoll: string;
+  integrationResult: string;
+  integrationItems: string;
+  integrationNever: string;
+  integrationStatusOk: string;
+  integrationStatusNotModified: string;
+  integrationStatusHttpError: string;
+  integrationStatusTimeout: string;
+  integrationStatusTooLarge: string;
+  integrationStatusNetworkError: string;
+  integrationStatusParseError: string;
+  integrationStatusStoreError: string;
+  integrationBeacons: string;
+  integrationCount: string;
+  integrationCounted: string;
+  integrationDuplicate: string;
+  integrationBot: string;
+  integrationUnknownSite: string;
+  integrationUnknownArticle: string;
+  integrationRateLimited: string;
+  integrationInvalid: string;
+  integrationOverloaded: string;
+  integrationOrigins: string;
+  integrationOrigin: string;
+  integrationLastSeen: string;
+  integrationNoOrigins: string;
+  integrationSetup: string;
+  integrationNoFeeds: string;
+  integrationNoSiteOrigins: string;
+  integrationNoAllowedOrigins: string;
+  integrationDocs: string;
+  integrationRefresh: string;
+  integrationFailed: string;
 }
 
 /** The desk's charts (`<news-moderation-stats>`). */

@@ -630,11 +630,14 @@ describe('news-most-read', () => {
     const tracked = (settings: Partial<Pick<NewsMostRead, 'track' | 'api' | 'articleId' | 'trackDelay'>>) =>
       mostRead(html`${Object.assign(document.createElement('news-most-read'), { items: ONE_ITEM }, settings)}`);
 
-    it('sends one beacon after the visible delay, with the canonical URL and article id, once per session', async () => {
+    it('sends one beacon after the visible delay, with the canonical URL, article id and og:title, once per session', async () => {
       const canonical = document.createElement('link');
       canonical.rel = 'canonical';
       canonical.href = 'https://tin.example.vn/bai-dang-doc.html';
-      document.head.append(canonical);
+      const ogTitle = document.createElement('meta');
+      ogTitle.setAttribute('property', 'og:title');
+      ogTitle.content = '  Bài đang đọc ';
+      document.head.append(canonical, ogTitle);
       const settings = { track: true, articleId: '12345', api: 'https://api.example.vn/v1' };
       await withClock(async (clock) => {
         const el = await tracked(settings);
@@ -646,6 +649,7 @@ describe('news-most-read', () => {
         expect(JSON.parse(beacons[0].data)).to.deep.equal({
           url: 'https://tin.example.vn/bai-dang-doc.html',
           articleId: '12345',
+          title: 'Bài đang đọc',
         });
         expect(typeof beacons[0].data).to.equal('string');
         el.remove();
@@ -653,10 +657,15 @@ describe('news-most-read', () => {
         await tracked(settings);
         clock.tick(60_000);
         expect(beacons).to.have.length(1);
-      }).finally(() => canonical.remove());
+      }).finally(() => {
+        canonical.remove();
+        ogTitle.remove();
+      });
     });
 
-    it('does not count hidden time', async () => {
+    it('does not count hidden time; without og:title the beacon carries document.title', async () => {
+      const pageTitle = document.title;
+      document.title = 'Tiêu đề của trang';
       await withClock(async (clock) => {
         const el = await tracked({ api: 'https://api.example.vn', trackDelay: 400 });
         el.track = true;
@@ -670,9 +679,12 @@ describe('news-most-read', () => {
         expect(beacons).to.have.length(0);
         clock.tick(1);
         expect(beacons).to.have.length(1);
-        expect(JSON.parse(beacons[0].data)).to.deep.equal({ url: JSON.parse(beacons[0].data).url });
+        expect(JSON.parse(beacons[0].data)).to.deep.equal({
+          url: JSON.parse(beacons[0].data).url,
+          title: 'Tiêu đề của trang',
+        });
         expect(JSON.parse(beacons[0].data)).to.not.have.property('articleId');
-      });
+      }).finally(() => (document.title = pageTitle));
     });
 
     it('sends nothing without track, without an API base, or after removal', async () => {

@@ -305,13 +305,16 @@ describe('news-related', () => {
       expect(titles(el)).to.deep.equal(['Bài của tòa soạn 1', 'Bài tương đối', 'Bài thêm sau']);
     });
 
-    it('fetches {api}/related with the canonical URL and the limit when there is no src', async () => {
+    it('fetches {api}/related with the canonical URL, the og:title and the limit when there is no src', async () => {
       const original = window.fetch;
       const seen: string[] = [];
       const canonical = document.createElement('link');
       canonical.rel = 'canonical';
       canonical.href = 'https://tin.example.vn/bai-hien-tai.html';
-      document.head.append(canonical);
+      const ogTitle = document.createElement('meta');
+      ogTitle.setAttribute('property', 'og:title');
+      ogTitle.content = 'Bài hiện tại & chuyện khác';
+      document.head.append(canonical, ogTitle);
       window.fetch = async (input) => {
         seen.push(String(input));
         return new Response(JSON.stringify({ items: [{ url: 'https://tin.example.vn/k.html', title: 'Từ API' }] }), {
@@ -322,12 +325,14 @@ describe('news-related', () => {
         const el = await related(html`<news-related api="https://api.example.vn/v1/" limit="4"></news-related>`);
         await loaded(el);
         expect(seen).to.deep.equal([
-          `https://api.example.vn/v1/related?url=${encodeURIComponent('https://tin.example.vn/bai-hien-tai.html')}&limit=4`,
+          `https://api.example.vn/v1/related?url=${encodeURIComponent('https://tin.example.vn/bai-hien-tai.html')}` +
+            `&title=${encodeURIComponent('Bài hiện tại & chuyện khác')}&limit=4`,
         ]);
         expect(titles(el)).to.deep.equal(['Từ API']);
       } finally {
         window.fetch = original;
         canonical.remove();
+        ogTitle.remove();
       }
     });
 

@@ -19,6 +19,8 @@
  *   POST /__api/<name>/__import  (body: a Disqus or WordPress export) runs `npm run import`'s import
  *   POST /__api/<name>/__views   [{"articleId", "hourMs", "count"}] adds views to hourly buckets
  * Live streams (text/event-stream) are passed through unbuffered.
+ *   POST   /__api/<name>/__config  {"feeds"?, "siteOrigins"?, "allowedOrigins"?}
+ * sets the server configuration of that app; it must come before the app's first request.
  */
 import { Readable } from 'node:stream';
 import { register } from 'tsx/esm/api';
@@ -29,10 +31,11 @@ const { createTestApp, addTestEditor } = await import('../../server/testing.ts')
 const PREFIX = '/__api/';
 const apps = new Map();
 const faults = new Map();
+const configs = new Map();
 
 const appFor = (name) => {
   // TRUST_PROXY: a test may post as several readers (X-Forwarded-For), each with its own rate limit.
-  if (!apps.has(name)) apps.set(name, createTestApp({ trustProxy: true }));
+  if (!apps.has(name)) apps.set(name, createTestApp({ trustProxy: true, ...configs.get(name) }));
   return apps.get(name);
 };
 
@@ -93,6 +96,14 @@ export async function apiMiddleware(ctx, next) {
       ctx.status = 400;
       ctx.body = JSON.stringify({ error: { code: 'invalid_input', message: String(error?.message ?? error) } });
     }
+    return;
+  }
+
+  if (path === '/__config' && ctx.method === 'POST') {
+    const given = JSON.parse((await readBody(ctx.req)).toString() || '{}');
+    const keys = ['feeds', 'siteOrigins', 'allowedOrigins'].filter((key) => Array.isArray(given[key]));
+    configs.set(name, Object.fromEntries(keys.map((key) => [key, given[key].map(String)])));
+    ctx.status = apps.has(name) ? 409 : 204;
     return;
   }
 

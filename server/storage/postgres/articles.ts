@@ -28,12 +28,12 @@ export class PgArticles implements ArticleStore {
         if (clash) throw new DomainError('url_conflict', `Another article (${clash.id}) already has this url.`, 'url');
         const col = articleColumns(a);
         const { pk } = (await this.d.one<{ pk: number }>(
-          `INSERT INTO articles (id, url, title, summary, image, published_at, section, tags, pinned, created_at, updated_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10)
+          `INSERT INTO articles (id, url, title, summary, image, published_at, section, tags, pinned, created_at, updated_at, publisher_id)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, $12)
            ON CONFLICT (id) DO UPDATE SET url = excluded.url, title = excluded.title, summary = excluded.summary,
              image = excluded.image, published_at = excluded.published_at, section = excluded.section,
              tags = excluded.tags, pinned = CASE WHEN $11 THEN excluded.pinned ELSE articles.pinned END,
-             updated_at = excluded.updated_at
+             updated_at = excluded.updated_at, publisher_id = COALESCE(excluded.publisher_id, articles.publisher_id)
            RETURNING pk`,
           [
             a.id,
@@ -47,6 +47,7 @@ export class PgArticles implements ArticleStore {
             col.pinned,
             now,
             !!a.pinned,
+            a.publisherId ?? null,
           ],
           sql,
         ))!;
@@ -108,5 +109,22 @@ export class PgArticles implements ArticleStore {
     }
     if (out.length < limit) out.push(...(await this.fts.ranked(src, seen)));
     return out.slice(0, limit).map(toArticle);
+  }
+
+  async resolve(ref: { id?: string; urls: string[] }): Promise<{ id: string; url: string } | undefined> {
+    // One query; the order says which match wins: server id, publisher id, then the urls in order.
+    const row = await this.d.one<{ id: string; url: string }>(
+      `SELECT id, url FROM articles
+       WHERE id = $1 OR publisher_id = $1 OR url = ANY($2)
+       ORDER BY CASE WHEN id = $1 THEN -2 WHEN publisher_id = $1 THEN -1 ELSE array_position($2, url) END, pk
+       LIMIT 1`,
+      [ref.id ?? null, ref.urls],
+    );
+    return row;
+  }
+
+  async relatedByTitle(title: string, limit: number): Promise<Article[]> {
+    const src = { pk: 0, title, summary: null, tags: '[]' } as ArticleDbRow;
+    return (await this.fts.ranked(src, new Set())).slice(0, limit).map(toArticle);
   }
 }

@@ -7,6 +7,7 @@
 import type { Storage } from '../../domain.ts';
 import { PgArticles } from './articles.ts';
 import { PgChanges } from './changes.ts';
+import { PgIntegration } from './integration.ts';
 import { PgComments } from './comments.ts';
 import { PgDb, type PgOptions } from './db.ts';
 import { PgImports } from './imports.ts';
@@ -29,6 +30,7 @@ export class PostgresStorage implements Storage {
   readonly imports: PgImports;
   readonly stats: PgStats;
   readonly editors: PgEditors;
+  readonly integration: PgIntegration;
   readonly rateLimits: PgRateLimits;
   readonly events: PgLiveEvents;
   readonly changes: PgChanges | undefined;
@@ -47,6 +49,7 @@ export class PostgresStorage implements Storage {
     this.rateLimits = new PgRateLimits(db);
     this.editors = new PgEditors(db);
     this.events = new PgLiveEvents(db);
+    this.integration = new PgIntegration(db);
     this.changes = opts.changeFeed === false ? undefined : new PgChanges(db);
   }
 

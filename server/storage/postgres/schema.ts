@@ -159,6 +159,38 @@ export const MIGRATIONS: string[] = [
   CREATE INDEX live_events_topic ON live_events(topic, seq);
   CREATE INDEX live_events_at ON live_events(at);
   `,
+  // 6: the publisher's own article ids; feed polling state; beacon outcomes; origins refused by CORS
+  `
+  ALTER TABLE articles ADD COLUMN publisher_id TEXT;
+  CREATE INDEX articles_publisher ON articles (publisher_id);
+
+  CREATE TABLE feed_state (
+    url TEXT PRIMARY KEY,
+    etag TEXT,
+    last_modified TEXT,
+    last_poll_at BIGINT,
+    status TEXT,
+    message TEXT,
+    item_count INTEGER,
+    failures INTEGER NOT NULL DEFAULT 0,
+    next_poll_at BIGINT NOT NULL DEFAULT 0
+  );
+
+  CREATE TABLE beacon_stats (
+    hour BIGINT NOT NULL,
+    reason TEXT NOT NULL,
+    count BIGINT NOT NULL,
+    PRIMARY KEY (hour, reason)
+  );
+
+  CREATE TABLE cors_refusals (
+    origin TEXT PRIMARY KEY,
+    count BIGINT NOT NULL,
+    first_seen BIGINT NOT NULL,
+    last_seen BIGINT NOT NULL
+  );
+  CREATE INDEX cors_refusals_last ON cors_refusals (last_seen);
+  `,
 ];
 
 /** Arbitrary, fixed: the advisory lock that serializes migrations across processes. */

@@ -24,12 +24,12 @@ export class SqliteArticles implements ArticleStore {
         if (clash) throw new DomainError('url_conflict', `Another article (${clash.id}) already has this url.`, 'url');
         const { pk } = this.d
           .s(
-            `INSERT INTO articles (id, url, title, summary, image, published_at, section, tags, pinned, created_at, updated_at)
-             VALUES (@id, @url, @title, @summary, @image, @published, @section, @tags, @pinned, @now, @now)
+            `INSERT INTO articles (id, url, title, summary, image, published_at, section, tags, pinned, created_at, updated_at, publisher_id)
+             VALUES (@id, @url, @title, @summary, @image, @published, @section, @tags, @pinned, @now, @now, @publisherId)
              ON CONFLICT(id) DO UPDATE SET url = excluded.url, title = excluded.title, summary = excluded.summary,
                image = excluded.image, published_at = excluded.published_at, section = excluded.section,
                tags = excluded.tags, pinned = CASE WHEN @pinnedGiven THEN excluded.pinned ELSE articles.pinned END,
-               updated_at = excluded.updated_at
+               updated_at = excluded.updated_at, publisher_id = COALESCE(excluded.publisher_id, articles.publisher_id)
              RETURNING pk`,
           )
           .get({
@@ -41,6 +41,7 @@ export class SqliteArticles implements ArticleStore {
             section: a.section ?? null,
             ...articleColumns(a),
             pinnedGiven: a.pinned ? 1 : 0,
+            publisherId: a.publisherId ?? null,
             now,
           }) as { pk: number };
         this.fts.index(pk, a);
@@ -100,5 +101,25 @@ export class SqliteArticles implements ArticleStore {
     }
     if (out.length < limit) out.push(...this.fts.ranked(src, seen));
     return out.slice(0, limit).map(toArticle);
+  }
+
+  async resolve(ref: { id?: string; urls: string[] }): Promise<{ id: string; url: string } | undefined> {
+    const pick = (where: string, value: string) =>
+      this.d.s(`SELECT id, url FROM articles WHERE ${where} = ? ORDER BY pk LIMIT 1`).get(value) as
+        { id: string; url: string } | undefined;
+    if (ref.id) {
+      const hit = pick('id', ref.id) ?? pick('publisher_id', ref.id);
+      if (hit) return hit;
+    }
+    for (const url of ref.urls) {
+      const hit = pick('url', url);
+      if (hit) return hit;
+    }
+    return undefined;
+  }
+
+  async relatedByTitle(title: string, limit: number): Promise<Article[]> {
+    const src = { pk: 0, title, summary: null, tags: '[]' } as ArticleDbRow;
+    return this.fts.ranked(src, new Set()).slice(0, limit).map(toArticle);
   }
 }

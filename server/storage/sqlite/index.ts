@@ -5,6 +5,7 @@
 import type { Storage } from '../../domain.ts';
 import { MemoryRateLimits } from '../../limits/memory.ts';
 import { SqliteArticles } from './articles.ts';
+import { SqliteIntegration } from './integration.ts';
 import { SqliteComments } from './comments.ts';
 import { SqliteDb, type SqliteOptions } from './db.ts';
 import { SqliteImports } from './imports.ts';
@@ -27,6 +28,7 @@ export class SqliteStorage implements Storage {
   readonly imports: SqliteImports;
   readonly stats: SqliteStats;
   readonly editors: SqliteEditors;
+  readonly integration: SqliteIntegration;
   readonly rateLimits: MemoryRateLimits;
   readonly events: SqliteLiveEvents;
 
@@ -42,6 +44,7 @@ export class SqliteStorage implements Storage {
     this.rateLimits = new MemoryRateLimits(this.db.now);
     this.editors = new SqliteEditors(this.db);
     this.events = new SqliteLiveEvents(this.db);
+    this.integration = new SqliteIntegration(this.db);
   }
 
   async health() {

@@ -137,4 +137,36 @@ export const MIGRATIONS: string[] = [
   CREATE INDEX live_events_topic ON live_events(topic, seq);
   CREATE INDEX live_events_at ON live_events(at);
   `,
+  // 6: the publisher's own article ids; feed polling state; beacon outcomes; origins refused by CORS
+  `
+  ALTER TABLE articles ADD COLUMN publisher_id TEXT;
+  CREATE INDEX articles_publisher ON articles(publisher_id);
+
+  CREATE TABLE feed_state (
+    url TEXT PRIMARY KEY,
+    etag TEXT,
+    last_modified TEXT,
+    last_poll_at INTEGER,
+    status TEXT,
+    message TEXT,
+    item_count INTEGER,
+    failures INTEGER NOT NULL DEFAULT 0,
+    next_poll_at INTEGER NOT NULL DEFAULT 0
+  );
+
+  CREATE TABLE beacon_stats (
+    hour INTEGER NOT NULL,
+    reason TEXT NOT NULL,
+    count INTEGER NOT NULL,
+    PRIMARY KEY (hour, reason)
+  );
+
+  CREATE TABLE cors_refusals (
+    origin TEXT PRIMARY KEY,
+    count INTEGER NOT NULL,
+    first_seen INTEGER NOT NULL,
+    last_seen INTEGER NOT NULL
+  );
+  CREATE INDEX cors_refusals_last ON cors_refusals(last_seen);
+  `,
 ];
