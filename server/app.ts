@@ -107,7 +107,9 @@ export function createApp({
     live: new LivePublisher(
       live,
       storage,
-      (row) => readerComment(row, row.parentId !== null),
+      // As the thread page shapes it: a new top-level comment has no replies to page yet.
+      (row) =>
+        row.parentId !== null ? readerComment(row, true) : { ...readerComment(row, false), repliesCursor: null },
       config.autoCloseDays,
       log,
     ),

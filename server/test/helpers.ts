@@ -5,7 +5,7 @@ import { openTestStorage } from './db.ts';
 import { configFromEnv, type Config } from '../config.ts';
 import { seedDemo } from '../seed.ts';
 
-export const TOKEN = 'test-token-0123456789';
+export const TOKEN = 'test-token-0123456789-abcdefgh';
 export const T0 = Date.parse('2026-11-29T12:00:00Z');
 
 export interface TestCtx {

@@ -174,7 +174,7 @@ test('desk stream: token or one-time ticket; queued and handled events', async (
     assert.deepEqual(json(queued), { id, thread: T, queue: 'pending' });
     await approve(c, id);
     const handled = await desk.waitFor((e) => e.event === 'handled');
-    assert.deepEqual(json(handled), { id, thread: T, status: 'approved', by: 'Biên tập viên A' });
+    assert.deepEqual(json(handled), { id, thread: T, status: 'approved', by: 'Biên tập viên A (token)' });
   } finally {
     await desk.close();
   }
