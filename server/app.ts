@@ -16,6 +16,8 @@ import type { RouteDeps } from './routes/deps.ts';
 import { healthRoutes } from './routes/health.ts';
 import { moderationRoutes } from './routes/moderation.ts';
 import { pageRoutes } from './routes/pages.ts';
+import { reactionRoutes } from './routes/reactions.ts';
+import { reportRoutes } from './routes/reports.ts';
 import { viewRoutes } from './routes/views.ts';
 import { ViewBuffer } from './views-buffer.ts';
 
@@ -92,7 +94,9 @@ export function createApp({ config, storage, rateLimits, views, changes, log = (
   app.route('/api', articleRoutes(deps));
   app.route('/api', viewRoutes(deps));
   app.route('/api', commentRoutes(deps));
+  app.route('/api', reactionRoutes(deps));
   app.route('/api/moderation', moderationRoutes(deps));
+  app.route('/api/moderation', reportRoutes(deps));
   app.all('/api/*', (c) => c.json(errorBody('not_found', `No route for ${c.req.method} ${c.req.path}.`), 404));
   app.route('/', pageRoutes(config));
 

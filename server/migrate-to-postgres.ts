@@ -50,6 +50,9 @@ const TABLES: [table: string, columns: string[], order: string][] = [
       'status',
       'created_at',
       'updated_at',
+      'likes',
+      'reports',
+      'hidden',
     ],
     'seq',
   ],
@@ -58,6 +61,9 @@ const TABLES: [table: string, columns: string[], order: string][] = [
   ['views_hourly', ['article_pk', 'hour', 'count'], 'article_pk, hour'],
   ['view_dedupe', ['key', 'expires_at'], 'key'],
   ['meta', ['key', 'value'], 'key'],
+  ['likes', ['comment_id', 'reader', 'created_at'], 'comment_id, reader'],
+  ['like_events', ['seq', 'thread_id', 'comment_id', 'delta', 'at'], 'seq'],
+  ['reports', ['seq', 'comment_id', 'reader', 'reason', 'text', 'created_at', 'resolved_at'], 'seq'],
 ];
 
 /** Serial columns whose sequences must continue after the copied values. */
@@ -65,6 +71,8 @@ const SERIALS: [table: string, column: string][] = [
   ['articles', 'pk'],
   ['comments', 'seq'],
   ['moderation_log', 'seq'],
+  ['like_events', 'seq'],
+  ['reports', 'seq'],
 ];
 
 async function insertRows(sql: Sql, table: string, columns: string[], rows: Record<string, unknown>[]) {

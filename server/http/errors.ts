@@ -36,6 +36,7 @@ const DOMAIN_ANSWERS: Record<DomainErrorCode, { code: ErrorCode; message: string
   },
   invalid_parent: { code: 'invalid_parent', message: 'The parent comment does not exist in this thread.' },
   invalid_cursor: { code: 'invalid_cursor', message: 'The cursor is not valid.' },
+  not_approved: { code: 'not_approved', message: 'This comment is not shown to readers.' },
 };
 
 export function errorHandler(log: (msg: string) => void) {

@@ -20,6 +20,7 @@ function readerComment(x: CommentRow, reply: boolean) {
   o.body = x.body;
   if (x.bodyHtml) o.bodyHtml = x.bodyHtml;
   o.createdAt = x.createdAt;
+  o.likes = x.likes;
   return o;
 }
 

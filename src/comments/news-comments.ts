@@ -13,7 +13,7 @@ import { styles } from './news-comments.styles.js';
 import { COMMENT_STRINGS } from './strings.js';
 
 const LIST_PARTS =
-  'toolbar, sort, list, comment, comment-header, comment-name, comment-time, comment-body, comment-status, comment-cue, comment-actions, reply-button, replies, reply-form, more, empty, skeleton, error, retry';
+  'toolbar, sort, list, comment, comment-header, comment-name, comment-time, comment-body, comment-status, comment-cue, comment-actions, reply-button, replies, reply-form, more, empty, skeleton, error, retry, like-button, like-count, report-button, reaction-note, report-dialog, report-submit, report-cancel';
 const FORM_PARTS =
   'form, notice, reply-context, field, label, input, textarea, counter, hint, field-error, submit, status, close, write, closed';
 

@@ -72,6 +72,29 @@ export interface CommentStrings {
   listLabel: string;
   /** Accessible name of a reply form. `{name}` is the author replied to. */
   replyLabel: string;
+  /** The "popular" order: most liked first. */
+  popular: string;
+  /** The like button ("Thích"), a toggle. */
+  like: string;
+  /** A like or unlike the server did not take (rolled back). */
+  likeFailed: string;
+  /** A like or report of a comment no longer shown. */
+  reactionGone: string;
+  /** The report button and the dialog's heading. */
+  report: string;
+  /** The dialog's accessible name. `{name}` is the comment's author. */
+  reportTitle: string;
+  reportReason: string;
+  reasonSpam: string;
+  reasonAbuse: string;
+  reasonOffTopic: string;
+  reasonOther: string;
+  /** Optional details. `{max}` is the limit. */
+  reportText: string;
+  reportSubmit: string;
+  cancel: string;
+  reportSent: string;
+  reportFailed: string;
 }
 
 export interface ModerationStrings {
@@ -125,6 +148,24 @@ export interface ModerationStrings {
   logAction: string;
   logComment: string;
   logChange: string;
+  /** The "Bị báo cáo" queue: comments readers reported. */
+  reported: string;
+  reportedEmpty: string;
+  /** `{count}` open reports. */
+  reportCount: string;
+  /** `{count}` likes. */
+  likeCount: string;
+  reasonSpam: string;
+  reasonAbuse: string;
+  reasonOffTopic: string;
+  reasonOther: string;
+  reportNotes: string;
+  /** Past the hiding threshold: hidden from readers until an editor decides. */
+  hiddenBadge: string;
+  keep: string;
+  remove: string;
+  doneKept: string;
+  doneRemoved: string;
 }
 
 /** Every section, by name: what a language file exports besides `$code` and `$name`. */

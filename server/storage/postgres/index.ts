@@ -9,9 +9,11 @@ import { PgArticles } from './articles.ts';
 import { PgChanges } from './changes.ts';
 import { PgComments } from './comments.ts';
 import { PgDb, type PgOptions } from './db.ts';
+import { PgLikes } from './likes.ts';
 import { PgMeta } from './meta.ts';
 import { PgModeration } from './moderation.ts';
 import { PgRateLimits } from './rate-limits.ts';
+import { PgReports } from './reports.ts';
 import { MIGRATIONS, appliedMigrations, migrate } from './schema.ts';
 import { PgViews } from './views.ts';
 
@@ -21,6 +23,8 @@ export class PostgresStorage implements Storage {
   readonly comments: PgComments;
   readonly moderation: PgModeration;
   readonly views: PgViews;
+  readonly likes: PgLikes;
+  readonly reports: PgReports;
   readonly meta: PgMeta;
   readonly rateLimits: PgRateLimits;
   readonly changes: PgChanges | undefined;
@@ -33,6 +37,8 @@ export class PostgresStorage implements Storage {
     this.comments = new PgComments(db);
     this.moderation = new PgModeration(db);
     this.views = new PgViews(db);
+    this.likes = new PgLikes(db);
+    this.reports = new PgReports(db, this.moderation);
     this.meta = new PgMeta(db);
     this.rateLimits = new PgRateLimits(db);
     this.changes = opts.changeFeed === false ? undefined : new PgChanges(db);

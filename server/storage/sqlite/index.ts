@@ -7,8 +7,10 @@ import { MemoryRateLimits } from '../../limits/memory.ts';
 import { SqliteArticles } from './articles.ts';
 import { SqliteComments } from './comments.ts';
 import { SqliteDb, type SqliteOptions } from './db.ts';
+import { SqliteLikes } from './likes.ts';
 import { SqliteMeta } from './meta.ts';
 import { SqliteModeration } from './moderation.ts';
+import { SqliteReports } from './reports.ts';
 import { MIGRATIONS } from './schema.ts';
 import { SqliteViews } from './views.ts';
 
@@ -19,6 +21,8 @@ export class SqliteStorage implements Storage {
   readonly comments: SqliteComments;
   readonly moderation: SqliteModeration;
   readonly views: SqliteViews;
+  readonly likes: SqliteLikes;
+  readonly reports: SqliteReports;
   readonly meta: SqliteMeta;
   readonly rateLimits: MemoryRateLimits;
 
@@ -29,6 +33,8 @@ export class SqliteStorage implements Storage {
     this.moderation = new SqliteModeration(this.db, this.comments);
     this.meta = new SqliteMeta(this.db);
     this.views = new SqliteViews(this.db, this.meta);
+    this.likes = new SqliteLikes(this.db);
+    this.reports = new SqliteReports(this.db, this.moderation);
     this.rateLimits = new MemoryRateLimits(this.db.now);
   }
 
