@@ -10,6 +10,7 @@ import { format } from '../core/locale.js';
 import { NewsElement } from '../core/news-element.js';
 import { baseStyles } from '../core/styles.js';
 import { moderationStyles } from './news-moderation.styles.js';
+import { NewsReportedQueue, type ReportedChangeDetail } from './news-reported-queue.js';
 import { MODERATION_STRINGS } from './strings.js';
 
 export type ModerationStatus = 'pending' | 'approved' | 'rejected';
@@ -32,13 +33,13 @@ export interface QueueItem {
 
 export type LogItem = ModerationLogEntry;
 
-type Counts = Record<ModerationStatus, number>;
-type View = ModerationStatus | 'log';
+type Counts = Record<ModerationStatus | 'reported', number>;
+type View = ModerationStatus | 'reported' | 'log';
 /** The desk's tabs, in order; each one's label is the string of the same name. */
-const VIEWS: View[] = ['pending', 'approved', 'rejected', 'log'];
+const VIEWS: View[] = ['pending', 'approved', 'rejected', 'reported', 'log'];
 
 export interface ModerationActionDetail {
-  action: 'approve' | 'reject' | 'edit' | 'close' | 'reopen';
+  action: 'approve' | 'reject' | 'edit' | 'close' | 'reopen' | 'keep' | 'remove';
   id?: string;
   thread?: string;
 }
@@ -84,6 +85,12 @@ function session(): Storage | null {
 export class NewsModeration extends NewsElement<'moderation'> {
   static override styles = [baseStyles, moderationStyles];
 
+  /** Defines the desk and its "Bị báo cáo" queue. */
+  static override define(tag: string, registry: CustomElementRegistry = customElements): void {
+    NewsReportedQueue.define('news-reported-queue', registry);
+    super.define(tag, registry);
+  }
+
   protected readonly localized = MODERATION_STRINGS;
 
   /** Page size of the queue. */
@@ -93,7 +100,7 @@ export class NewsModeration extends NewsElement<'moderation'> {
   @state() private editor = session()?.getItem(EDITOR_KEY) ?? '';
   @state() private view: View = 'pending';
   @state() private items: QueueItem[] = [];
-  @state() private counts: Counts = { pending: 0, approved: 0, rejected: 0 };
+  @state() private counts: Counts = { pending: 0, approved: 0, rejected: 0, reported: 0 };
   @state() private nextCursor: string | null = null;
   @state() private logItems: LogItem[] = [];
   @state() private active = 0;
@@ -136,9 +143,13 @@ export class NewsModeration extends NewsElement<'moderation'> {
     return (await response.json()) as T;
   }
 
+  /** `call`, for the desk's own elements. */
+  private readonly deskCall = <T>(path: string, init?: { method?: string; body?: unknown; signal?: AbortSignal }) =>
+    this.call<T>(path, init);
+
   private readonly task = new Task(this, {
     task: async ([token, view], { signal }) => {
-      if (!token) return null;
+      if (!token || view === 'reported') return null; // <news-reported-queue> loads its own
       if (view === 'log') {
         const log = await this.call<{ items: LogItem[]; nextCursor: string | null }>(
           `/moderation/log?limit=${this.limit}`,
@@ -366,7 +377,7 @@ export class NewsModeration extends NewsElement<'moderation'> {
       this.cancelEdit();
       return;
     }
-    if (typing || !this.token || this.view === 'log') return;
+    if (typing || !this.token || this.view === 'log' || this.view === 'reported') return;
     const item = this.items[this.active];
     switch (e.key) {
       case 'j':
@@ -501,8 +512,23 @@ export class NewsModeration extends NewsElement<'moderation'> {
       </nav>
       <p class="help" id="help">${s.shortcuts}</p>
       <p class="live" role="status" aria-live="polite">${this.announcement}</p>
-      ${this.view === 'log' ? this.renderLog() : this.renderQueue()}
+      ${this.view === 'log' ? this.renderLog() : this.view === 'reported' ? this.renderReported() : this.renderQueue()}
     `;
+  }
+
+  /** The "Bị báo cáo" queue: its own element, on the desk's API call. */
+  private renderReported() {
+    return html`<news-reported-queue
+      .call=${this.deskCall}
+      .limit=${this.limit}
+      .reload=${this.reload}
+      .messages=${this.messages}
+      @news-reported-change=${(e: CustomEvent<ReportedChangeDetail>) =>
+        (this.counts = { ...this.counts, reported: e.detail.count })}
+      @news-error=${(e: CustomEvent<{ status?: number }>) => {
+        if (e.detail.status === 401) this.signOut(this.strings.wrongToken);
+      }}
+    ></news-reported-queue>`;
   }
 
   private renderQueue() {
