@@ -1,8 +1,9 @@
 /**
  * Readers' reactions to approved comments: "Thích" (like, unlike) and "Báo vi phạm" (report).
  * One of each per reader per comment (a daily-salted hash, `http/reader.ts`), rate-limited per
- * client. A like does not clear the cached thread pages: counts in them may lag by up to
- * THREAD_CACHE_MS, while the answer carries the comment's current count.
+ * client. A like clears this process's cached thread pages (the reader's next page shows it) but
+ * is not broadcast to other processes: there, counts may lag by up to THREAD_CACHE_MS. The answer
+ * always carries the comment's current count.
  */
 import { Hono } from 'hono';
 import * as v from 'valibot';
@@ -38,6 +39,7 @@ export function reactionRoutes({ config, storage, caches, limit }: RouteDeps) {
       const id = parse(CommentId, c.req.param('id'));
       parse(NoData, await readJson(c));
       const done = await storage.likes.set(id, await reader(c), liked);
+      if (done.changed) caches.threads.clear();
       return c.json({ id, likes: done.likes, liked: done.liked } satisfies LikeAnswer);
     });
   }

@@ -13,7 +13,7 @@ import { safeHttpUrl } from '../core/url.js';
 import { NearViewportController } from '../core/viewport.js';
 import { fetchStatuses, fetchThread, pageSize, type ThreadQuery } from './comments-api.js';
 import { sharedCommentStore, type CommentStore, type StoreChangeDetail } from './comment-store.js';
-import { sharedLikeStore } from './like-store.js';
+import { sharedLikeStore, type LikeStore } from './like-store.js';
 import { NewsCommentForm } from './news-comment-form.js';
 import type { ReportCloseDetail } from './news-comment-report.js';
 import { styles } from './news-comment-list.styles.js';
@@ -135,6 +135,8 @@ export class NewsCommentList extends NewsElement<'comments'> {
   @property({ type: Number, attribute: 'poll-interval' }) pollInterval = 30_000;
   /** Where the reader's own comments are kept; default: the page's shared store. */
   @property({ attribute: false }) store: CommentStore = sharedCommentStore();
+  /** What the reader liked; default: the page's shared store (over `localStorage`). */
+  @property({ attribute: false }) likeStore: LikeStore = sharedLikeStore();
 
   /** The order the reader picked, until the page sets `sort` again. */
   @state() private chosenSort?: CommentSort;
@@ -154,7 +156,7 @@ export class NewsCommentList extends NewsElement<'comments'> {
   private readonly likeCounts = new Map<string, number>();
   /** Comments whose like or unlike is on its way (a second click waits for the answer). */
   private readonly liking = new Set<string>();
-  private readonly likeStore = sharedLikeStore();
+
   /** Own comments settled while this page is open: shown once with their verdict. */
   private readonly settled = new Map<string, Shown>();
   private readonly htmlBodies = new Map<string, HTMLElement>();
