@@ -587,7 +587,6 @@ export class NewsCommentList extends NewsElement<'comments'> {
               .commentId=${this.reporting.id}
               .commentName=${this.reporting.name}
               api=${ifDefined(this.apiBase ?? undefined)}
-              .messages=${this.messages}
               @news-report-close=${this.onReportClose}
             ></news-comment-report>`
           : nothing

@@ -1,13 +1,14 @@
 import { html, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { LIMITS, REPORT_REASONS, type ReportReason } from '../core/contract.js';
-import { format } from '../core/locale.js';
+import { format, type Localized } from '../core/locale.js';
 import { NewsElement } from '../core/news-element.js';
 import { baseStyles, buttonStyles } from '../core/styles.js';
-import type { CommentStrings } from '../translations/types.js';
+import { commentReport as enStrings } from '../translations/en/comment-report.js';
+import type { CommentReportStrings } from '../translations/types.js';
+import { commentReport as viStrings } from '../translations/vi/comment-report.js';
 import { styles } from './news-comment-report.styles.js';
 import { sendReport } from './reactions-api.js';
-import { COMMENT_STRINGS } from './strings.js';
 
 export interface ReportCloseDetail {
   /** The comment. */
@@ -16,11 +17,14 @@ export interface ReportCloseDetail {
   sent: boolean;
 }
 
-const REASON_LABEL: Record<ReportReason, keyof CommentStrings> = {
-  spam: 'reasonSpam',
-  abuse: 'reasonAbuse',
-  off_topic: 'reasonOffTopic',
-  other: 'reasonOther',
+/** The dialog's shipped strings (section `commentReport`): loaded with the dialog, not up front. */
+export const REPORT_STRINGS: Localized<'commentReport'> = { section: 'commentReport', vi: viStrings, en: enStrings };
+
+const REASON_LABEL: Record<ReportReason, keyof CommentReportStrings> = {
+  spam: 'spam',
+  abuse: 'abuse',
+  off_topic: 'offTopic',
+  other: 'other',
 };
 
 /**
@@ -33,9 +37,9 @@ const REASON_LABEL: Record<ReportReason, keyof CommentStrings> = {
  * @fires news-report-close - `{id, sent}` when the dialog closes, sent or not.
  * @csspart report-dialog - the `<dialog>`; also `report-submit`, `report-cancel`.
  */
-export class NewsCommentReport extends NewsElement<'comments'> {
+export class NewsCommentReport extends NewsElement<'commentReport'> {
   static override styles = [baseStyles, buttonStyles, styles];
-  protected readonly localized = COMMENT_STRINGS;
+  protected readonly localized = REPORT_STRINGS;
 
   /** The reported comment's id. */
   @property({ attribute: 'comment-id' }) commentId = '';
@@ -84,8 +88,8 @@ export class NewsCommentReport extends NewsElement<'comments'> {
       this.sent = true;
       this.close();
     } else if (result.kind === 'rate') this.error = format(s.tooFast, { seconds: result.seconds });
-    else if (result.kind === 'gone') this.error = s.reactionGone;
-    else this.error = s.reportFailed;
+    else if (result.kind === 'gone') this.error = s.gone;
+    else this.error = s.failed;
   }
 
   override render() {
@@ -93,9 +97,9 @@ export class NewsCommentReport extends NewsElement<'comments'> {
     const max = LIMITS.reportText;
     return html`<dialog part="report-dialog" aria-labelledby="title" @close=${this.onClose}>
       <form @submit=${this.onSubmit}>
-        <h2 id="title">${format(s.reportTitle, { name: this.commentName })}</h2>
+        <h2 id="title">${format(s.title, { name: this.commentName })}</h2>
         <fieldset>
-          <legend>${s.reportReason}</legend>
+          <legend>${s.reason}</legend>
           ${REPORT_REASONS.map(
             (reason, index) =>
               html`<label class="choice"
@@ -105,7 +109,7 @@ export class NewsCommentReport extends NewsElement<'comments'> {
           )}
         </fieldset>
         <label class="text"
-          >${format(s.reportText, { max })}
+          >${format(s.text, { max })}
           <textarea class="field-control" name="text" rows="3" maxlength=${max}></textarea>
         </label>
         <p class="error" role="alert" tabindex="-1">${this.error}</p>
@@ -118,7 +122,7 @@ export class NewsCommentReport extends NewsElement<'comments'> {
             ?disabled=${this.sending}
             aria-busy=${this.sending ? 'true' : 'false'}
           >
-            ${s.reportSubmit}
+            ${s.submit}
           </button>
         </div>
       </form>

@@ -5,12 +5,12 @@ import { Task, TaskStatus } from '@lit/task';
 import { LIMITS, type ModerationLogEntry } from '../core/contract.js';
 import { NewsError, toErrorDetail } from '../core/events.js';
 import { request } from '../core/fetch.js';
-import { loadSanitizer } from '../core/lazy.js';
+import { lazyModule, loadSanitizer } from '../core/lazy.js';
 import { format } from '../core/locale.js';
 import { NewsElement } from '../core/news-element.js';
 import { baseStyles } from '../core/styles.js';
 import { moderationStyles } from './news-moderation.styles.js';
-import { NewsReportedQueue, type ReportedChangeDetail } from './news-reported-queue.js';
+import type { ReportedChangeDetail } from './news-reported-queue.js';
 import { MODERATION_STRINGS } from './strings.js';
 
 export type ModerationStatus = 'pending' | 'approved' | 'rejected';
@@ -43,6 +43,11 @@ export interface ModerationActionDetail {
   id?: string;
   thread?: string;
 }
+
+/** The "Bị báo cáo" tab's element, imported when an editor first opens the tab. */
+const loadReportedQueue = lazyModule(() =>
+  import('./news-reported-queue.js').then(({ NewsReportedQueue }) => NewsReportedQueue.define('news-reported-queue')),
+);
 
 const TOKEN_KEY = 'news-moderation:token';
 const EDITOR_KEY = 'news-moderation:editor';
@@ -84,12 +89,6 @@ function session(): Storage | null {
  */
 export class NewsModeration extends NewsElement<'moderation'> {
   static override styles = [baseStyles, moderationStyles];
-
-  /** Defines the desk and its "Bị báo cáo" queue. */
-  static override define(tag: string, registry: CustomElementRegistry = customElements): void {
-    NewsReportedQueue.define('news-reported-queue', registry);
-    super.define(tag, registry);
-  }
 
   protected readonly localized = MODERATION_STRINGS;
 
@@ -516,8 +515,12 @@ export class NewsModeration extends NewsElement<'moderation'> {
     `;
   }
 
-  /** The "Bị báo cáo" queue: its own element, on the desk's API call. */
+  /** The "Bị báo cáo" queue: its own element (loaded now), on the desk's API call. */
   private renderReported() {
+    loadReportedQueue().catch((error: unknown) => {
+      this.announcement = format(this.strings.actionFailed, { status: statusOf(error) ?? '—' });
+      this.emit('news-error', toErrorDetail(this.localName, error));
+    });
     return html`<news-reported-queue
       .call=${this.deskCall}
       .limit=${this.limit}

@@ -80,21 +80,32 @@ export interface CommentStrings {
   likeFailed: string;
   /** A like or report of a comment no longer shown. */
   reactionGone: string;
-  /** The report button and the dialog's heading. */
+  /** The report button ("Báo vi phạm"). */
   report: string;
-  /** The dialog's accessible name. `{name}` is the comment's author. */
-  reportTitle: string;
-  reportReason: string;
-  reasonSpam: string;
-  reasonAbuse: string;
-  reasonOffTopic: string;
-  reasonOther: string;
-  /** Optional details. `{max}` is the limit. */
-  reportText: string;
-  reportSubmit: string;
-  cancel: string;
+  /** Beside the report button once the report is sent. */
   reportSent: string;
+  /** The report dialog's code could not be loaded. */
   reportFailed: string;
+}
+
+/** The report dialog (`<news-comment-report>`): loaded with it, not up front. */
+export interface CommentReportStrings {
+  /** The dialog's heading and name. `{name}` is the comment's author. */
+  title: string;
+  reason: string;
+  spam: string;
+  abuse: string;
+  offTopic: string;
+  other: string;
+  /** Optional details. `{max}` is the limit. */
+  text: string;
+  submit: string;
+  cancel: string;
+  failed: string;
+  /** The comment is no longer shown. */
+  gone: string;
+  /** Rate-limited. `{seconds}` to wait. */
+  tooFast: string;
 }
 
 export interface ModerationStrings {
@@ -174,6 +185,7 @@ export interface TranslationSections {
   mostRead: MostReadStrings;
   share: ShareStrings;
   comments: CommentStrings;
+  commentReport: CommentReportStrings;
   moderation: ModerationStrings;
 }
 
