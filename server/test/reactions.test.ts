@@ -355,3 +355,22 @@ test('the desk keeps (reports cleared, shown again) or removes (rejected) a repo
     [1],
   );
 });
+
+test('concurrent likes: every reader counted once, the count on the comment equal to the likes stored', async () => {
+  const c = await ctx();
+  const a = await approved(c, 'A');
+  const readers = Array.from({ length: 12 }, (_, i) => `198.51.100.${i + 1}`);
+  // Each reader sends its like twice at once, and one reader likes and unlikes at once.
+  const answers = await Promise.all([
+    ...readers.flatMap((ip) => [like(c, a, ip), like(c, a, ip)]),
+    like(c, a, '192.0.2.1'),
+    like(c, a, '192.0.2.1', 'unlike'),
+  ]);
+  assert.ok(answers.every((r) => r.status === 200));
+  const stored = (await c.storage.comments.get(a))!.likes;
+  const final = (await (await like(c, a, '192.0.2.1', 'unlike')).json()) as { likes: number };
+  assert.equal(final.likes, 12);
+  assert.ok(stored === 12 || stored === 13, `count ${stored}`);
+  c.clock.now += 10_000;
+  assert.equal((await page(c, 'sort=popular')).items[0]!.likes, 12);
+});

@@ -11,9 +11,11 @@ export class PgLikes implements LikeStore {
       // The thread's row is locked first: a thread's like changes then commit in the order of their
       // `like_events.seq`, which the "popular" order's snapshot cursor relies on (see
       // storage/reactions.ts). A comment's thread never changes, so reading it unlocked is safe.
-      const found = await this.d.one<{ thread_id: string }>('SELECT thread_id FROM comments WHERE id = $1', [
-        commentId,
-      ]);
+      const found = await this.d.one<{ thread_id: string }>(
+        'SELECT thread_id FROM comments WHERE id = $1',
+        [commentId],
+        sql,
+      );
       if (!found) throw new DomainError('comment_not_found');
       await sql.query('SELECT 1 FROM threads WHERE id = $1 FOR UPDATE', [found.thread_id]);
       const c = (await this.d.one<{ status: string; hidden: number; likes: number }>(
