@@ -91,7 +91,8 @@ function textBody(body: string): unknown {
  * ("Quan tâm nhất"), "Load more" by cursor, and the reader's own comments awaiting moderation
  * (only they see them). Each approved comment has "Thích" (a toggle with its count, optimistic:
  * a like the server refuses is rolled back with a message) and "Báo vi phạm" (a dialog whose
- * code loads on first use). The reader's likes are remembered in `localStorage`.
+ * code loads on first use). The reader's likes are remembered in `localStorage`; a live update
+ * sets a comment's count with `setLikes(id, likes)`.
  *
  * @fires news-comments-load - `{thread, count, closed}` when a thread page has loaded.
  * @fires news-comments-sort - `{sort}` when the reader picks another order.
@@ -118,6 +119,7 @@ export class NewsCommentList extends NewsElement<'comments'> {
 
   /** Thread id (URI-encoded in requests). */
   @property({ reflect: true }) thread = '';
+  /** `newest`, `oldest` or `popular` ("Quan tâm nhất": most liked first). */
   @property({ reflect: true }) sort: CommentSort = 'newest';
   /** Deepest visual nesting of replies; deeper ones show at this level with an "@name" cue. */
   @property({ type: Number, attribute: 'max-depth' }) maxDepth = 2;

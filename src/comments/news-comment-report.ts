@@ -32,7 +32,8 @@ const REASON_LABEL: Record<ReportReason, keyof CommentReportStrings> = {
  * @summary "Báo vi phạm": a modal dialog (native `<dialog>`) where a reader picks why a comment
  * breaks the rules (spam, abuse, off topic, other + words) and sends the report. Opens on
  * connect with focus on the first reason; Escape or "Hủy" closes it. The list loads this
- * element's code only when a reader asks to report, and gives focus back to the button.
+ * element's code only when a reader asks to report, and gives focus back to the button. Its
+ * strings are the `commentReport` section of the translations (loaded with it, not up front).
  *
  * @fires news-report-close - `{id, sent}` when the dialog closes, sent or not.
  * @csspart report-dialog - the `<dialog>`; also `report-submit`, `report-cancel`.

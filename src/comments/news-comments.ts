@@ -20,7 +20,7 @@ const FORM_PARTS =
 /**
  * @customElement news-comments
  * @summary Comments for an article, ready for publishers: the count, the pre-moderated form
- * and the threaded list. When the section comes near the viewport (at once with
+ * and the threaded list (with "Thích", "Báo vi phạm" and the "Quan tâm nhất" order). When the section comes near the viewport (at once with
  * `loading="eager"`) it asks for the thread's first page and imports the list and form
  * elements at the same moment, then hands the page down to the list.
  *
@@ -34,6 +34,7 @@ export class NewsComments extends NewsElement<'comments'> {
   protected readonly localized = COMMENT_STRINGS;
 
   @property({ reflect: true }) thread = '';
+  /** `newest`, `oldest` or `popular` ("Quan tâm nhất": most liked first). */
   @property({ reflect: true }) sort: CommentSort = 'newest';
   @property({ type: Number, attribute: 'max-depth' }) maxDepth = 2;
   @property({ type: Number }) limit = 20;
