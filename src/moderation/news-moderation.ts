@@ -431,6 +431,16 @@ export class NewsModeration extends NewsElement<'moderation'> {
 
   private readonly keyListener = (e: KeyboardEvent) => this.onKeydown(e);
 
+  protected override willUpdate(changed: PropertyValues): void {
+    // The reported queue's code comes when its tab is first opened (again after a failed import).
+    if ((changed.has('view') || changed.has('reload')) && this.view === 'reported') {
+      loadReportedQueue().catch((error: unknown) => {
+        this.announcement = format(this.strings.actionFailed, { status: statusOf(error) ?? '—' });
+        this.emit('news-error', toErrorDetail(this.localName, error));
+      });
+    }
+  }
+
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     const focus = this.focusAfterUpdate;
@@ -515,12 +525,8 @@ export class NewsModeration extends NewsElement<'moderation'> {
     `;
   }
 
-  /** The "Bị báo cáo" queue: its own element (loaded now), on the desk's API call. */
+  /** The "Bị báo cáo" queue: its own element (imported in `willUpdate`), on the desk's API call. */
   private renderReported() {
-    loadReportedQueue().catch((error: unknown) => {
-      this.announcement = format(this.strings.actionFailed, { status: statusOf(error) ?? '—' });
-      this.emit('news-error', toErrorDetail(this.localName, error));
-    });
     return html`<news-reported-queue
       .call=${this.deskCall}
       .limit=${this.limit}
