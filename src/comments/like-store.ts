@@ -11,11 +11,12 @@ const MAX = 2000;
 const keyOf = (api: string, id: string) => `${api} ${id}`;
 
 export class LikeStore {
-  private liked: string[] | null = null;
+  /** In the order liked (a Set keeps insertion order), so the oldest go first past `MAX`. */
+  private liked: Set<string> | null = null;
 
   constructor(private readonly storage: Storage | null = defaultStorage()) {}
 
-  private load(): string[] {
+  private load(): Set<string> {
     if (this.liked) return this.liked;
     let list: unknown = null;
     try {
@@ -23,21 +24,27 @@ export class LikeStore {
     } catch {
       // Unreadable: start again.
     }
-    this.liked = Array.isArray(list) ? list.filter((x): x is string => typeof x === 'string') : [];
+    this.liked = new Set(Array.isArray(list) ? list.filter((x): x is string => typeof x === 'string') : []);
     return this.liked;
   }
 
+  /** Asked for every comment on every render: a Set lookup. */
   has(api: string, id: string): boolean {
-    return this.load().includes(keyOf(api, id));
+    return this.load().has(keyOf(api, id));
   }
 
   set(api: string, id: string, liked: boolean): void {
     const key = keyOf(api, id);
-    const list = this.load().filter((x) => x !== key);
-    if (liked) list.push(key);
-    this.liked = list.slice(-MAX);
+    const set = this.load();
+    if (set.has(key) === liked) return;
+    if (liked) set.add(key);
+    else set.delete(key);
+    for (const oldest of set) {
+      if (set.size <= MAX) break;
+      set.delete(oldest);
+    }
     try {
-      this.storage?.setItem(KEY, JSON.stringify(this.liked));
+      this.storage?.setItem(KEY, JSON.stringify([...set]));
     } catch {
       // Private mode or quota: this page still remembers.
     }
