@@ -152,11 +152,17 @@ const body = (value) => {
 const article = (c, depth, now) => {
   const button = text('button', { type: 'button', part: 'reply-button', 'data-reply': c.id, 'aria-expanded': 'false' }, 'Trả lời');
   button.addEventListener('click', () => {});
+  // Comments from the API carry "Thích" (with its count) and "Báo vi phạm", as the list renders them.
+  const count = c.likes ? [' ', text('span', { part: 'like-count', class: 'like-count' }, String(c.likes))] : [];
+  const like = el('button', { type: 'button', part: 'like-button', class: 'like', 'data-like': c.id, 'aria-pressed': 'false' }, 'Thích', ...count);
+  like.addEventListener('click', () => {});
+  const report = text('button', { type: 'button', part: 'report-button', 'data-report': c.id }, 'Báo vi phạm');
+  report.addEventListener('click', () => {});
   return el('article', { part: 'comment', class: 'comment d' + depth, 'data-id': c.id, tabindex: '-1', 'aria-label': c.name },
     el('header', { part: 'comment-header' }, text('strong', { part: 'comment-name' }, c.name), ' - ',
       text('time', { part: 'comment-time', datetime: c.createdAt }, timeText(c.createdAt, now))),
     body(c.body),
-    el('div', { part: 'comment-actions', class: 'actions' }, button));
+    el('div', { part: 'comment-actions', class: 'actions' }, like, button, report));
 };
 const response = await fetch('/api/threads/${encodeURIComponent(THREAD)}/comments?sort=newest&limit=${TOP}', { credentials: 'omit' });
 const page = await response.json();

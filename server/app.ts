@@ -21,6 +21,8 @@ import { moderationRoutes } from './routes/moderation.ts';
 import { moderationStatsRoutes } from './routes/moderation-stats.ts';
 import { pageRoutes } from './routes/pages.ts';
 import { sessionRoutes } from './routes/session.ts';
+import { reactionRoutes } from './routes/reactions.ts';
+import { reportRoutes } from './routes/reports.ts';
 import { viewRoutes } from './routes/views.ts';
 import { ViewBuffer } from './views-buffer.ts';
 import { LiveHub } from './live/hub.ts';
@@ -155,9 +157,11 @@ export function createApp({
   app.route('/api', viewRoutes(deps));
   app.route('/api', commentRoutes(deps));
   app.route('/api/moderation/session', sessionRoutes(auth));
+  app.route('/api', reactionRoutes(deps));
   app.route('/api', threadEventRoutes(liveDeps));
   app.route('/api/moderation', deskEventRoutes(liveDeps)); // before the desk's token guard: a ticket opens it
   app.route('/api/moderation', moderationRoutes(deps));
+  app.route('/api/moderation', reportRoutes(deps));
   app.route('/api/moderation', moderationStatsRoutes(deps));
   app.route('/api/moderation/integration', integrationRoutes(deps));
   app.all('/api/*', (c) => c.json(errorBody('not_found', `No route for ${c.req.method} ${c.req.path}.`), 404));

@@ -18,6 +18,12 @@ export interface Config {
   autoCloseDays: number;
   commentsPerMinute: number;
   viewsPerMinute: number;
+  /** Likes and unlikes per client per minute. */
+  likesPerMinute: number;
+  /** Reports ("Báo vi phạm") per client per minute. */
+  reportsPerMinute: number;
+  /** A comment with this many open reports is hidden from readers until an editor decides (0 = never). */
+  reportHideThreshold: number;
   /**
    * Same reader (client network) counts once per article per this many ms: 30 minutes, or longer
    * when VIEWS_PER_NETWORK_HOUR caps the views one network adds to one article in an hour.
@@ -147,6 +153,9 @@ export function configFromEnv(
     autoCloseDays: int(env.COMMENTS_CLOSE_AFTER_DAYS, 30),
     commentsPerMinute: int(env.RATE_LIMIT_COMMENTS, 5),
     viewsPerMinute: int(env.RATE_LIMIT_VIEWS, 120),
+    likesPerMinute: int(env.RATE_LIMIT_LIKES, 30),
+    reportsPerMinute: int(env.RATE_LIMIT_REPORTS, 5),
+    reportHideThreshold: int(env.REPORT_HIDE_THRESHOLD, 0),
     viewDedupeMs: viewWindowMs(int(env.VIEWS_PER_NETWORK_HOUR, 2)),
     mostReadCacheMs: 60_000,
     threadCacheMs: int(env.THREAD_CACHE_MS, 2000),

@@ -5,7 +5,14 @@
  * Implementations: `storage/sqlite/` (the embedded default) and `storage/postgres/`.
  */
 import type { NewsItem } from '../src/core/feeds.ts';
-import type { BeaconOutcome, FeedPollStatus, ModerationLogEntry } from '../src/core/contract.ts';
+import type {
+  BeaconOutcome,
+  CommentSort,
+  FeedPollStatus,
+  ModerationLogEntry,
+  ReportReason,
+  ReportedComment,
+} from '../src/core/contract.ts';
 
 export type Status = 'pending' | 'approved' | 'rejected';
 
@@ -35,6 +42,8 @@ export interface CommentRow {
   status: Status;
   createdAt: string;
   updatedAt: string;
+  /** Readers' likes, kept on the row (updated with each like, in the same transaction). */
+  likes: number;
 }
 
 export interface ThreadInfo {
@@ -88,7 +97,8 @@ export type DomainErrorCode =
   | 'invalid_cursor'
   | 'idempotency_mismatch' // an Idempotency-Key came back with a different body
   | 'editor_exists' // an editor account of that name (case-insensitive) already exists
-  | 'already_moderated'; // another editor handled the comment first (its status is not the expected one)
+  | 'already_moderated' // another editor handled the comment first (its status is not the expected one)
+  | 'not_approved'; // a like or report of a comment readers cannot see
 
 export class DomainError extends Error {
   constructor(
@@ -132,9 +142,10 @@ export interface CommentStore {
    * Approved top-level comments, each with its first `repliesPerComment` approved descendants
    * (oldest first) and the cursor of the next ones (`replies()`), or null.
    */
+  /** `popular`: by likes as of the first page (see `LikeStore`), then newest first. */
   threadPage(
     thread: string,
-    sort: 'newest' | 'oldest',
+    sort: CommentSort,
     limit: number,
     cursor?: string,
     repliesPerComment?: number,
@@ -169,6 +180,47 @@ export interface ModerationStore {
   setThreadClosed(thread: string, closed: boolean, actor: string): Promise<ThreadInfo & { changed: boolean }>;
   /** The moderation log, newest first. */
   history(limit: number, cursor?: string): Promise<Page<LogEntry>>;
+}
+
+/**
+ * "Thích": one like per reader (a daily-salted hash) per comment, on approved comments readers can
+ * see. Each change also appends to a per-thread log of like changes, so the "popular" order can
+ * be pinned as of a thread page's first page (cursor paging that neither repeats nor skips).
+ */
+export interface LikeStore {
+  /**
+   * Sets this reader's like (idempotent) and the comment's count, in one transaction. `changed`
+   * is false when there was nothing to do. Throws `comment_not_found`, `not_approved`.
+   */
+  set(
+    commentId: string,
+    reader: string,
+    liked: boolean,
+  ): Promise<{ likes: number; liked: boolean; changed: boolean; thread: string }>;
+}
+
+/** "Báo vi phạm": readers' reports and the desk's "Bị báo cáo" queue. */
+export interface ReportStore {
+  /**
+   * Files one report per reader per comment (a repeat changes nothing); at `hideThreshold` open
+   * reports (0 = never) the comment is hidden from readers until an editor decides. Throws
+   * `comment_not_found`, `not_approved`.
+   */
+  report(
+    commentId: string,
+    reader: string,
+    report: { reason: ReportReason; text?: string },
+    hideThreshold: number,
+  ): Promise<{ filed: boolean; reports: number; hidden: boolean; hiddenNow: boolean; thread: string }>;
+  /** Approved comments with open reports, the first reported first. */
+  queue(limit: number, cursor?: string): Promise<Page<ReportedComment>>;
+  /** How many comments the queue holds. */
+  openCount(): Promise<number>;
+  /**
+   * The editor's decision, logged: `keep` clears the reports (and shows a hidden comment again),
+   * `remove` rejects the comment. Throws `comment_not_found`.
+   */
+  resolve(id: string, action: 'keep' | 'remove', actor: string): Promise<CommentRow>;
 }
 
 export interface ViewStore {
@@ -315,6 +367,8 @@ export interface Storage {
   readonly comments: CommentStore;
   readonly moderation: ModerationStore;
   readonly views: ViewStore;
+  readonly likes: LikeStore;
+  readonly reports: ReportStore;
   readonly meta: MetaStore;
   /** Comments imported from other systems (`npm run import`). */
   readonly imports: ImportStore;

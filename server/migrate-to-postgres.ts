@@ -51,6 +51,9 @@ const TABLES: [table: string, columns: string[], order: string][] = [
       'status',
       'created_at',
       'updated_at',
+      'likes',
+      'reports',
+      'hidden',
     ],
     'seq',
   ],
@@ -69,6 +72,9 @@ const TABLES: [table: string, columns: string[], order: string][] = [
   ],
   ['beacon_stats', ['hour', 'reason', 'count'], 'hour, reason'],
   ['cors_refusals', ['origin', 'count', 'first_seen', 'last_seen'], 'origin'],
+  ['likes', ['comment_id', 'reader', 'created_at'], 'comment_id, reader'],
+  ['like_events', ['seq', 'thread_id', 'comment_id', 'delta', 'at'], 'seq'],
+  ['reports', ['seq', 'comment_id', 'reader', 'reason', 'text', 'created_at', 'resolved_at'], 'seq'],
 ];
 
 /** Serial columns whose sequences must continue after the copied values. */
@@ -77,6 +83,8 @@ const SERIALS: [table: string, column: string][] = [
   ['comments', 'seq'],
   ['moderation_log', 'seq'],
   ['editors', 'id'],
+  ['like_events', 'seq'],
+  ['reports', 'seq'],
 ];
 
 async function insertRows(sql: Sql, table: string, columns: string[], rows: Record<string, unknown>[]) {

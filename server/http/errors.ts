@@ -45,6 +45,7 @@ const DOMAIN_ANSWERS: Record<DomainErrorCode, { code: ErrorCode; message: string
     code: 'already_moderated',
     message: 'Bình luận này đã được xử lý. / This comment has already been handled.',
   },
+  not_approved: { code: 'not_approved', message: 'This comment is not shown to readers.' },
 };
 
 export function errorHandler(log: (msg: string) => void) {

@@ -1,7 +1,7 @@
 /** Request validation (valibot): input schemas, and parsing that answers 400 with the field at fault. */
 import type { Context } from 'hono';
 import * as v from 'valibot';
-import { COMMENT_ID_PATTERN, ID_PATTERN, LIMITS, PAGE } from '../../src/core/contract.ts';
+import { COMMENT_ID_PATTERN, COMMENT_SORTS, ID_PATTERN, LIMITS, PAGE } from '../../src/core/contract.ts';
 import { readBody } from './body.ts';
 import { fail } from './errors.ts';
 
@@ -156,7 +156,7 @@ export const Limit = (def: number, max: number) =>
 export const Cursor = v.optional(v.pipe(v.string(), v.maxLength(200)));
 
 export const ThreadPageQuery = v.object({
-  sort: v.optional(v.picklist(['newest', 'oldest'], 'sort must be newest or oldest.'), 'newest'),
+  sort: v.optional(v.picklist(COMMENT_SORTS, 'sort must be newest, oldest or popular.'), 'newest'),
   limit: Limit(PAGE.comments.default, PAGE.comments.max),
   cursor: Cursor,
 });

@@ -32,6 +32,7 @@ export function readerComment(x: CommentRow, reply: boolean): CommentData {
   o.body = x.body;
   if (x.bodyHtml) o.bodyHtml = x.bodyHtml;
   o.createdAt = x.createdAt;
+  o.likes = x.likes;
   return o;
 }
 

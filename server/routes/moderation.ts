@@ -62,7 +62,8 @@ export function moderationRoutes({ config, storage, caches, moderator, live }: R
         status: i.status,
         createdAt: i.createdAt,
       })),
-      counts: page.counts,
+      // The "Bị báo cáo" tab's count beside the statuses' (routes/reports.ts).
+      counts: { ...page.counts, reported: await storage.reports.openCount() },
       nextCursor: page.nextCursor,
     });
   });

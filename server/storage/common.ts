@@ -39,6 +39,11 @@ export interface CommentDbRow {
   status: Status;
   created_at: number;
   updated_at: number;
+  likes: number;
+  /** Open reports. */
+  reports: number;
+  /** 1: hidden from readers past REPORT_HIDE_THRESHOLD, until an editor decides. */
+  hidden: number;
 }
 
 export interface LogDbRow {
@@ -89,6 +94,7 @@ export function toComment(r: CommentDbRow): CommentRow {
     status: r.status,
     createdAt: iso(r.created_at)!,
     updatedAt: iso(r.updated_at)!,
+    likes: Number(r.likes ?? 0),
   };
 }
 

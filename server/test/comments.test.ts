@@ -42,7 +42,7 @@ test('approved comments and nested replies come back in the contract shape', asy
     ['Bình luận B', 'Bình luận A'],
   );
   const itemA = page.items[1];
-  assert.deepEqual(Object.keys(itemA), ['id', 'name', 'body', 'createdAt', 'replies', 'repliesCursor']);
+  assert.deepEqual(Object.keys(itemA), ['id', 'name', 'body', 'createdAt', 'likes', 'replies', 'repliesCursor']);
   assert.equal(itemA.repliesCursor, null); // all its replies are here
   assert.deepEqual(
     itemA.replies.map((x: { id: string; parentId: string; body: string }) => [x.id, x.parentId, x.body]),

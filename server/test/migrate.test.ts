@@ -26,12 +26,15 @@ const DUMP: Record<string, string> = {
   articles: 'SELECT pk, id, url, title, summary, image, published_at, section, tags, pinned FROM articles ORDER BY pk',
   threads: 'SELECT id, closed FROM threads ORDER BY id',
   comments:
-    'SELECT seq, id, thread_id, parent_id, root_id, name, email, body, body_html, original_body, status, created_at FROM comments ORDER BY seq',
+    'SELECT seq, id, thread_id, parent_id, root_id, name, email, body, body_html, original_body, status, created_at, likes, reports, hidden FROM comments ORDER BY seq',
   idempotency: 'SELECT thread_id, key, comment_id FROM idempotency ORDER BY thread_id, key',
   moderation_log:
     'SELECT seq, at, actor, action, comment_id, thread_id, before, after FROM moderation_log ORDER BY seq',
   views_hourly: 'SELECT article_pk, hour, count FROM views_hourly ORDER BY article_pk, hour',
   editors: 'SELECT id, name, name_key, secret_hash, created_at, disabled_at, last_sign_in_at FROM editors ORDER BY id',
+  likes: 'SELECT comment_id, reader, created_at FROM likes ORDER BY comment_id, reader',
+  like_events: 'SELECT seq, thread_id, comment_id, delta, at FROM like_events ORDER BY seq',
+  reports: 'SELECT seq, comment_id, reader, reason, text, created_at, resolved_at FROM reports ORDER BY seq',
 };
 
 test(
@@ -68,6 +71,11 @@ test(
         if (i === 20) await src.moderation.moderate(id, 'edit', { body: 'Đã sửa', bodyHtml: '<i>Đã sửa</i>' }, 'C');
       }
       await src.moderation.setThreadClosed('other/thread', true, 'Biên tập A');
+      // Readers' reactions: likes (with their log) and a report on approved comments.
+      await src.likes.set(ids[0]!, 'reader-1', true);
+      await src.likes.set(ids[3]!, 'reader-1', true);
+      await src.likes.set(ids[3]!, 'reader-2', true);
+      await src.reports.report(ids[3]!, 'reader-1', { reason: 'other', text: 'Lạc đề' }, 0);
       await src.views.recordBatch([{ ref: { id: T }, visitor: 'v1', at: clock }], 30 * 60_000);
       const secret = await addEditor(src, 'Hà Phương');
       await addEditor(src, 'Tạm nghỉ');

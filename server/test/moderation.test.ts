@@ -68,7 +68,7 @@ test('queue: pending oldest first, with article title, thread context and counts
   await c.mod(`/api/moderation/comments/${x}/reject`, {});
 
   const q = await (await c.mod('/api/moderation/queue')).json();
-  assert.deepEqual(q.counts, { pending: 2, approved: 1, rejected: 1 });
+  assert.deepEqual(q.counts, { pending: 2, approved: 1, rejected: 1, reported: 0 });
   assert.deepEqual(
     q.items.map((i: { id: string }) => i.id),
     [b, reply],

@@ -64,6 +64,8 @@ export function toComment(raw: unknown, reply: boolean): CommentData | null {
     createdAt: text(r.createdAt, 64),
   };
   if (typeof r.bodyHtml === 'string' && r.bodyHtml) comment.bodyHtml = r.bodyHtml.slice(0, 40_000);
+  const likes = Number(r.likes);
+  if (likes > 0 && likes < Infinity) comment.likes = Math.floor(likes);
   if (reply) {
     const parentId = text(r.parentId, LIMITS.id);
     if (parentId) comment.parentId = parentId;

@@ -19,6 +19,14 @@ export { loadForm, loadList } from './loader.js';
 export { CommentStore, sharedCommentStore } from './comment-store.js';
 export type { Draft, OutboxEntry, OwnComment, StoreChangeDetail, StoreResultDetail } from './comment-store.js';
 export { COMMENT_STRINGS, type CommentStrings } from './strings.js';
-export type { CommentData, ThreadPage, CommentSort, CommentStatus } from '../core/contract.js';
+export type {
+  CommentData,
+  ThreadPage,
+  CommentSort,
+  CommentStatus,
+  LikeAnswer,
+  ReportReason,
+} from '../core/contract.js';
+export type { NewsCommentReport, ReportCloseDetail } from './news-comment-report.js';
 export type { CommentSentDetail, NewsCommentForm } from './news-comment-form.js';
 export type { CommentsLoadDetail, CommentsSortDetail, NewsCommentList } from './news-comment-list.js';

@@ -47,7 +47,8 @@ function startFirstPage(list: NewsCommentList): void {
   const base = apiBase(list);
   const thread = list.getAttribute('thread');
   if (!base || !thread || list.firstPage) return;
-  const sort: CommentSort = list.getAttribute('sort') === 'oldest' ? 'oldest' : 'newest';
+  const asked = list.getAttribute('sort');
+  const sort: CommentSort = asked === 'oldest' || asked === 'popular' ? asked : 'newest';
   list.firstPage = requestFirstPage(list, base, thread, { sort, limit: pageSize(Number(list.getAttribute('limit'))) });
 }
 

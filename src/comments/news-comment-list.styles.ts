@@ -82,6 +82,16 @@ export const styles = css`
   .status.rejected {
     color: var(--_accent);
   }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    column-gap: 1.1rem;
+  }
+  .actions[hidden],
+  .actions [hidden] {
+    display: none;
+  }
   .actions button {
     padding: 0.2rem 0;
     min-height: 2rem;
@@ -92,6 +102,23 @@ export const styles = css`
   }
   .actions button:hover {
     text-decoration: underline;
+  }
+  /* "Thích": pressed shows in weight and colour, not colour alone. */
+  .like[aria-pressed='true'] {
+    font-weight: 700;
+    color: var(--_accent);
+  }
+  .like-count {
+    font-variant-numeric: tabular-nums;
+  }
+  [part~='report-button'] {
+    order: 1;
+  }
+  .note {
+    order: 2;
+    flex-basis: 100%;
+    font-size: 0.9em;
+    color: var(--_muted);
   }
   .empty {
     color: var(--_muted);

@@ -14,8 +14,11 @@ import { NearViewportController } from '../core/viewport.js';
 import { fetchReplies, fetchStatuses, fetchThread, pageSize, toComment, type ThreadQuery } from './comments-api.js';
 import type { LiveThread, LiveType } from './live-thread.js';
 import { sharedCommentStore, type CommentStore, type StoreChangeDetail } from './comment-store.js';
+import { sharedLikeStore, type LikeStore } from './like-store.js';
 import { NewsCommentForm } from './news-comment-form.js';
+import type { ReportCloseDetail } from './news-comment-report.js';
 import { styles } from './news-comment-list.styles.js';
+import { sendLike } from './reactions-api.js';
 import { COMMENT_STRINGS } from './strings.js';
 import { fillTemplate, prepareTemplate } from './template.js';
 
@@ -59,6 +62,8 @@ interface RenderContext {
   now: number;
   depthMax: number;
   canReply: boolean;
+  /** "Thích" and "Báo vi phạm": comments from the API (not given by the page). */
+  canReact: boolean;
   ownReplies: Shown[];
   children: Map<string, Shown[]>;
   /** The "Show more replies" button of the top-level comment being rendered. */
@@ -66,6 +71,12 @@ interface RenderContext {
 }
 
 const URL_PATTERN = /\bhttps?:\/\/[^\s<>"'`]+/gi;
+const SORTS = ['newest', 'oldest', 'popular'] as const satisfies readonly CommentSort[];
+
+/** The report dialog's element, imported when a reader first asks to report. */
+const loadReport = lazyModule(() =>
+  import('./news-comment-report.js').then(({ NewsCommentReport }) => NewsCommentReport.define('news-comment-report')),
+);
 const MINUTE = 60_000;
 
 /** A text body: line breaks kept by CSS (`pre-line`), bare http(s) URLs as `nofollow ugc` links. */
@@ -88,8 +99,12 @@ function textBody(body: string): unknown {
 
 /**
  * @customElement news-comment-list
- * @summary The approved comments of a thread, with replies, newest or oldest first, "Load more"
- * by cursor, and the reader's own comments awaiting moderation (only they see them).
+ * @summary The approved comments of a thread, with replies, newest, oldest or most liked first
+ * ("Quan tâm nhất"), "Load more" by cursor, and the reader's own comments awaiting moderation
+ * (only they see them). Each approved comment has "Thích" (a toggle with its count, optimistic:
+ * a like the server refuses is rolled back with a message) and "Báo vi phạm" (a dialog whose
+ * code loads on first use). The reader's likes are remembered in `localStorage`; a live update
+ * sets a comment's count with `setLikes(id, likes)`.
  *
  * @fires news-comments-load - `{thread, count, closed}` when a thread page has loaded.
  * @fires news-comments-sort - `{sort}` when the reader picks another order.
@@ -98,7 +113,8 @@ function textBody(body: string): unknown {
  * @fires news-comment-sent - bubbles up from inline reply forms.
  * @csspart comment - each comment (`<article>`); also `comment-header`, `comment-name`,
  *   `comment-time`, `comment-body`, `comment-status`, `comment-cue`, `comment-actions`,
- *   `reply-button`, `replies`, `reply-form`.
+ *   `reply-button`, `replies`, `reply-form`, `like-button`, `like-count`, `report-button`,
+ *   `reaction-note` (a refused like, a sent report).
  * @csspart toolbar - the sort buttons' group; `sort` - each sort button; `more` - "Load more";
  *   `more-replies` - "Show more replies" under a comment whose other replies are not shown yet;
  *   `new-comments` - the "N new comments" button of the live thread;
@@ -118,6 +134,7 @@ export class NewsCommentList extends NewsElement<'comments'> {
 
   /** Thread id (URI-encoded in requests). */
   @property({ reflect: true }) thread = '';
+  /** `newest`, `oldest` or `popular` ("Quan tâm nhất": most liked first). */
   @property({ reflect: true }) sort: CommentSort = 'newest';
   /** Deepest visual nesting of replies; deeper ones show at this level with an "@name" cue. */
   @property({ type: Number, attribute: 'max-depth' }) maxDepth = 2;
@@ -140,6 +157,8 @@ export class NewsCommentList extends NewsElement<'comments'> {
   @property({ reflect: true }) live: 'on' | 'off' = 'on';
   /** Where the reader's own comments are kept; default: the page's shared store. */
   @property({ attribute: false }) store: CommentStore = sharedCommentStore();
+  /** What the reader liked; default: the page's shared store (over `localStorage`). */
+  @property({ attribute: false }) likeStore: LikeStore = sharedLikeStore();
 
   /** The order the reader picked, until the page sets `sort` again. */
   @state() private chosenSort?: CommentSort;
@@ -157,6 +176,15 @@ export class NewsCommentList extends NewsElement<'comments'> {
   /** Comments approved since the page loaded, waiting for the reader to show them. */
   @state() private arrived: CommentData[] = [];
   private liveThread?: LiveThread;
+  /** The comment being reported (its dialog is open). */
+  @state() private reporting: { id: string; name: string } | null = null;
+  /** A message beside one comment's buttons: a refused like, a sent report. */
+  @state() private reactionNote: { id: string; text: string } | null = null;
+  /** Like counts newer than the page's: the server's answers, optimistic changes, live updates. */
+  private readonly likeCounts = new Map<string, number>();
+  /** Comments whose like or unlike is on its way (a second click waits for the answer). */
+  private readonly liking = new Set<string>();
+
   /** Own comments settled while this page is open: shown once with their verdict. */
   private readonly settled = new Map<string, Shown>();
   private readonly htmlBodies = new Map<string, HTMLElement>();
@@ -191,6 +219,7 @@ export class NewsCommentList extends NewsElement<'comments'> {
         this.failed = false;
         this.more = [];
         this.moreReplies = new Map();
+        this.likeCounts.clear();
         this.cursor = page.nextCursor;
         this.page = page;
         this.arrived = [];
@@ -393,16 +422,6 @@ export class NewsCommentList extends NewsElement<'comments'> {
     return this.topComments().some((c) => c.id === id || c.replies?.some((r) => r.id === id));
   }
 
-  /** A like count changed: a comment that shows one gets the new number. */
-  private setLikes(id: string, likes: number): void {
-    for (const c of this.topComments())
-      for (const x of [c, ...(c.replies ?? [])])
-        if (x.id === id && typeof (x as { likes?: unknown }).likes === 'number') {
-          (x as { likes?: number }).likes = likes;
-          this.requestUpdate();
-        }
-  }
-
   /** "N new comments": inserts them where the order puts them, then focuses the first one. */
   private async showArrived(): Promise<void> {
     const arrived = this.arrived;
@@ -427,6 +446,72 @@ export class NewsCommentList extends NewsElement<'comments'> {
       ? this.renderRoot.querySelector<HTMLElement>(`[data-id="${CSS.escape(first.id)}"]`)
       : this.renderRoot.querySelector<HTMLElement>('[part~="list"]')
     )?.focus();
+  }
+
+  /** Sets a comment's like count (a live update, say); the reader's own state is kept. */
+  setLikes(id: string, likes: number): void {
+    if (!(likes >= 0) || this.liking.has(id)) return;
+    this.likeCounts.set(id, Math.floor(likes));
+    this.requestUpdate();
+  }
+
+  private likeCount(c: CommentData): number {
+    return this.likeCounts.get(c.id) ?? c.likes ?? 0;
+  }
+
+  /** "Thích": optimistic; rolled back, with the reason beside the button, when the server refuses or fails. */
+  private async toggleLike(c: CommentData): Promise<void> {
+    const base = this.apiBase;
+    if (!base || this.liking.has(c.id)) return;
+    const was = this.likeStore.has(base, c.id);
+    const count = this.likeCount(c);
+    this.liking.add(c.id);
+    this.reactionNote = null;
+    this.likeStore.set(base, c.id, !was);
+    this.likeCounts.set(c.id, Math.max(0, count + (was ? -1 : 1)));
+    this.requestUpdate();
+    const result = await sendLike(base, c.id, !was);
+    this.liking.delete(c.id);
+    if (result.kind === 'ok') {
+      this.likeStore.set(base, c.id, result.value.liked);
+      this.likeCounts.set(c.id, result.value.likes);
+    } else {
+      this.likeStore.set(base, c.id, was);
+      this.likeCounts.set(c.id, count);
+      const s = this.strings;
+      const text =
+        result.kind === 'rate'
+          ? format(s.tooFast, { seconds: result.seconds })
+          : result.kind === 'gone'
+            ? s.reactionGone
+            : s.likeFailed;
+      this.reactionNote = { id: c.id, text };
+      this.announcement = text;
+    }
+    this.requestUpdate();
+  }
+
+  /** "Báo vi phạm": the dialog's code loads now, then it opens over the page. */
+  private async openReport(c: CommentData): Promise<void> {
+    this.reactionNote = null;
+    try {
+      await loadReport();
+      this.reporting = { id: c.id, name: c.name };
+    } catch {
+      this.reactionNote = { id: c.id, text: this.strings.reportFailed };
+      this.announcement = this.strings.reportFailed;
+    }
+  }
+
+  private async onReportClose(event: CustomEvent<ReportCloseDetail>): Promise<void> {
+    const { id, sent } = event.detail;
+    this.reporting = null;
+    if (sent) {
+      this.reactionNote = { id, text: this.strings.reportSent };
+      this.announcement = this.strings.reportSent;
+    }
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(`[data-report="${CSS.escape(id)}"]`)?.focus();
   }
 
   private async loadMore(): Promise<void> {
@@ -543,7 +628,14 @@ export class NewsCommentList extends NewsElement<'comments'> {
     if (this.failed) {
       // The thread could not load (offline, say): the reader's own comments still show.
       const own = this.ownComments();
-      const ctx: RenderContext = { now: Date.now(), depthMax: 0, canReply: false, ownReplies: [], children: new Map() };
+      const ctx: RenderContext = {
+        now: Date.now(),
+        depthMax: 0,
+        canReply: false,
+        canReact: false,
+        ownReplies: [],
+        children: new Map(),
+      };
       return html`<div part="error" role="alert">
           <p>${s.loadError}</p>
           <button type="button" part="retry" @click=${this.retry}>${s.retry}</button>
@@ -580,12 +672,13 @@ export class NewsCommentList extends NewsElement<'comments'> {
       now: Date.now(),
       depthMax: Math.max(1, Math.floor(this.maxDepth) || 2),
       canReply: !this.closed && !this.page?.thread.closed && !!this.apiBase && this.comments === undefined,
+      canReact: !!this.apiBase && this.comments === undefined,
       ownReplies: own.filter((c) => c.parentId),
       children: new Map(),
     };
     return html`
       <div part="toolbar" class="toolbar" role="group" aria-label=${s.sort}>
-        ${(['newest', 'oldest'] as const).map(
+        ${SORTS.map(
           (option) =>
             html`<button
               type="button"
@@ -593,7 +686,7 @@ export class NewsCommentList extends NewsElement<'comments'> {
               aria-pressed=${sort === option ? 'true' : 'false'}
               @click=${() => this.choose(option)}
             >
-              ${option === 'newest' ? s.newest : s.oldest}
+              ${s[option]}
             </button>`,
         )}
       </div>
@@ -626,6 +719,17 @@ export class NewsCommentList extends NewsElement<'comments'> {
             >
               ${s.more}
             </button>`
+          : nothing
+      }
+      ${
+        this.reporting
+          ? html`<news-comment-report
+              exportparts="report-dialog, report-submit, report-cancel"
+              .commentId=${this.reporting.id}
+              .commentName=${this.reporting.name}
+              api=${ifDefined(this.apiBase ?? undefined)}
+              @news-report-close=${this.onReportClose}
+            ></news-comment-report>`
           : nothing
       }
     `;
@@ -688,17 +792,20 @@ export class NewsCommentList extends NewsElement<'comments'> {
     if (repliesPart && !templated) extra.push(html`<div part="replies" class="replies">${repliesPart}</div>`);
     if (depth === 0 && ctx.moreReplies) extra.push(ctx.moreReplies);
     const more = extra.length ? extra : nothing;
-    const hideActions = !ctx.canReply || !!c.own;
+    const hideReply = !ctx.canReply || !!c.own;
+    const reactions = ctx.canReact && !c.own ? this.renderReactions(c) : nothing;
     const expanded = replying ? 'true' : 'false';
     if (templated) {
       return html`<article part="comment" class="comment d${depth}" data-id=${c.id} tabindex="-1" aria-label=${c.name}>
         ${templated}
-        <div part="comment-actions" class="actions" ?hidden=${hideActions}>
+        <div part="comment-actions" class="actions" ?hidden=${hideReply && reactions === nothing}>
+          ${reactions}
           <button
             type="button"
             part="reply-button"
             data-reply=${c.id}
             aria-expanded=${expanded}
+            ?hidden=${hideReply}
             @click=${this.onReplyClick}
           >
             ${s.reply}
@@ -714,11 +821,31 @@ export class NewsCommentList extends NewsElement<'comments'> {
     return html`<article part="comment" class="comment d${depth}" data-id=${c.id} tabindex="-1" aria-label=${c.name}>
       <header part="comment-header"><strong part="comment-name">${c.name}</strong> - <time part="comment-time" datetime=${c.createdAt}>${this.timeText(c.createdAt, ctx.now)}</time></header>
       <div part="comment-body" class="body">${cueText}${this.renderBody(c)}</div>
-      <div part="comment-actions" class="actions" ?hidden=${hideActions}>
-        <button type="button" part="reply-button" data-reply=${c.id} aria-expanded=${expanded} @click=${this.onReplyClick}>${s.reply}</button>
+      <div part="comment-actions" class="actions" ?hidden=${hideReply && reactions === nothing}>
+        ${reactions}<button type="button" part="reply-button" data-reply=${c.id} aria-expanded=${expanded} ?hidden=${hideReply} @click=${this.onReplyClick}>${s.reply}</button>
       </div>
       ${more}
     </article>`;
+  }
+
+  /** "Thích" with its count, and "Báo vi phạm"; a note beside them when one was refused or sent. */
+  private renderReactions(c: Shown): TemplateResult {
+    const s = this.strings;
+    const liked = !!this.apiBase && this.likeStore.has(this.apiBase, c.id);
+    const count = this.likeCount(c);
+    const note = this.reactionNote?.id === c.id ? this.reactionNote.text : '';
+    return html`<button
+        type="button"
+        part="like-button"
+        class="like"
+        data-like=${c.id}
+        aria-pressed=${liked ? 'true' : 'false'}
+        @click=${() => this.toggleLike(c)}
+      >
+        ${s.like}${count ? html` <span part="like-count" class="like-count">${count}</span>` : nothing}</button
+      ><button type="button" part="report-button" data-report=${c.id} @click=${() => this.openReport(c)}>
+        ${s.report}</button
+      >${note ? html`<span part="reaction-note" class="note">${note}</span>` : nothing}`;
   }
 
   private timeText(iso: string, now: number): string {

@@ -13,14 +13,14 @@ import { styles } from './news-comments.styles.js';
 import { COMMENT_STRINGS } from './strings.js';
 
 const LIST_PARTS =
-  'toolbar, sort, new-comments, list, comment, comment-header, comment-name, comment-time, comment-body, comment-status, comment-cue, comment-actions, reply-button, replies, reply-form, more, empty, skeleton, error, retry';
+  'toolbar, sort, new-comments, list, comment, comment-header, comment-name, comment-time, comment-body, comment-status, comment-cue, comment-actions, reply-button, replies, reply-form, more, empty, skeleton, error, retry, like-button, like-count, report-button, reaction-note, report-dialog, report-submit, report-cancel';
 const FORM_PARTS =
   'form, notice, reply-context, field, label, input, textarea, counter, hint, field-error, submit, status, close, write, closed';
 
 /**
  * @customElement news-comments
  * @summary Comments for an article, ready for publishers: the count, the pre-moderated form
- * and the threaded list. When the section comes near the viewport (at once with
+ * and the threaded list (with "Thích", "Báo vi phạm" and the "Quan tâm nhất" order). When the section comes near the viewport (at once with
  * `loading="eager"`) it asks for the thread's first page and imports the list and form
  * elements at the same moment, then hands the page down to the list. Live: while the section is
  * near the viewport and the page visible, a stream from the server (Server-Sent Events, code loaded
@@ -38,6 +38,7 @@ export class NewsComments extends NewsElement<'comments'> {
   protected readonly localized = COMMENT_STRINGS;
 
   @property({ reflect: true }) thread = '';
+  /** `newest`, `oldest` or `popular` ("Quan tâm nhất": most liked first). */
   @property({ reflect: true }) sort: CommentSort = 'newest';
   @property({ type: Number, attribute: 'max-depth' }) maxDepth = 2;
   @property({ type: Number }) limit = 20;

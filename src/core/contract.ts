@@ -26,6 +26,8 @@ export const LIMITS = {
   batch: 50,
   /** Request bodies, in bytes. */
   requestBytes: 16 * 1024,
+  /** A reader's own words with a report ("Báo vi phạm"). */
+  reportText: 500,
 } as const;
 
 /** Page sizes: the default and the most a client may ask for. */
@@ -59,6 +61,8 @@ export const ERROR_STATUS = {
   url_conflict: 409,
   /** Another editor handled the comment first: its status is not the one the desk showed. */
   already_moderated: 409,
+  /** A like or report of a comment readers cannot see (pending, removed or hidden). */
+  not_approved: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   idempotency_conflict: 422,
@@ -100,7 +104,9 @@ export const COMMENT_HTML_TAGS = ['p', 'br', 'b', 'strong', 'i', 'em', 'a', 'blo
 export const COMMENT_HTML_ATTRIBUTES = ['href'] as const;
 
 export type CommentStatus = 'pending' | 'approved' | 'rejected';
-export type CommentSort = 'newest' | 'oldest';
+/** `popular` ("Quan tâm nhất"): top-level comments by likes, then newest first. */
+export type CommentSort = 'newest' | 'oldest' | 'popular';
+export const COMMENT_SORTS = ['newest', 'oldest', 'popular'] as const satisfies readonly CommentSort[];
 export type MostReadWindow = 'hour' | 'day' | 'week' | 'month';
 
 /** An approved comment as `GET /threads/{thread}/comments` answers it. */
@@ -113,6 +119,8 @@ export interface CommentData {
   bodyHtml?: string;
   /** ISO 8601. */
   createdAt: string;
+  /** "Thích": how many readers like it. */
+  likes?: number;
   replies?: CommentData[];
   /**
    * A top-level comment with more approved replies than its page shows: the cursor of
@@ -281,4 +289,42 @@ export interface LiveTicket {
   ticket: string;
   /** Seconds until it expires. */
   expiresIn: number;
+}
+
+/** The answer to `POST /comments/{id}/like` and `/unlike`: the comment's count and the reader's state. */
+export interface LikeAnswer {
+  id: string;
+  likes: number;
+  liked: boolean;
+}
+
+/** Why a reader reports a comment ("Báo vi phạm"). */
+export const REPORT_REASONS = ['spam', 'abuse', 'off_topic', 'other'] as const;
+export type ReportReason = (typeof REPORT_REASONS)[number];
+
+/** `POST /comments/{id}/report`. */
+export interface ReportPost {
+  reason: ReportReason;
+  /** Optional details, at most `LIMITS.reportText` characters. */
+  text?: string;
+}
+
+/** A comment in the desk's "Bị báo cáo" queue (`GET /moderation/reported`). */
+export interface ReportedComment {
+  id: string;
+  thread: string;
+  articleTitle: string | null;
+  articleUrl: string | null;
+  name: string;
+  body: string;
+  createdAt: string;
+  likes: number;
+  /** Open reports: how many, per reason, and readers' own words (newest first). */
+  reports: number;
+  reasons: Partial<Record<ReportReason, number>>;
+  notes: string[];
+  /** Past `REPORT_HIDE_THRESHOLD`: hidden from readers until an editor decides. */
+  hidden: boolean;
+  /** ISO 8601: the first open report. */
+  reportedAt: string;
 }

@@ -11,6 +11,7 @@ import { NewsElement } from '../core/news-element.js';
 import { baseStyles } from '../core/styles.js';
 import { DeskLive, type DeskLiveEvent } from './desk-live.js';
 import { moderationStyles } from './news-moderation.styles.js';
+import type { ReportedChangeDetail } from './news-reported-queue.js';
 import { MODERATION_STRINGS } from './strings.js';
 import type { StatsRequest } from './news-moderation-stats.js';
 
@@ -34,10 +35,10 @@ export interface QueueItem {
 
 export type LogItem = ModerationLogEntry;
 
-type Counts = Record<ModerationStatus, number>;
-type View = ModerationStatus | 'log' | 'stats' | 'integration';
+type Counts = Record<ModerationStatus | 'reported', number>;
+type View = ModerationStatus | 'reported' | 'log' | 'stats' | 'integration';
 /** The desk's tabs, in order; each one's label is the string of the same name. */
-const VIEWS: View[] = ['pending', 'approved', 'rejected', 'log', 'stats', 'integration'];
+const VIEWS: View[] = ['pending', 'approved', 'rejected', 'reported', 'log', 'stats', 'integration'];
 const isStatus = (view: View): view is ModerationStatus =>
   view === 'pending' || view === 'approved' || view === 'rejected';
 
@@ -49,10 +50,15 @@ const loadStats = lazyModule(async () => {
 });
 
 export interface ModerationActionDetail {
-  action: 'approve' | 'reject' | 'edit' | 'close' | 'reopen';
+  action: 'approve' | 'reject' | 'edit' | 'close' | 'reopen' | 'keep' | 'remove';
   id?: string;
   thread?: string;
 }
+
+/** The "Bị báo cáo" tab's element, imported when an editor first opens the tab. */
+const loadReportedQueue = lazyModule(() =>
+  import('./news-reported-queue.js').then(({ NewsReportedQueue }) => NewsReportedQueue.define('news-reported-queue')),
+);
 
 /** The HTTP status of a failed request, if it got an answer. */
 const statusOf = (error: unknown): number | undefined =>
@@ -101,7 +107,7 @@ export class NewsModeration extends NewsElement<'moderation'> {
   @state() private checking = true;
   @state() private view: View = 'pending';
   @state() private items: QueueItem[] = [];
-  @state() private counts: Counts = { pending: 0, approved: 0, rejected: 0 };
+  @state() private counts: Counts = { pending: 0, approved: 0, rejected: 0, reported: 0 };
   @state() private nextCursor: string | null = null;
   @state() private logItems: LogItem[] = [];
   @state() private active = 0;
@@ -157,9 +163,13 @@ export class NewsModeration extends NewsElement<'moderation'> {
     return (await response.json()) as T;
   }
 
+  /** `call`, for the desk's own elements. */
+  private readonly deskCall = <T>(path: string, init?: { method?: string; body?: unknown; signal?: AbortSignal }) =>
+    this.call<T>(path, init);
+
   private readonly task = new Task(this, {
     task: async ([editor, view], { signal }) => {
-      if (!editor || view === 'stats' || view === 'integration') return null;
+      if (!editor || view === 'stats' || view === 'integration' || view === 'reported') return null; // these tabs load their own
       if (view === 'log') {
         const log = await this.call<{ items: LogItem[]; nextCursor: string | null }>(
           `/moderation/log?limit=${this.limit}`,
@@ -513,6 +523,16 @@ export class NewsModeration extends NewsElement<'moderation'> {
 
   private readonly keyListener = (e: KeyboardEvent) => this.onKeydown(e);
 
+  protected override willUpdate(changed: PropertyValues): void {
+    // The reported queue's code comes when its tab is first opened (again after a failed import).
+    if ((changed.has('view') || changed.has('reload')) && this.view === 'reported') {
+      loadReportedQueue().catch((error: unknown) => {
+        this.announcement = format(this.strings.actionFailed, { status: statusOf(error) ?? '—' });
+        this.emit('news-error', toErrorDetail(this.localName, error));
+      });
+    }
+  }
+
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     this.live.run(!!this.editor);
@@ -619,12 +639,14 @@ export class NewsModeration extends NewsElement<'moderation'> {
           ? this.renderStats()
           : this.view === 'log'
             ? this.renderLog()
-            : this.view === 'integration'
-              ? html`<news-integration-panel
-                  .load=${this.panelLoad}
-                  .messages=${this.messages}
-                ></news-integration-panel>`
-              : this.renderQueue()
+            : this.view === 'reported'
+              ? this.renderReported()
+              : this.view === 'integration'
+                ? html`<news-integration-panel
+                    .load=${this.panelLoad}
+                    .messages=${this.messages}
+                  ></news-integration-panel>`
+                : this.renderQueue()
       }
     `;
   }
@@ -635,6 +657,21 @@ export class NewsModeration extends NewsElement<'moderation'> {
       if (unauthorized(error)) this.signedOut(this.strings.sessionEnded);
       throw error;
     });
+
+  /** The "Bị báo cáo" queue: its own element (imported in `willUpdate`), on the desk's API call. */
+  private renderReported() {
+    return html`<news-reported-queue
+      .call=${this.deskCall}
+      .limit=${this.limit}
+      .reload=${this.reload}
+      .messages=${this.messages}
+      @news-reported-change=${(e: CustomEvent<ReportedChangeDetail>) =>
+        (this.counts = { ...this.counts, reported: e.detail.count })}
+      @news-error=${(e: CustomEvent<{ status?: number }>) => {
+        if (e.detail.status === 401) this.signedOut(this.strings.sessionEnded);
+      }}
+    ></news-reported-queue>`;
+  }
 
   private renderQueue() {
     const s = this.strings;

@@ -11,5 +11,6 @@ export { related } from './en/related.js';
 export { mostRead } from './en/most-read.js';
 export { share } from './en/share.js';
 export { comments } from './en/comments.js';
+export { commentReport } from './en/comment-report.js';
 export { moderation } from './en/moderation.js';
 export { moderationStats } from './en/moderation-stats.js';

@@ -87,6 +87,40 @@ export interface CommentStrings {
   newOther: string;
   /** Announced when the reader has shown them. */
   newShown: string;
+  /** The "popular" order: most liked first. */
+  popular: string;
+  /** The like button ("Thích"), a toggle. */
+  like: string;
+  /** A like or unlike the server did not take (rolled back). */
+  likeFailed: string;
+  /** A like or report of a comment no longer shown. */
+  reactionGone: string;
+  /** The report button ("Báo vi phạm"). */
+  report: string;
+  /** Beside the report button once the report is sent. */
+  reportSent: string;
+  /** The report dialog's code could not be loaded. */
+  reportFailed: string;
+}
+
+/** The report dialog (`<news-comment-report>`): loaded with it, not up front. */
+export interface CommentReportStrings {
+  /** The dialog's heading and name. `{name}` is the comment's author. */
+  title: string;
+  reason: string;
+  spam: string;
+  abuse: string;
+  offTopic: string;
+  other: string;
+  /** Optional details. `{max}` is the limit. */
+  text: string;
+  submit: string;
+  cancel: string;
+  failed: string;
+  /** The comment is no longer shown. */
+  gone: string;
+  /** Rate-limited. `{seconds}` to wait. */
+  tooFast: string;
 }
 
 export interface ModerationStrings {
@@ -191,6 +225,24 @@ export interface ModerationStrings {
   integrationDocs: string;
   integrationRefresh: string;
   integrationFailed: string;
+  /** The "Bị báo cáo" queue: comments readers reported. */
+  reported: string;
+  reportedEmpty: string;
+  /** `{count}` open reports. */
+  reportCount: string;
+  /** `{count}` likes. */
+  likeCount: string;
+  reasonSpam: string;
+  reasonAbuse: string;
+  reasonOffTopic: string;
+  reasonOther: string;
+  reportNotes: string;
+  /** Past the hiding threshold: hidden from readers until an editor decides. */
+  hiddenBadge: string;
+  keep: string;
+  remove: string;
+  doneKept: string;
+  doneRemoved: string;
 }
 
 /** The desk's charts (`<news-moderation-stats>`). */
@@ -240,6 +292,7 @@ export interface TranslationSections {
   mostRead: MostReadStrings;
   share: ShareStrings;
   comments: CommentStrings;
+  commentReport: CommentReportStrings;
   moderation: ModerationStrings;
   moderationStats: ModerationStatsStrings;
 }

@@ -11,5 +11,6 @@ export { related } from './vi/related.js';
 export { mostRead } from './vi/most-read.js';
 export { share } from './vi/share.js';
 export { comments } from './vi/comments.js';
+export { commentReport } from './vi/comment-report.js';
 export { moderation } from './vi/moderation.js';
 export { moderationStats } from './vi/moderation-stats.js';

@@ -109,7 +109,9 @@ function isOwn(el: Element): boolean {
   // The widgets' own buttons.
   return (
     el.localName === 'button' &&
-    el.matches('[part~="sort"], [part~="more"], [part~="reply-button"], [part~="retry"], [part~="write"]')
+    el.matches(
+      '[part~="sort"], [part~="more"], [part~="reply-button"], [part~="retry"], [part~="write"], [part~="like-button"], [part~="report-button"]',
+    )
   );
 }
 

@@ -18,7 +18,15 @@ import {
   toComment,
   type CommentDbRow,
 } from '../common.ts';
+import type { CommentSort } from '../../../src/core/contract.ts';
+import { decodePopularCursor, popularKey, type RankedDbRow } from '../reactions.ts';
 import type { PgDb } from './db.ts';
+
+const withReplies = (r: CommentDbRow) => ({
+  ...toComment(r),
+  replies: [] as CommentRow[],
+  repliesCursor: null as string | null,
+});
 
 export class PgComments implements CommentStore {
   constructor(private readonly d: PgDb) {}
@@ -28,7 +36,7 @@ export class PgComments implements CommentStore {
     const now = this.d.now();
     const rows = await this.d.rows<{ id: string; closed: number | null; published_at: number | null; n: number }>(
       `SELECT q.id, t.closed, a.published_at,
-         (SELECT COUNT(*) FROM comments c WHERE c.thread_id = q.id AND c.status = 'approved') AS n
+         (SELECT COUNT(*) FROM comments c WHERE c.thread_id = q.id AND c.status = 'approved' AND c.hidden = 0) AS n
        FROM unnest($1::text[]) WITH ORDINALITY AS q(id, ord)
        LEFT JOIN threads t ON t.id = q.id LEFT JOIN articles a ON a.id = q.id
        ORDER BY q.ord`,
@@ -115,32 +123,22 @@ export class PgComments implements CommentStore {
 
   async threadPage(
     thread: string,
-    sort: 'newest' | 'oldest',
+    sort: CommentSort,
     limit: number,
     cursor?: string,
     repliesPerComment = REPLIES_PER_COMMENT,
   ) {
-    const after = decodeCursor(cursor, isNum);
-    const dir = sort === 'newest' ? 'DESC' : 'ASC';
-    const cmp = sort === 'newest' ? '<' : '>';
-    const rows = await this.d.rows<CommentDbRow>(
-      `SELECT * FROM comments WHERE thread_id = $1 AND status = 'approved' AND parent_id IS NULL
-       AND ($2::bigint IS NULL OR seq ${cmp} $2) ORDER BY seq ${dir} LIMIT $3`,
-      [thread, after ?? null, limit + 1],
-    );
-    const page = paginate(
-      rows,
-      limit,
-      (r) => ({ ...toComment(r), replies: [] as CommentRow[], repliesCursor: null as string | null }),
-      (r) => r.seq,
-    );
+    const page =
+      sort === 'popular'
+        ? await this.popularTop(thread, limit, cursor)
+        : await this.timeTop(thread, sort, limit, cursor);
     if (page.items.length) {
       // The first replies of each comment, one more than shown to know whether there are more.
       const byId = new Map(page.items.map((i) => [i.id, i]));
       const replies = await this.d.rows<CommentDbRow>(
         `SELECT * FROM (
            SELECT c.*, ROW_NUMBER() OVER (PARTITION BY root_id ORDER BY seq) AS rn FROM comments c
-           WHERE root_id = ANY($1) AND status = 'approved'
+           WHERE root_id = ANY($1) AND status = 'approved' AND hidden = 0
          ) r WHERE rn <= $2 ORDER BY seq ASC`,
         [[...byId.keys()], repliesPerComment + 1],
       );
@@ -152,16 +150,49 @@ export class PgComments implements CommentStore {
   async replies(rootId: string, limit: number, cursor?: string) {
     const after = decodeCursor(cursor, isNum);
     const root = await this.d.one<{ id: string }>(
-      "SELECT id FROM comments WHERE id = $1 AND parent_id IS NULL AND status = 'approved'",
+      "SELECT id FROM comments WHERE id = $1 AND parent_id IS NULL AND status = 'approved' AND hidden = 0",
       [rootId],
     );
     if (!root) return undefined;
     const rows = await this.d.rows<CommentDbRow>(
-      `SELECT * FROM comments WHERE root_id = $1 AND status = 'approved' AND ($2::bigint IS NULL OR seq > $2)
+      `SELECT * FROM comments WHERE root_id = $1 AND status = 'approved' AND hidden = 0 AND ($2::bigint IS NULL OR seq > $2)
        ORDER BY seq ASC LIMIT $3`,
       [rootId, after ?? null, limit + 1],
     );
     return paginate(rows, limit, toComment, (r) => r.seq);
+  }
+
+  /** Top-level comments, newest or oldest first. */
+  private async timeTop(thread: string, sort: 'newest' | 'oldest', limit: number, cursor?: string) {
+    const after = decodeCursor(cursor, isNum);
+    const dir = sort === 'newest' ? 'DESC' : 'ASC';
+    const cmp = sort === 'newest' ? '<' : '>';
+    const rows = await this.d.rows<CommentDbRow>(
+      `SELECT * FROM comments WHERE thread_id = $1 AND status = 'approved' AND hidden = 0 AND parent_id IS NULL
+       AND ($2::bigint IS NULL OR seq ${cmp} $2) ORDER BY seq ${dir} LIMIT $3`,
+      [thread, after ?? null, limit + 1],
+    );
+    return paginate(rows, limit, withReplies, (r) => r.seq);
+  }
+
+  /**
+   * Top-level comments by likes as of the first page, then newest first (see `storage/reactions.ts`).
+   * One statement: the pin and the counts come from the same snapshot.
+   */
+  private async popularTop(thread: string, limit: number, cursor?: string) {
+    const [pin, likes, seq] = decodePopularCursor(cursor) ?? [null, null, null];
+    const rows = await this.d.rows<RankedDbRow>(
+      `WITH pin AS (SELECT COALESCE($1::bigint, (SELECT MAX(seq) FROM like_events WHERE thread_id = $2), 0) AS seq),
+       later AS (SELECT comment_id, SUM(delta) AS delta FROM like_events
+                 WHERE thread_id = $2 AND seq > (SELECT seq FROM pin) GROUP BY comment_id),
+       ranked AS (SELECT c.*, c.likes - COALESCE(l.delta, 0) AS ranked, (SELECT seq FROM pin) AS pin
+                  FROM comments c LEFT JOIN later l ON l.comment_id = c.id
+                  WHERE c.thread_id = $2 AND c.status = 'approved' AND c.hidden = 0 AND c.parent_id IS NULL)
+       SELECT * FROM ranked WHERE ($3::bigint IS NULL OR (ranked, seq) < ($3, $4::bigint))
+       ORDER BY ranked DESC, seq DESC LIMIT $5`,
+      [pin, thread, likes, seq, limit + 1],
+    );
+    return paginate(rows, limit, withReplies, popularKey);
   }
 
   async statuses(ids: string[]) {

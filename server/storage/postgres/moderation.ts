@@ -85,7 +85,7 @@ export class PgModeration implements ModerationStore {
         { closed: closed ? 1 : 0 },
       );
       const { n } = (await this.d.one<{ n: number }>(
-        "SELECT COUNT(*) AS n FROM comments WHERE thread_id = $1 AND status = 'approved'",
+        "SELECT COUNT(*) AS n FROM comments WHERE thread_id = $1 AND status = 'approved' AND hidden = 0",
         [thread],
         sql,
       ))!;
@@ -93,7 +93,8 @@ export class PgModeration implements ModerationStore {
     });
   }
 
-  private async write(
+  /** One line of the moderation log, on the caller's transaction. */
+  async write(
     sql: Sql,
     actor: string,
     action: string,

@@ -18,7 +18,15 @@ import {
   toComment,
   type CommentDbRow,
 } from '../common.ts';
+import type { CommentSort } from '../../../src/core/contract.ts';
+import { decodePopularCursor, popularKey, type RankedDbRow } from '../reactions.ts';
 import type { SqliteDb } from './db.ts';
+
+const withReplies = (r: CommentDbRow) => ({
+  ...toComment(r),
+  replies: [] as CommentRow[],
+  repliesCursor: null as string | null,
+});
 
 export class SqliteComments implements CommentStore {
   constructor(private readonly d: SqliteDb) {}
@@ -35,7 +43,9 @@ export class SqliteComments implements CommentStore {
 
   approvedCount(thread: string): number {
     return (
-      this.d.s("SELECT COUNT(*) AS n FROM comments WHERE thread_id = ? AND status = 'approved'").get(thread) as {
+      this.d
+        .s("SELECT COUNT(*) AS n FROM comments WHERE thread_id = ? AND status = 'approved' AND hidden = 0")
+        .get(thread) as {
         n: number;
       }
     ).n;
@@ -117,26 +127,13 @@ export class SqliteComments implements CommentStore {
 
   async threadPage(
     thread: string,
-    sort: 'newest' | 'oldest',
+    sort: CommentSort,
     limit: number,
     cursor?: string,
     repliesPerComment = REPLIES_PER_COMMENT,
   ) {
-    const after = decodeCursor(cursor, isNum);
-    const dir = sort === 'newest' ? 'DESC' : 'ASC';
-    const cmp = sort === 'newest' ? '<' : '>';
-    const rows = this.d
-      .s(
-        `SELECT * FROM comments WHERE thread_id = ? AND status = 'approved' AND parent_id IS NULL
-         AND (? IS NULL OR seq ${cmp} ?) ORDER BY seq ${dir} LIMIT ?`,
-      )
-      .all(thread, after ?? null, after ?? null, limit + 1) as CommentDbRow[];
-    const page = paginate(
-      rows,
-      limit,
-      (r) => ({ ...toComment(r), replies: [] as CommentRow[], repliesCursor: null as string | null }),
-      (r) => r.seq,
-    );
+    const page =
+      sort === 'popular' ? this.popularTop(thread, limit, cursor) : this.timeTop(thread, sort, limit, cursor);
     if (page.items.length) {
       // The first replies of each comment, one more than shown to know whether there are more.
       const byId = new Map(page.items.map((i) => [i.id, i]));
@@ -144,7 +141,7 @@ export class SqliteComments implements CommentStore {
         .s(
           `SELECT * FROM (
              SELECT c.*, ROW_NUMBER() OVER (PARTITION BY root_id ORDER BY seq) AS rn FROM comments c
-             WHERE root_id IN (SELECT value FROM json_each(?)) AND status = 'approved'
+             WHERE root_id IN (SELECT value FROM json_each(?)) AND status = 'approved' AND hidden = 0
            ) WHERE rn <= ? ORDER BY seq ASC`,
         )
         .all(JSON.stringify([...byId.keys()]), repliesPerComment + 1) as CommentDbRow[];
@@ -156,16 +153,48 @@ export class SqliteComments implements CommentStore {
   async replies(rootId: string, limit: number, cursor?: string) {
     const after = decodeCursor(cursor, isNum);
     const root = this.d
-      .s("SELECT 1 FROM comments WHERE id = ? AND parent_id IS NULL AND status = 'approved'")
+      .s("SELECT 1 FROM comments WHERE id = ? AND parent_id IS NULL AND status = 'approved' AND hidden = 0")
       .get(rootId);
     if (!root) return undefined;
     const rows = this.d
       .s(
-        `SELECT * FROM comments WHERE root_id = ? AND status = 'approved' AND (? IS NULL OR seq > ?)
+        `SELECT * FROM comments WHERE root_id = ? AND status = 'approved' AND hidden = 0 AND (? IS NULL OR seq > ?)
          ORDER BY seq ASC LIMIT ?`,
       )
       .all(rootId, after ?? null, after ?? null, limit + 1) as CommentDbRow[];
     return paginate(rows, limit, toComment, (r) => r.seq);
+  }
+
+  /** Top-level comments, newest or oldest first. */
+  private timeTop(thread: string, sort: 'newest' | 'oldest', limit: number, cursor?: string) {
+    const after = decodeCursor(cursor, isNum);
+    const dir = sort === 'newest' ? 'DESC' : 'ASC';
+    const cmp = sort === 'newest' ? '<' : '>';
+    const rows = this.d
+      .s(
+        `SELECT * FROM comments WHERE thread_id = ? AND status = 'approved' AND hidden = 0 AND parent_id IS NULL
+         AND (? IS NULL OR seq ${cmp} ?) ORDER BY seq ${dir} LIMIT ?`,
+      )
+      .all(thread, after ?? null, after ?? null, limit + 1) as CommentDbRow[];
+    return paginate(rows, limit, withReplies, (r) => r.seq);
+  }
+
+  /** Top-level comments by likes as of the first page, then newest first (see `storage/reactions.ts`). */
+  private popularTop(thread: string, limit: number, cursor?: string) {
+    const [pin, likes, seq] = decodePopularCursor(cursor) ?? [null, null, null];
+    const rows = this.d
+      .s(
+        `WITH pin AS (SELECT COALESCE(?, (SELECT MAX(seq) FROM like_events WHERE thread_id = ?), 0) AS seq),
+         later AS (SELECT comment_id, SUM(delta) AS delta FROM like_events
+                   WHERE thread_id = ? AND seq > (SELECT seq FROM pin) GROUP BY comment_id),
+         ranked AS (SELECT c.*, c.likes - COALESCE(l.delta, 0) AS ranked, (SELECT seq FROM pin) AS pin
+                    FROM comments c LEFT JOIN later l ON l.comment_id = c.id
+                    WHERE c.thread_id = ? AND c.status = 'approved' AND c.hidden = 0 AND c.parent_id IS NULL)
+         SELECT * FROM ranked WHERE (? IS NULL OR ranked < ? OR (ranked = ? AND seq < ?))
+         ORDER BY ranked DESC, seq DESC LIMIT ?`,
+      )
+      .all(pin, thread, thread, thread, likes, likes, likes, seq, limit + 1) as RankedDbRow[];
+    return paginate(rows, limit, withReplies, popularKey);
   }
 
   async statuses(ids: string[]) {

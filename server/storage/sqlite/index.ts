@@ -11,8 +11,10 @@ import { SqliteDb, type SqliteOptions } from './db.ts';
 import { SqliteImports } from './imports.ts';
 import { SqliteEditors } from './editors.ts';
 import { SqliteLiveEvents } from './live-events.ts';
+import { SqliteLikes } from './likes.ts';
 import { SqliteMeta } from './meta.ts';
 import { SqliteModeration } from './moderation.ts';
+import { SqliteReports } from './reports.ts';
 import { MIGRATIONS } from './schema.ts';
 import { SqliteStats } from './stats.ts';
 import { SqliteViews } from './views.ts';
@@ -24,6 +26,8 @@ export class SqliteStorage implements Storage {
   readonly comments: SqliteComments;
   readonly moderation: SqliteModeration;
   readonly views: SqliteViews;
+  readonly likes: SqliteLikes;
+  readonly reports: SqliteReports;
   readonly meta: SqliteMeta;
   readonly imports: SqliteImports;
   readonly stats: SqliteStats;
@@ -41,6 +45,8 @@ export class SqliteStorage implements Storage {
     this.imports = new SqliteImports(this.db);
     this.stats = new SqliteStats(this.db);
     this.views = new SqliteViews(this.db, this.meta);
+    this.likes = new SqliteLikes(this.db);
+    this.reports = new SqliteReports(this.db, this.moderation);
     this.rateLimits = new MemoryRateLimits(this.db.now);
     this.editors = new SqliteEditors(this.db);
     this.events = new SqliteLiveEvents(this.db);

@@ -82,7 +82,8 @@ export class SqliteModeration implements ModerationStore {
     });
   }
 
-  private write(
+  /** One line of the moderation log (inside the caller's transaction). */
+  write(
     actor: string,
     action: string,
     commentId: string | null,

@@ -169,4 +169,39 @@ export const MIGRATIONS: string[] = [
   );
   CREATE INDEX cors_refusals_last ON cors_refusals(last_seen);
   `,
+  // 7: readers' reactions: likes (one per reader per comment, the count kept on the comment, every
+  // change logged for the "popular" order's snapshot cursor) and reports (one per reader per comment)
+  `
+  ALTER TABLE comments ADD COLUMN likes INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE comments ADD COLUMN reports INTEGER NOT NULL DEFAULT 0; -- open reports
+  ALTER TABLE comments ADD COLUMN hidden INTEGER NOT NULL DEFAULT 0;  -- 1: past REPORT_HIDE_THRESHOLD, until an editor decides
+
+  CREATE TABLE likes (
+    comment_id TEXT NOT NULL REFERENCES comments(id),
+    reader TEXT NOT NULL,               -- daily-salted hash of the reader
+    created_at INTEGER NOT NULL,
+    PRIMARY KEY (comment_id, reader)
+  );
+
+  CREATE TABLE like_events (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    thread_id TEXT NOT NULL,
+    comment_id TEXT NOT NULL,
+    delta INTEGER NOT NULL,             -- +1 like, -1 unlike
+    at INTEGER NOT NULL
+  );
+  CREATE INDEX like_events_thread ON like_events(thread_id, seq);
+
+  CREATE TABLE reports (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    comment_id TEXT NOT NULL REFERENCES comments(id),
+    reader TEXT NOT NULL,
+    reason TEXT NOT NULL CHECK (reason IN ('spam','abuse','off_topic','other')),
+    text TEXT,
+    created_at INTEGER NOT NULL,
+    resolved_at INTEGER,                -- an editor kept or removed the comment
+    UNIQUE (comment_id, reader)
+  );
+  CREATE INDEX reports_open ON reports(resolved_at, comment_id, seq);
+  `,
 ];

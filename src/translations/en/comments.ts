@@ -43,4 +43,11 @@ export const comments: CommentStrings = {
   newOne: '{count} new comment',
   newOther: '{count} new comments',
   newShown: '{count} new comments shown.',
+  popular: 'Most liked',
+  like: 'Like',
+  likeFailed: 'Your like could not be saved. Please try again.',
+  reactionGone: 'This comment is no longer shown.',
+  report: 'Report',
+  reportSent: 'Thank you. The editors will review this comment.',
+  reportFailed: 'Your report could not be sent. Please try again.',
 };

@@ -43,4 +43,11 @@ export const comments: CommentStrings = {
   newOne: '{count} bình luận mới',
   newOther: '{count} bình luận mới',
   newShown: 'Đã hiện {count} bình luận mới.',
+  popular: 'Quan tâm nhất',
+  like: 'Thích',
+  likeFailed: 'Chưa ghi nhận được lượt thích. Vui lòng thử lại.',
+  reactionGone: 'Bình luận này không còn hiển thị.',
+  report: 'Báo vi phạm',
+  reportSent: 'Cảm ơn bạn. Ban biên tập sẽ xem xét bình luận này.',
+  reportFailed: 'Chưa gửi được báo cáo. Vui lòng thử lại.',
 };
