@@ -113,6 +113,7 @@ test('finding 7: more staff look-alikes are refused; ordinary Vietnamese names p
     'Quản trị',
     'Biên tập viên',
     'bien tap vien',
+    'Biên tập',
     'Tòa soạn',
     '★ ADMIN ★',
     'A d m i n',
