@@ -18,43 +18,41 @@ import { ViewBuffer } from './views-buffer.ts';
 
 const env = configFromEnv();
 
-/**
- * DATA_DIR, the moderator token and the storage. A DATA_DIR the server cannot use ends the
- * process with one line and exit code 78 (see data-dir.ts).
- */
-async function prepare() {
-  mkdirSync(env.dataDir, { recursive: true });
-  // Moderator token: MODERATOR_TOKEN, else the one generated on first start (kept in DATA_DIR).
-  const tokenFile = join(env.dataDir, 'moderator-token');
-  let newToken = false;
-  let token = env.moderatorToken;
-  if (!token) {
-    if (existsSync(tokenFile)) token = readFileSync(tokenFile, 'utf8').trim();
-    if (!token) {
-      token = randomBytes(24).toString('base64url');
-      writeFileSync(tokenFile, token + '\n', { mode: 0o600 });
-      newToken = true;
-    }
-  }
-  const config: Config = { ...env, moderatorToken: token };
-  const storage = await openStorage(storageOptions(config));
-  // Of several processes starting on an empty database, exactly one seeds it.
-  if ((await storage.articles.count()) === 0 && !(await storage.meta.get('seeded'))) {
-    const seed = !/^(0|off|false|no)$/i.test(process.env.SEED_DEMO ?? '');
-    if ((await storage.meta.claim('seeded', '1')) && seed) {
-      const n = await seedDemo(storage, config.rootDir, config.now());
-      console.log(`Seeded ${n} sample articles from the demo feed.`);
-    }
-  }
-  return { config, storage, token, tokenFile, newToken };
-}
-
-const { config, storage, token, tokenFile, newToken } = await prepare().catch((e: unknown) => {
+// Until the storage is open, a DATA_DIR the server cannot use (not writable, full, read-only
+// database…) ends it with one line and exit code 78, not a stack trace (data-dir.ts).
+const onStartError = (e: unknown) => {
   const line = dataDirFailure(e, env.dataDir);
-  if (!line) throw e;
-  console.error(line);
-  process.exit(EX_CONFIG);
-});
+  console.error(line ?? e);
+  process.exit(line ? EX_CONFIG : 1);
+};
+process.on('uncaughtException', onStartError);
+
+mkdirSync(env.dataDir, { recursive: true });
+
+// Moderator token: MODERATOR_TOKEN, else the one generated on first start (kept in DATA_DIR).
+const tokenFile = join(env.dataDir, 'moderator-token');
+let newToken = false;
+let token = env.moderatorToken;
+if (!token) {
+  if (existsSync(tokenFile)) token = readFileSync(tokenFile, 'utf8').trim();
+  if (!token) {
+    token = randomBytes(24).toString('base64url');
+    writeFileSync(tokenFile, token + '\n', { mode: 0o600 });
+    newToken = true;
+  }
+}
+const config: Config = { ...env, moderatorToken: token };
+
+const storage = await openStorage(storageOptions(config));
+// Of several processes starting on an empty database, exactly one seeds it.
+if ((await storage.articles.count()) === 0 && !(await storage.meta.get('seeded'))) {
+  const seed = !/^(0|off|false|no)$/i.test(process.env.SEED_DEMO ?? '');
+  if ((await storage.meta.claim('seeded', '1')) && seed) {
+    const n = await seedDemo(storage, config.rootDir, config.now());
+    console.log(`Seeded ${n} sample articles from the demo feed.`);
+  }
+}
+process.off('uncaughtException', onStartError);
 
 // Shared rate limits and cache invalidation: Redis when configured, else the storage's own.
 let rateLimits: RateLimitStore | undefined;
