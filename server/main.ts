@@ -66,12 +66,17 @@ async function prepare() {
   return { config, storage, token, tokenFile, newToken };
 }
 
-const { config, storage, token, tokenFile, newToken } = await prepare().catch((e: unknown) => {
+// Until the storage is open, a DATA_DIR the server cannot use (not writable, full, read-only
+// database…) ends it with one line and exit code 78, not a stack trace (data-dir.ts); that also
+// holds for an error thrown outside prepare()'s promise (a driver's event, say).
+const onStartError = (e: unknown) => {
   const line = dataDirFailure(e, env.dataDir);
-  if (!line) throw e;
-  console.error(line);
-  process.exit(EX_CONFIG);
-});
+  console.error(line ?? e);
+  process.exit(line ? EX_CONFIG : 1);
+};
+process.on('uncaughtException', onStartError);
+const { config, storage, token, tokenFile, newToken } = await prepare().catch(onStartError);
+process.off('uncaughtException', onStartError);
 
 // The demo's editor: on the first start of a fresh SQLite data folder (with the demo seed), one
 // account to sign in to the desk with, its secret printed once. PostgreSQL sites add their own.

@@ -13,22 +13,25 @@ import { errorBody } from './errors.ts';
 
 type GuardConfig = Pick<Config, 'allowedOrigins' | 'trustProxy'> & { siteOrigins?: string[] };
 
-/** The origin this API answers on: the request's scheme and Host (as the proxy saw them with TRUST_PROXY). */
-function ownOrigin(c: Context, trustProxy: boolean): string {
-  const url = new URL(c.req.url);
-  if (trustProxy) {
-    const proto = c.req.header('x-forwarded-proto')?.split(',')[0]?.trim();
-    const host = c.req.header('x-forwarded-host')?.split(',')[0]?.trim();
-    if (proto) url.protocol = `${proto}:`;
-    if (host) url.host = host;
-  }
-  return url.origin;
+/**
+ * The host this API answers on: the request's Host (as the proxy saw it, X-Forwarded-Host, with
+ * TRUST_PROXY). The scheme is not compared: behind a TLS proxy the server sees http while the
+ * page is https, and a page on the same host is not another site.
+ */
+function ownHost(c: Context, trustProxy: boolean): string {
+  const forwarded = trustProxy ? c.req.header('x-forwarded-host')?.split(',')[0]?.trim() : undefined;
+  return (forwarded || new URL(c.req.url).host).toLowerCase();
 }
 
 /** True when a browser page at `origin` may write through this API. */
 export function originAllowed(c: Context, origin: string, config: GuardConfig): boolean {
-  if (origin === ownOrigin(c, config.trustProxy)) return true;
-  return config.allowedOrigins.includes(origin) || (config.siteOrigins ?? []).includes(origin);
+  if (config.allowedOrigins.includes(origin) || (config.siteOrigins ?? []).includes(origin)) return true;
+  try {
+    const url = new URL(origin);
+    return /^https?:$/.test(url.protocol) && url.host === ownHost(c, config.trustProxy);
+  } catch {
+    return false; // "null" (sandboxed frames, file: pages) and anything unparsable
+  }
 }
 
 /** The media type of a Content-Type header, lower case, without parameters. */

@@ -105,49 +105,46 @@ export function commentRoutes({ config, storage, caches, limit, live }: RouteDep
     return hit ? c.body(hit.body) : loadPage(c, thread, q, key, t);
   });
 
-  r.post(
-    '/threads/:thread{.+}/comments',
-    writeGuard(config),
-    limit(config.commentsPerMinute, 'comments'),
-    async (c) => {
-      const thread = threadParam(c);
-      const key = c.req.header('idempotency-key');
-      if (key !== undefined && !/^[A-Za-z0-9_.:-]{1,128}$/.test(key)) {
-        fail('invalid_input', 'Idempotency-Key must be 1–128 characters of [A-Za-z0-9_.:-].', 'Idempotency-Key');
+  // Writes need a real client (JSON, an allowed Origin): write-guard.ts.
+  const realClient = writeGuard(config);
+  r.post('/threads/:thread{.+}/comments', realClient, limit(config.commentsPerMinute, 'comments'), async (c) => {
+    const thread = threadParam(c);
+    const key = c.req.header('idempotency-key');
+    if (key !== undefined && !/^[A-Za-z0-9_.:-]{1,128}$/.test(key)) {
+      fail('invalid_input', 'Idempotency-Key must be 1–128 characters of [A-Za-z0-9_.:-].', 'Idempotency-Key');
+    }
+    const raw = await readJson(c);
+    // Honeypot: a filled "website" field is a bot. Answer like a success, store nothing.
+    if (raw && typeof raw === 'object' && 'website' in raw) {
+      const w = (raw as { website: unknown }).website;
+      if (w != null && w !== '' && w !== false) {
+        const id =
+          'c_' +
+          createHash('sha256')
+            .update(String(config.now()) + Math.random())
+            .digest('base64url')
+            .slice(0, 16);
+        return c.json({ id, status: 'pending' }, 202);
       }
-      const raw = await readJson(c);
-      // Honeypot: a filled "website" field is a bot. Answer like a success, store nothing.
-      if (raw && typeof raw === 'object' && 'website' in raw) {
-        const w = (raw as { website: unknown }).website;
-        if (w != null && w !== '' && w !== false) {
-          const id =
-            'c_' +
-            createHash('sha256')
-              .update(String(config.now()) + Math.random())
-              .digest('base64url')
-              .slice(0, 16);
-          return c.json({ id, status: 'pending' }, 202);
-        }
-      }
-      const body = parse(CommentPost, raw ?? fail('invalid_input', 'A JSON body is required.'));
-      refuseText('name', nameProblem(body.name));
-      refuseText('body', textProblem(body.body));
-      const created = await storage.comments.create({
-        thread,
-        name: body.name,
-        email: body.email || undefined,
-        body: body.body,
-        parentId: body.parentId,
-        idempotencyKey: key,
-        bodyHash: key === undefined ? undefined : postHash(body),
-        status: config.premoderation ? 'pending' : 'approved',
-        autoCloseDays: config.autoCloseDays,
-      });
-      if (!config.premoderation) caches.changed();
-      await live.created({ ...created, thread });
-      return c.json({ id: created.id, status: created.status }, 202);
-    },
-  );
+    }
+    const body = parse(CommentPost, raw ?? fail('invalid_input', 'A JSON body is required.'));
+    refuseText('name', nameProblem(body.name));
+    refuseText('body', textProblem(body.body));
+    const created = await storage.comments.create({
+      thread,
+      name: body.name,
+      email: body.email || undefined,
+      body: body.body,
+      parentId: body.parentId,
+      idempotencyKey: key,
+      bodyHash: key === undefined ? undefined : postHash(body),
+      status: config.premoderation ? 'pending' : 'approved',
+      autoCloseDays: config.autoCloseDays,
+    });
+    if (!config.premoderation) caches.changed();
+    await live.created({ ...created, thread });
+    return c.json({ id: created.id, status: created.status }, 202);
+  });
 
   /** The next replies of a top-level comment (a thread page shows its first PAGE.replies.default). */
   r.get('/comments/:id/replies', async (c) => {

@@ -4,11 +4,11 @@
  * the database's file modes (12). Servers run on this pass's database (SQLite or PostgreSQL);
  * the SQLite-file cases use SQLite in both passes.
  */
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,7 +17,18 @@ import { serverDbEnv } from './db.ts';
 import { ROOT, startServer } from './process.ts';
 
 const strongToken = () => randomBytes(24).toString('base64url');
-const tempDir = (name: string) => mkdtempSync(join(tmpdir(), `nw-hardening-${name}-`));
+const made: string[] = [];
+const tempDir = (name: string) => {
+  const dir = mkdtempSync(join(tmpdir(), `nw-hardening-${name}-`));
+  made.push(dir);
+  return dir;
+};
+after(() => {
+  for (const dir of made) {
+    chmodSync(dir, 0o700); // the read-only ones
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
 
 async function until(what: string, check: () => boolean, ms = 20_000): Promise<void> {
   const deadline = Date.now() + ms;

@@ -60,7 +60,16 @@ test('finding 4: only application/json bodies are accepted (415 otherwise), from
   });
   assert.equal(allowed.status, 202);
   assert.equal(allowed.headers.get('access-control-allow-origin'), 'https://tinhnha.example');
-  assert.equal(await c.storage.comments.countAll(), 3);
+  // The API's own host whatever the scheme (behind a TLS proxy the server sees http); another port is another site.
+  assert.equal((await c.json(P, comment(), { headers: { origin: 'https://localhost' } })).status, 202);
+  assert.equal((await c.json(P, comment(), { headers: { origin: 'http://localhost:8081' } })).status, 403);
+  assert.equal(await c.storage.comments.countAll(), 4);
+  // Behind a proxy (TRUST_PROXY) the host is the one the reader asked for.
+  const proxied = await makeCtx({ trustProxy: true }, { seed: true });
+  const site = { origin: 'https://www.tinhnha.example', 'x-forwarded-host': 'www.tinhnha.example' };
+  assert.equal((await proxied.json(P, comment(), { headers: site })).status, 202);
+  const other = { origin: 'https://evil.example', 'x-forwarded-host': 'www.tinhnha.example' };
+  assert.equal((await proxied.json(P, comment(), { headers: other })).status, 403);
   // The view beacon stays text/plain (sendBeacon), from any page.
   const beacon = await c.req('/api/views', {
     method: 'POST',
@@ -113,6 +122,7 @@ test('finding 7: more staff look-alikes are refused; ordinary Vietnamese names p
     'Quản trị',
     'Biên tập viên',
     'bien tap vien',
+    'Biên tập',
     'Tòa soạn',
     '★ ADMIN ★',
     'A d m i n',

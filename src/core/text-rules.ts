@@ -9,8 +9,8 @@
  *   are dropped by the server's trimming, as before).
  * - Text that shows nothing (only spaces, zero-width characters, fillers such as U+3164, U+115F,
  *   U+1160, U+FFA0 or the blank braille pattern U+2800) is refused.
- * - Names that imitate the newsroom ("Ban biên tập", "Admin", "Quản trị", "Moderator",
- *   "Biên tập viên", "Tòa soạn"), in any case, with or without diacritics, decorated
+ * - Names that imitate the newsroom ("Ban biên tập", "Biên tập (viên)", "Admin", "Quản trị",
+ *   "Moderator", "Tòa soạn"), in any case, with or without diacritics, decorated
  *   ("(Admin) ✔"), spaced out ("A d m i n"), in full-width or look-alike letters, anywhere in the
  *   name, are refused: readers cannot tell them from a real editor's answer. A staff word counts
  *   when it is spelled with its own diacritics or with none at all, so "Trần Thị Quản",
@@ -55,7 +55,7 @@ export function nameProblem(name: string): TextProblem | undefined {
 /** Staff words, each with its own diacritics (a word also matches when written with none). */
 const STAFF_TERMS = [
   'ban biên tập',
-  'biên tập viên',
+  'biên tập',
   'quản trị',
   'tòa soạn',
   'toà soạn',

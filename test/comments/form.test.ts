@@ -117,7 +117,7 @@ describe('<news-comment-form>', () => {
 
     fill(el, '\u3164\u3164', '\u200B\u2800');
     submit(el);
-    await waitUntil(() => text($(el, '#name-error'))?.startsWith('Họ tên chỉ'));
+    await waitUntil(() => !!text($(el, '#name-error'))?.startsWith('Họ tên chỉ'));
     expect(text($(el, '#name-error'))).to.equal('Họ tên chỉ có ký tự vô hình. Vui lòng nhập chữ.');
     expect(text($(el, '#body-error'))).to.equal('Nội dung chỉ có ký tự vô hình. Vui lòng nhập chữ.');
     expect(posts(requests())).to.have.length(0);

@@ -219,7 +219,7 @@ describe('<news-comment-list>', () => {
 
   it('renders an editor-formatted bodyHtml through DOMPurify with the contract allow-list', async () => {
     const t = newThread();
-    const id = (await api().post(t, { name: 'Biên tập', body: 'fallback' })).json.id!;
+    const id = (await api().post(t, { name: 'Độc giả', body: 'fallback' })).json.id!;
     await api().approve(id, {
       bodyHtml:
         '<p>Đoạn <b>đậm</b> <i>nghiêng</i></p><blockquote>trích</blockquote><a href="https://vnexpress.net/">link</a><a href="javascript:alert(1)">xấu</a><img src=x onerror=alert(1)><script>alert(1)</script><h1>to</h1>',
