@@ -13,6 +13,7 @@ import { errorBody, errorHandler } from './http/errors.ts';
 import { articleRoutes } from './routes/articles.ts';
 import { commentRoutes } from './routes/comments.ts';
 import type { RouteDeps } from './routes/deps.ts';
+import { deskRoutes } from './routes/desk.ts';
 import { healthRoutes } from './routes/health.ts';
 import { moderationRoutes } from './routes/moderation.ts';
 import { pageRoutes } from './routes/pages.ts';
@@ -93,6 +94,7 @@ export function createApp({ config, storage, rateLimits, views, changes, log = (
   app.route('/api', viewRoutes(deps));
   app.route('/api', commentRoutes(deps));
   app.route('/api/moderation', moderationRoutes(deps));
+  app.route('/api/moderation', deskRoutes(deps));
   app.all('/api/*', (c) => c.json(errorBody('not_found', `No route for ${c.req.method} ${c.req.path}.`), 404));
   app.route('/', pageRoutes(config));
 

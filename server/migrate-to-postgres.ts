@@ -50,6 +50,11 @@ const TABLES: [table: string, columns: string[], order: string][] = [
       'status',
       'created_at',
       'updated_at',
+      'author_hash',
+      'body_hash',
+      'held_by',
+      'no_diacritics',
+      'silent',
     ],
     'seq',
   ],
@@ -58,6 +63,24 @@ const TABLES: [table: string, columns: string[], order: string][] = [
   ['views_hourly', ['article_pk', 'hour', 'count'], 'article_pk, hour'],
   ['view_dedupe', ['key', 'expires_at'], 'key'],
   ['meta', ['key', 'value'], 'key'],
+  ['moderation_rules', ['id', 'kind', 'action', 'enabled', 'config', 'created_at', 'updated_at'], 'id'],
+  [
+    'bans',
+    [
+      'id',
+      'author_hash',
+      'email',
+      'comment_id',
+      'name',
+      'reason',
+      'created_by',
+      'created_at',
+      'expires_at',
+      'lifted_at',
+      'lifted_by',
+    ],
+    'id',
+  ],
 ];
 
 /** Serial columns whose sequences must continue after the copied values. */
@@ -65,6 +88,8 @@ const SERIALS: [table: string, column: string][] = [
   ['articles', 'pk'],
   ['comments', 'seq'],
   ['moderation_log', 'seq'],
+  ['moderation_rules', 'id'],
+  ['bans', 'id'],
 ];
 
 async function insertRows(sql: Sql, table: string, columns: string[], rows: Record<string, unknown>[]) {

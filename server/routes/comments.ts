@@ -8,6 +8,7 @@ import type { Env } from '../http/context.ts';
 import { utf8 } from '../http/cache.ts';
 import { fail } from '../http/errors.ts';
 import { CommentId, CommentPost, ThreadId, ThreadPageQuery, csv, parse, readJson } from '../http/validate.ts';
+import { commentScreening } from '../rules/screen.ts';
 import type { RouteDeps } from './deps.ts';
 
 export const threadParam = (c: Context) => parse(ThreadId, c.req.param('thread'));
@@ -25,6 +26,7 @@ function readerComment(x: CommentRow, reply: boolean) {
 
 export function commentRoutes({ config, storage, caches, limit }: RouteDeps) {
   const r = new Hono<Env>();
+  const screening = commentScreening(config, storage);
 
   /**
    * Reader pages of a thread, cached briefly in memory. Writes readers can see clear the cache at
@@ -88,6 +90,9 @@ export function commentRoutes({ config, storage, caches, limit }: RouteDeps) {
       }
     }
     const body = parse(CommentPost, raw ?? fail('invalid_input', 'A JSON body is required.'));
+    // Bans and the desk's rules, before storing (server/rules/): held → pending with the reasons;
+    // rejected → stored silently, answered like any pending comment.
+    const screen = await screening(c, thread, body.body, body.email || undefined);
     const created = await storage.comments.create({
       thread,
       name: body.name,
@@ -95,11 +100,18 @@ export function commentRoutes({ config, storage, caches, limit }: RouteDeps) {
       body: body.body,
       parentId: body.parentId,
       idempotencyKey: key,
-      status: config.premoderation ? 'pending' : 'approved',
+      status: screen.status ?? (config.premoderation ? 'pending' : 'approved'),
       autoCloseDays: config.autoCloseDays,
+      desk: screen.marks,
     });
-    if (!config.premoderation) caches.changed();
-    return c.json({ id: created.id, status: created.status }, 202);
+    if (created.status === 'approved' && !created.replay) caches.changed();
+    // A replay answers what a status poll would (a silent rejection stays pending).
+    const status = created.replay
+      ? (await storage.comments.statuses([created.id]))[created.id]
+      : screen.marks.silent
+        ? 'pending'
+        : created.status;
+    return c.json({ id: created.id, status }, 202);
   });
 
   r.get('/comments/status', async (c) => {

@@ -1,6 +1,7 @@
 /** PostgreSQL: threads, comments and the idempotency keys of comment posts. */
 import { DomainError, type CommentRow, type CommentStore, type NewComment, type Status } from '../../domain.ts';
 import { decodeCursor, isClosed, isNum, newId, paginate, toComment, type CommentDbRow } from '../common.ts';
+import { deskColumns, READER_STATUS } from '../desk-common.ts';
 import type { PgDb } from './db.ts';
 
 export class PgComments implements CommentStore {
@@ -68,8 +69,9 @@ export class PgComments implements CommentStore {
       }
       await sql.query(
         `WITH thread AS (INSERT INTO threads (id, closed, created_at) VALUES ($2, NULL, $9) ON CONFLICT (id) DO NOTHING)
-         INSERT INTO comments (id, thread_id, parent_id, root_id, name, email, body, status, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)`,
+         INSERT INTO comments (id, thread_id, parent_id, root_id, name, email, body, status, created_at, updated_at,
+           author_hash, body_hash, held_by, no_diacritics, silent)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, $10, $11, $12, $13, $14)`,
         [
           id,
           input.thread,
@@ -80,6 +82,7 @@ export class PgComments implements CommentStore {
           input.body,
           input.status,
           now,
+          ...deskColumns(input.desk),
         ],
       );
       return { id, status: input.status, replay: false };
@@ -114,7 +117,7 @@ export class PgComments implements CommentStore {
 
   async statuses(ids: string[]) {
     const rows = await this.d.rows<{ id: string; status: Status }>(
-      'SELECT id, status FROM comments WHERE id = ANY($1)',
+      `SELECT id, ${READER_STATUS} AS status FROM comments WHERE id = ANY($1)`,
       [ids],
     );
     const found = new Map(rows.map((r) => [r.id, r.status]));

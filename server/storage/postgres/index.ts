@@ -10,6 +10,7 @@ import { PgChanges } from './changes.ts';
 import { PgComments } from './comments.ts';
 import { PgDb, type PgOptions } from './db.ts';
 import { PgMeta } from './meta.ts';
+import { PgDesk } from './desk.ts';
 import { PgModeration } from './moderation.ts';
 import { PgRateLimits } from './rate-limits.ts';
 import { MIGRATIONS, appliedMigrations, migrate } from './schema.ts';
@@ -20,6 +21,7 @@ export class PostgresStorage implements Storage {
   readonly articles: PgArticles;
   readonly comments: PgComments;
   readonly moderation: PgModeration;
+  readonly desk: PgDesk;
   readonly views: PgViews;
   readonly meta: PgMeta;
   readonly rateLimits: PgRateLimits;
@@ -32,6 +34,7 @@ export class PostgresStorage implements Storage {
     this.articles = new PgArticles(db);
     this.comments = new PgComments(db);
     this.moderation = new PgModeration(db);
+    this.desk = new PgDesk(db);
     this.views = new PgViews(db);
     this.meta = new PgMeta(db);
     this.rateLimits = new PgRateLimits(db);

@@ -1,6 +1,7 @@
 /** SQLite: threads, comments and the idempotency keys of comment posts. */
 import { DomainError, type CommentRow, type CommentStore, type NewComment, type Status } from '../../domain.ts';
 import { decodeCursor, isClosed, isNum, newId, paginate, toComment, type CommentDbRow } from '../common.ts';
+import { deskColumns, READER_STATUS } from '../desk-common.ts';
 import type { SqliteDb } from './db.ts';
 
 export class SqliteComments implements CommentStore {
@@ -60,8 +61,9 @@ export class SqliteComments implements CommentStore {
       const id = newId('c');
       this.d
         .s(
-          `INSERT INTO comments (id, thread_id, parent_id, root_id, name, email, body, status, created_at, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          `INSERT INTO comments (id, thread_id, parent_id, root_id, name, email, body, status, created_at, updated_at,
+             author_hash, body_hash, held_by, no_diacritics, silent)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
         .run(
           id,
@@ -74,6 +76,7 @@ export class SqliteComments implements CommentStore {
           input.status,
           now,
           now,
+          ...deskColumns(input.desk),
         );
       if (input.idempotencyKey) {
         this.d
@@ -115,7 +118,8 @@ export class SqliteComments implements CommentStore {
   async statuses(ids: string[]) {
     const out: Record<string, Status | 'unknown'> = {};
     for (const id of ids) {
-      const r = this.d.s('SELECT status FROM comments WHERE id = ?').get(id) as { status: Status } | undefined;
+      const r = this.d.s(`SELECT ${READER_STATUS} AS status FROM comments WHERE id = ?`).get(id) as
+        { status: Status } | undefined;
       out[id] = r?.status ?? 'unknown';
     }
     return out;

@@ -8,6 +8,7 @@ import { SqliteArticles } from './articles.ts';
 import { SqliteComments } from './comments.ts';
 import { SqliteDb, type SqliteOptions } from './db.ts';
 import { SqliteMeta } from './meta.ts';
+import { SqliteDesk } from './desk.ts';
 import { SqliteModeration } from './moderation.ts';
 import { MIGRATIONS } from './schema.ts';
 import { SqliteViews } from './views.ts';
@@ -18,6 +19,7 @@ export class SqliteStorage implements Storage {
   readonly articles: SqliteArticles;
   readonly comments: SqliteComments;
   readonly moderation: SqliteModeration;
+  readonly desk: SqliteDesk;
   readonly views: SqliteViews;
   readonly meta: SqliteMeta;
   readonly rateLimits: MemoryRateLimits;
@@ -27,6 +29,7 @@ export class SqliteStorage implements Storage {
     this.articles = new SqliteArticles(this.db);
     this.comments = new SqliteComments(this.db);
     this.moderation = new SqliteModeration(this.db, this.comments);
+    this.desk = new SqliteDesk(this.db);
     this.meta = new SqliteMeta(this.db);
     this.views = new SqliteViews(this.db, this.meta);
     this.rateLimits = new MemoryRateLimits(this.db.now);
