@@ -102,6 +102,13 @@ test('a rejecting rule: the reader gets 202 pending, status polls say pending, r
   // An editor can still approve it: then readers see it.
   await c.mod('/api/moderation/bulk', { ids: [x.id], action: 'approve' });
   assert.deepEqual(await readerBodies(c), ['Vào đây chơi co bac online']);
+  // From then on the reader's status follows the editors' decisions (the silence is over).
+  await c.mod(`/api/moderation/comments/${x.id}/reject`, {});
+  assert.deepEqual(await (await c.req(`/api/comments/status?ids=${x.id}`)).json(), { [x.id]: 'rejected' });
+  const y = await post(c, 'Lại co bac nữa');
+  await c.mod(`/api/moderation/comments/${y.id}/approve`, {});
+  await c.mod(`/api/moderation/comments/${y.id}/reject`, {});
+  assert.deepEqual(await (await c.req(`/api/comments/status?ids=${y.id}`)).json(), { [y.id]: 'rejected' });
 });
 
 test('links, all-capitals, the same text on several threads and Vietnamese without diacritics', async () => {

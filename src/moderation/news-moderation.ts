@@ -83,10 +83,14 @@ function session(): Storage | null {
  * @customElement news-moderation
  * @summary The editors' moderation desk: sign in with the moderator token, work through the
  * queue of pending comments (oldest first) with the article and thread context, approve, reject
- * or edit ("biên tập") then approve, close or reopen threads, and read the action log.
- * Keyboard: j/k move, a approve, r reject, e edit, Esc cancels an edit.
+ * or edit ("biên tập") then approve, close or reopen threads, and read the action log. Comments a
+ * rule held have their own tab with the reason; the queue filters by article and searches text
+ * without minding diacritics; several comments can be selected (checkbox, Shift-click for a range,
+ * x) and approved or rejected together; the author of a comment can be banned; rules and bans have
+ * their own panels (`news-moderation-rules`, `news-moderation-bans`).
+ * Keyboard: j/k move, x select, a approve, r reject, e edit, Esc cancels an edit.
  *
- * @fires news-moderation-action - `{action, id?, thread?}` after a successful action.
+ * @fires news-moderation-action - `{action, id?, thread?}` after a successful action (each comment of a bulk action, and `ban`).
  * @fires news-error - `{widget, reason, status?}` when the queue cannot be loaded.
  * @csspart signin - the sign-in form.
  * @csspart tabs - the state switcher with counts.
