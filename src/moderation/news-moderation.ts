@@ -894,7 +894,10 @@ export class NewsModeration extends NewsElement<'moderation'> {
       if (!v || typeof v !== 'object') return '';
       const o = v as Record<string, unknown>;
       return Object.entries(o)
-        .map(([k, x]) => `${k}: ${x === null ? '—' : String(x).slice(0, 60)}`)
+        .map(
+          ([k, x]) =>
+            `${k}: ${x === null ? '—' : (typeof x === 'object' ? JSON.stringify(x) : String(x)).slice(0, 60)}`,
+        )
         .join('; ');
     };
     return html`<table class="log">

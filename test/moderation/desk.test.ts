@@ -123,17 +123,23 @@ describe('<news-moderation>: rules, bulk, search and bans against the server', f
     // The server now holds matching comments; the held tab shows why.
     const held = await api.post(ARTICLE.id, { name: 'Bạn đọc', body: 'Bọn lua dao này' });
     const notHeld = await api.post(ARTICLE.id, { name: 'Bạn đọc', body: 'Chơi co bac là sai' });
+    const bare = await api.post(ARTICLE.id, { name: 'Bạn đọc', body: 'Toi thay bai viet nay rat hay' });
     $<HTMLButtonElement>(el, '.tabs button[data-view=held]')!.click();
     await waitUntil(() => items(el).length === 1, 'held comment not listed');
     expect(items(el)[0]!.dataset.id).to.equal(held.json.id);
     expect(items(el)[0]!.querySelector('[data-held]')!.textContent).to.contain('từ cấm “lừa đảo”');
     expect(count(el, 'held')).to.equal('1');
-    expect(count(el, 'pending')).to.equal('2');
+    expect(count(el, 'pending')).to.equal('3');
     await expect(el).to.be.accessible();
     $<HTMLButtonElement>(el, '.tabs button[data-view=pending]')!.click();
-    await waitUntil(() => items(el).length === 2);
+    await waitUntil(() => items(el).length === 3);
     expect(items(el)[1]!.dataset.id).to.equal(notHeld.json.id);
     expect(items(el)[1]!.querySelector('[data-held]')).to.equal(null);
+    expect(items(el)[1]!.querySelector('[data-mark]')).to.equal(null);
+    // Written without diacritics: marked, with or without a rule.
+    expect(items(el)[2]!.dataset.id).to.equal(bare.json.id);
+    expect(items(el)[2]!.querySelector('[data-mark=no-diacritics]')!.textContent).to.contain('Viết không dấu');
+    await expect(el).to.be.accessible();
 
     // Edit: now a link rule that rejects.
     $<HTMLButtonElement>(el, '.tabs button[data-view=rules]')!.click();
@@ -168,6 +174,12 @@ describe('<news-moderation>: rules, bulk, search and bans against the server', f
     const log = await api.moderate<{ items: { action: string; actor: string }[] }>('/log?limit=3');
     expect(log.items.map((e) => e.action)).to.deep.equal(['rule.delete', 'rule.update', 'rule.create']);
     expect(log.items[0]!.actor).to.equal('Hà Phương');
+    // The desk's log shows the rule's change readably.
+    $<HTMLButtonElement>(el, '.tabs button[data-view=log]')!.click();
+    await waitUntil(() => $(el, 'table.log'), 'log not shown');
+    const rows = $$(el, 'table.log tbody tr');
+    expect(rows[1]!.textContent).to.contain('rule.update').and.contain('"max":1');
+    await expect(el).to.be.accessible();
   });
 
   it('bulk: a checkbox, shift-click for a range and x on the active item select; one request approves them all', async () => {
