@@ -6,7 +6,10 @@
 import { isIPv4, isIPv6 } from 'node:net';
 
 export function clientNetwork(address: string): string {
-  const plain = address.trim().replace(/^\[|\]$/g, '').replace(/%.*$/, '');
+  const plain = address
+    .trim()
+    .replace(/^\[|\]$/g, '')
+    .replace(/%.*$/, '');
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(plain);
   if (mapped && isIPv4(mapped[1]!)) return mapped[1]!;
   if (isIPv4(plain)) return plain;
