@@ -413,3 +413,30 @@ test('comments from before the desk (no author hash) can be banned only by e-mai
   assert.equal((await c.mod('/api/moderation/bans', { commentId: old.id, email: true })).status, 201);
   assert.equal((await row(c, (await post(c, 'Vẫn là tôi', { email: 'CU@bao.vn' })).id)).status, 'rejected');
 });
+
+test('every desk route needs the moderator token: 401 and nothing changes', async () => {
+  const c = await makeCtx({}, { seed: true });
+  const x = await post(c, 'Một bình luận');
+  const routes: [string, string, unknown?][] = [
+    ['GET', '/api/moderation/comments?q=binh'],
+    ['GET', '/api/moderation/rules'],
+    ['POST', '/api/moderation/rules', { kind: 'links', action: 'hold', config: { max: 0 } }],
+    ['POST', '/api/moderation/rules/1', { kind: 'links', action: 'hold', config: { max: 0 } }],
+    ['POST', '/api/moderation/rules/1/delete', {}],
+    ['GET', '/api/moderation/bans'],
+    ['POST', '/api/moderation/bans', { commentId: x.id }],
+    ['POST', '/api/moderation/bans/1/lift', {}],
+    ['POST', '/api/moderation/bulk', { ids: [x.id], action: 'approve' }],
+  ];
+  for (const [method, path, body] of routes) {
+    const r = await c.req(path, {
+      method,
+      headers: { authorization: 'Bearer wrong', 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    assert.equal(r.status, 401, `${method} ${path}`);
+  }
+  assert.equal((await row(c, x.id)).status, 'pending');
+  assert.deepEqual((await c.storage.desk.rules(10)).items, []);
+  assert.deepEqual((await c.storage.desk.bans(false, 10)).items, []);
+});
