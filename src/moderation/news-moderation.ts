@@ -311,7 +311,7 @@ export class NewsModeration extends NewsElement<'moderation'> {
         );
       }
       this.countMove(item, r.status);
-      this.selected.delete(item.id);
+      if (this.selected.has(item.id)) this.selected = new Set([...this.selected].filter((id) => id !== item.id));
       this.editing = null;
       const s = this.strings;
       this.announcement = format(
