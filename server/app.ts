@@ -14,6 +14,7 @@ import { errorBody, errorHandler } from './http/errors.ts';
 import { articleRoutes } from './routes/articles.ts';
 import { commentRoutes } from './routes/comments.ts';
 import type { RouteDeps } from './routes/deps.ts';
+import { deskRoutes } from './routes/desk.ts';
 import { healthRoutes } from './routes/health.ts';
 import { integrationRoutes } from './routes/integration.ts';
 import { IntegrationRecorder } from './integration-recorder.ts';
@@ -164,6 +165,7 @@ export function createApp({
   app.route('/api/moderation', reportRoutes(deps));
   app.route('/api/moderation', moderationStatsRoutes(deps));
   app.route('/api/moderation/integration', integrationRoutes(deps));
+  app.route('/api/moderation', deskRoutes(deps));
   app.all('/api/*', (c) => c.json(errorBody('not_found', `No route for ${c.req.method} ${c.req.path}.`), 404));
   app.route('/', pageRoutes(config));
 

@@ -7,9 +7,15 @@
 import type { NewsItem } from '../src/core/feeds.ts';
 import type {
   BeaconOutcome,
+  BulkResult,
   CommentSort,
   FeedPollStatus,
+  HeldReason,
+  ModerationBan,
   ModerationLogEntry,
+  ModerationRule,
+  ModerationRuleInput,
+  QueueState,
   ReportReason,
   ReportedComment,
 } from '../src/core/contract.ts';
@@ -76,6 +82,18 @@ export interface NewComment {
   bodyHash?: string;
   status: Status;
   autoCloseDays: number;
+  /** The desk's marks (`server/rules/`): the author's hash, the text's hash, why a rule held it… */
+  desk?: NewCommentMarks;
+}
+
+/** What the rules and bans record with a new comment. */
+export interface NewCommentMarks {
+  authorHash: string;
+  bodyHash: string;
+  heldBy: HeldReason[] | null;
+  noDiacritics: boolean;
+  /** Rejected by a rule or a ban: readers' status polls keep answering `pending`. */
+  silent: boolean;
 }
 
 /** A view beacon waiting in memory for the next batch (see `views-buffer.ts`). */
@@ -223,6 +241,44 @@ export interface ReportStore {
   resolve(id: string, action: 'keep' | 'remove', actor: string): Promise<CommentRow>;
 }
 
+/** A queue item as the desk's filtered list shows it: with why a rule held it. */
+export type DeskItem = QueueItem & { heldBy: HeldReason[] | null; noDiacritics: boolean };
+
+export interface DeskFilter {
+  state: QueueState;
+  /** One thread (article id). */
+  thread?: string;
+  /** Text searched in the body and name, diacritics and case ignored. */
+  q?: string;
+}
+
+/** The desk's rules, bans, filtered queue and bulk actions (`routes/desk.ts`). Every change is logged. */
+export interface DeskStore {
+  rules(limit: number, cursor?: string): Promise<Page<ModerationRule>>;
+  /** Enabled rules, as applied to a new comment. */
+  activeRules(): Promise<ModerationRule[]>;
+  saveRule(id: number | null, input: ModerationRuleInput, actor: string): Promise<ModerationRule | undefined>;
+  deleteRule(id: number, actor: string): Promise<boolean>;
+  /** Distinct threads other than `thread` with a comment of this text hash since `since` (ms). */
+  otherThreadsWithText(bodyHash: string, thread: string, since: number): Promise<number>;
+  /** The ban in force for this author hash or e-mail address, if any. */
+  activeBan(authorHash: string, email: string | undefined): Promise<ModerationBan | undefined>;
+  /** Bans the author of a comment; undefined when there is no such comment. */
+  ban(
+    input: { commentId: string; days: number | null; email: boolean; reason?: string },
+    actor: string,
+  ): Promise<ModerationBan | 'no_author' | undefined>;
+  bans(active: boolean, limit: number, cursor?: string): Promise<Page<ModerationBan>>;
+  liftBan(id: number, actor: string): Promise<ModerationBan | undefined>;
+  queue(
+    filter: DeskFilter,
+    limit: number,
+    cursor?: string,
+  ): Promise<Page<DeskItem> & { counts: Record<QueueState, number> }>;
+  /** Approves or rejects each comment, in one transaction, each logged. */
+  bulk(ids: string[], action: 'approve' | 'reject', actor: string): Promise<BulkResult[]>;
+}
+
 export interface ViewStore {
   /** The salt for hashing readers on `day` (YYYY-MM-DD), the same in every process. */
   dailySalt(day: string): Promise<string>;
@@ -366,6 +422,7 @@ export interface Storage {
   readonly articles: ArticleStore;
   readonly comments: CommentStore;
   readonly moderation: ModerationStore;
+  readonly desk: DeskStore;
   readonly views: ViewStore;
   readonly likes: LikeStore;
   readonly reports: ReportStore;

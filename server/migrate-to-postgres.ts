@@ -54,6 +54,11 @@ const TABLES: [table: string, columns: string[], order: string][] = [
       'likes',
       'reports',
       'hidden',
+      'author_hash',
+      'body_hash',
+      'held_by',
+      'no_diacritics',
+      'silent',
     ],
     'seq',
   ],
@@ -75,6 +80,24 @@ const TABLES: [table: string, columns: string[], order: string][] = [
   ['likes', ['comment_id', 'reader', 'created_at'], 'comment_id, reader'],
   ['like_events', ['seq', 'thread_id', 'comment_id', 'delta', 'at'], 'seq'],
   ['reports', ['seq', 'comment_id', 'reader', 'reason', 'text', 'created_at', 'resolved_at'], 'seq'],
+  ['moderation_rules', ['id', 'kind', 'action', 'enabled', 'config', 'created_at', 'updated_at'], 'id'],
+  [
+    'bans',
+    [
+      'id',
+      'author_hash',
+      'email',
+      'comment_id',
+      'name',
+      'reason',
+      'created_by',
+      'created_at',
+      'expires_at',
+      'lifted_at',
+      'lifted_by',
+    ],
+    'id',
+  ],
 ];
 
 /** Serial columns whose sequences must continue after the copied values. */
@@ -85,6 +108,8 @@ const SERIALS: [table: string, column: string][] = [
   ['editors', 'id'],
   ['like_events', 'seq'],
   ['reports', 'seq'],
+  ['moderation_rules', 'id'],
+  ['bans', 'id'],
 ];
 
 async function insertRows(sql: Sql, table: string, columns: string[], rows: Record<string, unknown>[]) {

@@ -20,6 +20,7 @@ import {
   parse,
   readJson,
 } from '../http/validate.ts';
+import { commentScreening } from '../rules/screen.ts';
 import type { RouteDeps } from './deps.ts';
 
 export const threadParam = (c: Context) => parse(ThreadId, c.req.param('thread'));
@@ -56,6 +57,7 @@ const postHash = (p: { name: string; email?: string; body: string; parentId?: st
 
 export function commentRoutes({ config, storage, caches, limit, live }: RouteDeps) {
   const r = new Hono<Env>();
+  const screening = commentScreening(config, storage);
 
   /**
    * Reader pages of a thread, cached briefly in memory. Writes readers can see clear the cache at
@@ -130,6 +132,9 @@ export function commentRoutes({ config, storage, caches, limit, live }: RouteDep
     const body = parse(CommentPost, raw ?? fail('invalid_input', 'A JSON body is required.'));
     refuseText('name', nameProblem(body.name));
     refuseText('body', textProblem(body.body));
+    // Bans and the desk's rules, before storing (server/rules/): held → pending with the reasons;
+    // rejected → stored silently, answered like any pending comment.
+    const screen = await screening(c, thread, body.body, body.email || undefined);
     const created = await storage.comments.create({
       thread,
       name: body.name,
@@ -138,12 +143,19 @@ export function commentRoutes({ config, storage, caches, limit, live }: RouteDep
       parentId: body.parentId,
       idempotencyKey: key,
       bodyHash: key === undefined ? undefined : postHash(body),
-      status: config.premoderation ? 'pending' : 'approved',
+      status: screen.status ?? (config.premoderation ? 'pending' : 'approved'),
       autoCloseDays: config.autoCloseDays,
+      desk: screen.marks,
     });
-    if (!config.premoderation) caches.changed();
-    await live.created({ ...created, thread });
-    return c.json({ id: created.id, status: created.status }, 202);
+    if (created.status === 'approved' && !created.replay) caches.changed();
+    // A replay answers what a status poll would (a silent rejection stays pending).
+    const status = created.replay
+      ? (await storage.comments.statuses([created.id]))[created.id]
+      : screen.marks.silent
+        ? 'pending'
+        : created.status;
+    if (!created.replay) await live.created({ ...created, thread });
+    return c.json({ id: created.id, status }, 202);
   });
 
   /** The next replies of a top-level comment (a thread page shows its first PAGE.replies.default). */

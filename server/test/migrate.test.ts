@@ -26,7 +26,7 @@ const DUMP: Record<string, string> = {
   articles: 'SELECT pk, id, url, title, summary, image, published_at, section, tags, pinned FROM articles ORDER BY pk',
   threads: 'SELECT id, closed FROM threads ORDER BY id',
   comments:
-    'SELECT seq, id, thread_id, parent_id, root_id, name, email, body, body_html, original_body, status, created_at, likes, reports, hidden FROM comments ORDER BY seq',
+    'SELECT seq, id, thread_id, parent_id, root_id, name, email, body, body_html, original_body, status, created_at, likes, reports, hidden, author_hash, body_hash, held_by, no_diacritics, silent FROM comments ORDER BY seq',
   idempotency: 'SELECT thread_id, key, comment_id FROM idempotency ORDER BY thread_id, key',
   moderation_log:
     'SELECT seq, at, actor, action, comment_id, thread_id, before, after FROM moderation_log ORDER BY seq',
@@ -35,6 +35,8 @@ const DUMP: Record<string, string> = {
   likes: 'SELECT comment_id, reader, created_at FROM likes ORDER BY comment_id, reader',
   like_events: 'SELECT seq, thread_id, comment_id, delta, at FROM like_events ORDER BY seq',
   reports: 'SELECT seq, comment_id, reader, reason, text, created_at, resolved_at FROM reports ORDER BY seq',
+  moderation_rules: 'SELECT id, kind, action, enabled, config, created_at FROM moderation_rules ORDER BY id',
+  bans: 'SELECT id, author_hash, email, comment_id, name, created_by, created_at, expires_at, lifted_at FROM bans ORDER BY id',
 };
 
 test(
@@ -76,6 +78,28 @@ test(
       await src.likes.set(ids[3]!, 'reader-1', true);
       await src.likes.set(ids[3]!, 'reader-2', true);
       await src.reports.report(ids[3]!, 'reader-1', { reason: 'other', text: 'Lạc đề' }, 0);
+      // The desk: a rule, a comment it held (with its author's hash), a ban of that author.
+      const rule = (await src.desk.saveRule(
+        null,
+        { kind: 'words', action: 'hold', enabled: true, config: { words: [{ word: 'lừa đảo', folded: true }] } },
+        'Biên tập A',
+      ))!;
+      const held = await src.comments.create({
+        thread: T,
+        name: 'Bị giữ',
+        email: 'giu@bao.vn',
+        body: 'Bọn lua dao',
+        status: 'pending',
+        autoCloseDays: 0,
+        desk: {
+          authorHash: 'h1',
+          bodyHash: 'b1',
+          heldBy: [{ kind: 'words', action: 'hold', ruleId: rule.id, detail: 'lừa đảo' }],
+          noDiacritics: true,
+          silent: false,
+        },
+      });
+      await src.desk.ban({ commentId: held.id, days: 7, email: true }, 'Biên tập A');
       await src.views.recordBatch([{ ref: { id: T }, visitor: 'v1', at: clock }], 30 * 60_000);
       const secret = await addEditor(src, 'Hà Phương');
       await addEditor(src, 'Tạm nghỉ');
@@ -88,7 +112,7 @@ test(
         ['--import', 'tsx', 'server/migrate-to-postgres.ts', file],
         { cwd: ROOT, env: { ...process.env, DATABASE_URL: url } },
       );
-      assert.match(run.stdout, /comments\s+40 row\(s\)/);
+      assert.match(run.stdout, /comments\s+41 row\(s\)/);
 
       const sqlite = new Database(file, { readonly: true });
       // BIGINT columns as numbers, as better-sqlite3 gives them.
@@ -140,7 +164,15 @@ test(
         });
         const queue = await dst.moderation.queue('pending', 200);
         assert.equal(queue.items.at(-1)!.id, fresh.id, 'new comments get sequence numbers after the copied ones');
-        assert.equal((await dst.moderation.history(1)).items[0]!.action, 'close');
+        assert.equal((await dst.moderation.history(1)).items[0]!.action, 'ban');
+        // Rules and bans continue after the copied ones, and the ban is in force.
+        assert.equal((await dst.desk.activeBan('h1', undefined))?.email, 'giu@bao.vn');
+        const next = await dst.desk.saveRule(
+          null,
+          { kind: 'links', action: 'hold', enabled: true, config: { max: 2 } },
+          'A',
+        );
+        assert.equal(next!.id, 2);
       } finally {
         await dst.close();
       }

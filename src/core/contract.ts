@@ -328,3 +328,87 @@ export interface ReportedComment {
   /** ISO 8601: the first open report. */
   reportedAt: string;
 }
+
+// ------------------------------------------------------------------ the desk: rules, bans, bulk, search
+
+/** Desk limits: ids in one bulk action, entries of a word rule, and the search text. */
+export const DESK_LIMITS = {
+  bulkIds: 200,
+  ruleWords: 500,
+  ruleWord: 60,
+  search: 200,
+  /** A ban's length in days (no length: for good). */
+  banDays: 3650,
+  banReason: 200,
+} as const;
+
+/**
+ * The states the desk's queue filters on (`GET /moderation/comments?state=`): `held` is a pending
+ * comment a rule held back. Another state is one entry here and one predicate on the server
+ * (`server/storage/common.ts` QUEUE_STATE_SQL); the desk shows one tab per entry.
+ */
+export const QUEUE_STATES = ['pending', 'held', 'approved', 'rejected'] as const;
+export type QueueState = (typeof QUEUE_STATES)[number];
+
+/** What a rule looks at; each kind has its own `config` (see `ModerationRuleConfig`). */
+export const RULE_KINDS = ['words', 'links', 'duplicate', 'caps', 'no_diacritics'] as const;
+export type RuleKind = (typeof RULE_KINDS)[number];
+/** `hold`: to the queue with the reason shown; `reject`: silently (the reader sees the usual pending answer). */
+export type RuleAction = 'hold' | 'reject';
+
+/** A word list entry: a word or phrase (syllables), matched on syllable boundaries, case-insensitively. */
+export interface RuleWord {
+  word: string;
+  /** Also matches the word typed without diacritics ("cac" for "cặc"), never with other diacritics ("các"). */
+  folded: boolean;
+}
+
+export interface ModerationRuleConfig {
+  words: { words: RuleWord[] };
+  /** More than `max` links. */
+  links: { max: number };
+  /** The same text (of at least `minLength` characters) on `threads` threads or more within `windowMinutes`. */
+  duplicate: { threads: number; windowMinutes: number; minLength: number };
+  /** At least `minLetters` letters, of which `ratio` (0.5–1) or more are capitals. */
+  caps: { minLetters: number; ratio: number };
+  /** Vietnamese typed without diacritics. */
+  no_diacritics: Record<string, never>;
+}
+
+export type ModerationRuleInput = {
+  [K in RuleKind]: { kind: K; action: RuleAction; enabled: boolean; config: ModerationRuleConfig[K] };
+}[RuleKind];
+
+export type ModerationRule = ModerationRuleInput & { id: number; createdAt: string; updatedAt: string };
+
+/** Why a comment was held or rejected when it was posted (shown in the desk, never to readers). */
+export interface HeldReason {
+  kind: RuleKind | 'ban';
+  action: RuleAction;
+  ruleId?: number;
+  banId?: number;
+  /** The matched word, the link count…: for the editor. */
+  detail?: string;
+}
+
+/** A ban of a comment's author (pseudonymous client hash, and the e-mail address if asked). */
+export interface ModerationBan {
+  id: number;
+  commentId: string | null;
+  /** The author's name on that comment. */
+  name: string | null;
+  email: string | null;
+  /** Whether the client hash is banned (always, when the comment had one). */
+  client: boolean;
+  reason: string | null;
+  createdBy: string;
+  createdAt: string;
+  /** ISO 8601; null: for good. */
+  expiresAt: string | null;
+  liftedAt: string | null;
+  active: boolean;
+}
+
+/** One comment's result in `POST /moderation/bulk`. */
+export type BulkResult =
+  { id: string; ok: true; status: CommentStatus } | { id: string; ok: false; error: 'not_found' };

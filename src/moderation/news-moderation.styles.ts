@@ -184,4 +184,28 @@ export const moderationStyles = css`
     clip: rect(0 0 0 0);
     white-space: nowrap;
   }
+  /* The desk's rules, selection and bans */
+  article.item {
+    position: relative;
+  }
+  input.select {
+    display: inline-block;
+    width: 1.25rem;
+    height: 1.25rem;
+    margin: 0 0.5rem 0 0;
+    float: left;
+  }
+  .marks {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.4rem;
+    margin: 0.4rem 0;
+    font-size: 0.9em;
+  }
+  .held,
+  .mark {
+    padding: 0.1rem 0.5rem;
+    border: 1px solid var(--_accent);
+    border-radius: var(--_radius);
+  }
 `;

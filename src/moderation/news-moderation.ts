@@ -2,15 +2,28 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, state, query } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { Task, TaskStatus } from '@lit/task';
-import { LIMITS, type DeskSession, type LiveTicket, type ModerationLogEntry } from '../core/contract.js';
+import {
+  LIMITS,
+  QUEUE_STATES,
+  type BulkResult,
+  type DeskSession,
+  type HeldReason,
+  type LiveTicket,
+  type ModerationLogEntry,
+  type QueueState,
+} from '../core/contract.js';
 import { NewsError, toErrorDetail } from '../core/events.js';
 import { request } from '../core/fetch.js';
 import { lazyModule, loadSanitizer } from '../core/lazy.js';
 import { format } from '../core/locale.js';
 import { NewsElement } from '../core/news-element.js';
 import { baseStyles } from '../core/styles.js';
+import { reasonText, type DeskCall } from './desk-api.js';
 import { DeskLive, type DeskLiveEvent } from './desk-live.js';
 import { moderationStyles } from './news-moderation.styles.js';
+import type { ModerationBanDetail } from './news-moderation-ban-form.js';
+import type { ModerationBulkDetail } from './news-moderation-bulk.js';
+import type { ModerationFilterDetail } from './news-moderation-filter.js';
 import type { ReportedChangeDetail } from './news-reported-queue.js';
 import { MODERATION_STRINGS } from './strings.js';
 import type { StatsRequest } from './news-moderation-stats.js';
@@ -31,16 +44,19 @@ export interface QueueItem {
   originalBody?: string | null;
   status: ModerationStatus;
   createdAt: string;
+  /** Why a rule (or a ban) held or rejected it when it was posted. */
+  heldBy?: HeldReason[] | null;
+  /** Written without diacritics (marked for the editor). */
+  noDiacritics?: boolean;
 }
 
 export type LogItem = ModerationLogEntry;
 
-type Counts = Record<ModerationStatus | 'reported', number>;
-type View = ModerationStatus | 'reported' | 'log' | 'stats' | 'integration';
-/** The desk's tabs, in order; each one's label is the string of the same name. */
-const VIEWS: View[] = ['pending', 'approved', 'rejected', 'reported', 'log', 'stats', 'integration'];
-const isStatus = (view: View): view is ModerationStatus =>
-  view === 'pending' || view === 'approved' || view === 'rejected';
+type Counts = Record<QueueState | 'reported', number>;
+type View = QueueState | 'reported' | 'log' | 'rules' | 'bans' | 'stats' | 'integration';
+/** The desk's tabs, in order (a tab per queue state of the contract); each one's label is the string of the same name. */
+const VIEWS: View[] = [...QUEUE_STATES, 'reported', 'log', 'rules', 'bans', 'stats', 'integration'];
+const isQueue = (view: View): view is QueueState => (QUEUE_STATES as readonly string[]).includes(view);
 
 /** The charts' element, loaded when its tab is first opened. */
 const loadStats = lazyModule(async () => {
@@ -50,7 +66,7 @@ const loadStats = lazyModule(async () => {
 });
 
 export interface ModerationActionDetail {
-  action: 'approve' | 'reject' | 'edit' | 'close' | 'reopen' | 'keep' | 'remove';
+  action: 'approve' | 'reject' | 'edit' | 'close' | 'reopen' | 'keep' | 'remove' | 'ban';
   id?: string;
   thread?: string;
 }
@@ -76,13 +92,17 @@ let sanitizer: Sanitizer | null = null;
  * session cookie: no credential is ever kept where page scripts can read it), work through the
  * queue of pending comments (oldest first) with the article and thread context, approve, reject
  * or edit ("biên tập") then approve, close or reopen threads, read the action log, see the charts,
- * and see how the site is wired up (tab "Tình trạng tích hợp": `<news-integration-panel>`).
- * Keyboard: j/k move, a approve, r reject, e edit, Esc cancels an edit. The queue is live (a
- * stream from the server while signed in): new pending comments appear by themselves, a comment
- * another editor handled leaves the list (acting on it late answers "đã được xử lý"), and the tab
- * title carries the pending count, e.g. "(3) Kiểm duyệt".
+ * and see how the site is wired up (tab "Tình trạng tích hợp": `<news-integration-panel>`). Comments a
+ * rule held have their own tab with the reason; the queue filters by article and searches text
+ * without minding diacritics; several comments can be selected (checkbox, Shift-click for a range,
+ * x) and approved or rejected together; the author of a comment can be banned; rules and bans have
+ * their own panels (`news-moderation-rules`, `news-moderation-bans`). The queue is live (a stream
+ * from the server while signed in): new pending comments appear by themselves, a comment another
+ * editor handled leaves the list (acting on it late answers "đã được xử lý"), and the tab title
+ * carries the pending count, e.g. "(3) Kiểm duyệt".
+ * Keyboard: j/k move, x select, a approve, r reject, e edit, Esc cancels an edit.
  *
- * @fires news-moderation-action - `{action, id?, thread?}` after a successful action.
+ * @fires news-moderation-action - `{action, id?, thread?}` after a successful action (each comment of a bulk action, and `ban`).
  * @fires news-error - `{widget, reason, status?}` when the queue cannot be loaded.
  * @csspart signin - the sign-in form.
  * @csspart tabs - the state switcher with counts.
@@ -107,7 +127,14 @@ export class NewsModeration extends NewsElement<'moderation'> {
   @state() private checking = true;
   @state() private view: View = 'pending';
   @state() private items: QueueItem[] = [];
-  @state() private counts: Counts = { pending: 0, approved: 0, rejected: 0, reported: 0 };
+  @state() private counts = Object.fromEntries([...QUEUE_STATES, 'reported'].map((state) => [state, 0])) as Counts;
+  /** The queue's filter: one article, a text search. */
+  @state() private filter: ModerationFilterDetail = { thread: '', q: '' };
+  /** Selected comments (bulk actions), and the last one clicked (shift-click selects the range). */
+  @state() private selected = new Set<string>();
+  private lastSelected: number | null = null;
+  /** The comment whose author the ban form is open for. */
+  @state() private banning: string | null = null;
   @state() private nextCursor: string | null = null;
   @state() private logItems: LogItem[] = [];
   @state() private active = 0;
@@ -163,13 +190,9 @@ export class NewsModeration extends NewsElement<'moderation'> {
     return (await response.json()) as T;
   }
 
-  /** `call`, for the desk's own elements. */
-  private readonly deskCall = <T>(path: string, init?: { method?: string; body?: unknown; signal?: AbortSignal }) =>
-    this.call<T>(path, init);
-
   private readonly task = new Task(this, {
     task: async ([editor, view], { signal }) => {
-      if (!editor || view === 'stats' || view === 'integration' || view === 'reported') return null; // these tabs load their own
+      if (!editor) return null;
       if (view === 'log') {
         const log = await this.call<{ items: LogItem[]; nextCursor: string | null }>(
           `/moderation/log?limit=${this.limit}`,
@@ -177,13 +200,14 @@ export class NewsModeration extends NewsElement<'moderation'> {
         );
         return { log };
       }
+      if (!isQueue(view)) return null; // rules and bans load in their own panels
       const q = await this.call<{ items: QueueItem[]; counts: Counts; nextCursor: string | null }>(
-        `/moderation/queue?status=${view}&limit=${this.limit}`,
+        this.queuePath(view),
         { signal },
       );
       return { q };
     },
-    args: () => [this.editor, this.view, this.reload] as const,
+    args: () => [this.editor, this.view, this.reload, this.filter] as const,
     onComplete: (value) => {
       if (!value) return;
       if ('log' in value && value.log) {
@@ -192,7 +216,7 @@ export class NewsModeration extends NewsElement<'moderation'> {
       }
       if ('q' in value && value.q) {
         this.items = value.q.items;
-        this.counts = value.q.counts;
+        this.counts = { ...this.counts, ...value.q.counts };
         this.nextCursor = value.q.nextCursor;
         this.active = Math.min(this.active, Math.max(0, this.items.length - 1));
         this.loadThreadStates(this.items);
@@ -206,6 +230,28 @@ export class NewsModeration extends NewsElement<'moderation'> {
       this.emit('news-error', toErrorDetail(this.localName, error));
     },
   });
+
+  /** The filtered queue of a state: `GET /moderation/comments`, from `cursor` on. */
+  private queuePath(state: QueueState, cursor?: string | null): string {
+    const q = new URLSearchParams({ state, limit: String(this.limit) });
+    if (this.filter.thread) q.set('thread', this.filter.thread);
+    if (this.filter.q) q.set('q', this.filter.q);
+    if (cursor) q.set('cursor', cursor);
+    return `/moderation/comments?${q}`;
+  }
+
+  /** The call helper the desk's panels get: a 401 signs the editor out here, once. */
+  private readonly deskCall: DeskCall = async <T>(
+    path: string,
+    init?: { method?: string; body?: unknown; signal?: AbortSignal },
+  ) => {
+    try {
+      return await this.call<T>(path, init);
+    } catch (error) {
+      if (unauthorized(error)) this.signedOut(this.strings.sessionEnded);
+      throw error;
+    }
+  };
 
   private async loadThreadStates(items: QueueItem[]): Promise<void> {
     const threads = [...new Set(items.map((i) => i.thread))].filter((t) => !(t in this.closedThreads));
@@ -308,9 +354,8 @@ export class NewsModeration extends NewsElement<'moderation'> {
         `/moderation/comments/${encodeURIComponent(item.id)}/${action}`,
         { method: 'POST', body },
       );
-      const from = item.status;
       const index = this.items.findIndex((i) => i.id === item.id);
-      if (r.status !== this.view) {
+      if (!this.staysInView(item, r.status)) {
         this.items = this.items.filter((i) => i.id !== item.id);
         this.active = Math.min(index, Math.max(0, this.items.length - 1));
       } else {
@@ -319,8 +364,8 @@ export class NewsModeration extends NewsElement<'moderation'> {
           i.id === item.id ? { ...i, body: r.body, bodyHtml: r.bodyHtml, status: r.status, originalBody: original } : i,
         );
       }
-      if (from !== r.status)
-        this.counts = { ...this.counts, [from]: this.counts[from] - 1, [r.status]: this.counts[r.status] + 1 };
+      this.countMove(item, r.status);
+      if (this.selected.has(item.id)) this.selected = new Set([...this.selected].filter((id) => id !== item.id));
       this.editing = null;
       const s = this.strings;
       this.announcement = format(
@@ -350,14 +395,15 @@ export class NewsModeration extends NewsElement<'moderation'> {
     // Counts (and, on the pending tab, the comments that arrived, also before the stream
     // opened) from the server's queue.
     try {
-      const view = this.view === 'log' ? 'pending' : this.view;
+      const view = isQueue(this.view) ? this.view : 'pending';
       const q = await this.call<{ items: QueueItem[]; counts: Counts; nextCursor: string | null }>(
-        `/moderation/queue?status=${view}&limit=${this.limit}`,
+        this.queuePath(view),
       );
-      this.counts = q.counts;
+      this.counts = { ...this.counts, ...q.counts };
       if (type !== 'handled' && view === this.view && !this.nextCursor) {
+        // The server's filter (state, article, search) already says which belong on this tab.
         const seen = new Set(this.items.map((i) => i.id));
-        const fresh = q.items.filter((i) => !seen.has(i.id) && i.status === this.view);
+        const fresh = q.items.filter((i) => !seen.has(i.id));
         if (fresh.length) {
           this.items = [...this.items, ...fresh];
           this.loadThreadStates(fresh);
@@ -378,6 +424,95 @@ export class NewsModeration extends NewsElement<'moderation'> {
     if (index < this.active || this.active >= this.items.length) this.active = Math.max(0, this.active - 1);
     if (hadFocus) this.focusAfterUpdate = 'item';
     this.announcement = message;
+  }
+
+  /** Whether a comment that now has `status` still belongs in the list on screen. */
+  private staysInView(item: QueueItem, status: ModerationStatus): boolean {
+    return this.view === 'held' ? status === 'pending' && !!item.heldBy : status === this.view;
+  }
+
+  /** Counts after a comment moved from its status to `status` (a held one leaves `held` with `pending`). */
+  private countMove(item: QueueItem, status: ModerationStatus): void {
+    const from = item.status;
+    if (from === status) return;
+    const counts = { ...this.counts, [from]: this.counts[from] - 1, [status]: this.counts[status] + 1 };
+    if (item.heldBy && from === 'pending') counts.held -= 1;
+    this.counts = counts;
+  }
+
+  // ------------------------------------------------------------------ selection, bulk, filter, bans
+
+  /** Click on an item's checkbox: toggles it; with Shift, the range from the last one clicked. */
+  private onSelectClick(e: MouseEvent, index: number): void {
+    const checked = (e.currentTarget as HTMLInputElement).checked;
+    const from = e.shiftKey && this.lastSelected !== null ? Math.min(this.lastSelected, index) : index;
+    const to = e.shiftKey && this.lastSelected !== null ? Math.max(this.lastSelected, index) : index;
+    const next = new Set(this.selected);
+    for (const item of this.items.slice(from, to + 1)) {
+      if (checked) next.add(item.id);
+      else next.delete(item.id);
+    }
+    this.selected = next;
+    this.lastSelected = index;
+    this.active = index;
+  }
+
+  private toggleSelected(index: number): void {
+    const item = this.items[index];
+    if (!item) return;
+    const next = new Set(this.selected);
+    if (!next.delete(item.id)) next.add(item.id);
+    this.selected = next;
+    this.lastSelected = index;
+  }
+
+  private onBulk(e: CustomEvent<ModerationBulkDetail>): void {
+    const { action, results } = e.detail;
+    if (action === 'clear') {
+      this.selected = new Set();
+      this.lastSelected = null;
+      this.focusAfterUpdate = 'item';
+      return;
+    }
+    const done = results.filter((x): x is Extract<BulkResult, { ok: true }> => x.ok);
+    const byId = new Map(this.items.map((i) => [i.id, i]));
+    for (const x of done) {
+      const item = byId.get(x.id);
+      if (item) this.countMove(item, x.status);
+    }
+    const status = new Map(done.map((x) => [x.id, x.status]));
+    const activeId = this.items[this.active]?.id;
+    this.items = this.items
+      .filter((i) => !status.has(i.id) || this.staysInView(i, status.get(i.id)!))
+      .map((i) => (status.has(i.id) ? { ...i, status: status.get(i.id)! } : i));
+    const kept = this.items.findIndex((i) => i.id === activeId);
+    this.active = Math.max(0, Math.min(kept === -1 ? this.active : kept, this.items.length - 1));
+    this.selected = new Set();
+    this.lastSelected = null;
+    const failed = results.length - done.length;
+    this.announcement = format(failed ? this.strings.bulkPartly : this.strings.bulkDone, {
+      count: done.length,
+      failed,
+    });
+    this.focusAfterUpdate = 'item';
+    for (const x of done) this.emit('news-moderation-action', { action, id: x.id });
+  }
+
+  private onFilter(e: CustomEvent<ModerationFilterDetail>): void {
+    this.filter = e.detail;
+    this.items = [];
+    this.nextCursor = null;
+    this.active = 0;
+    this.selected = new Set();
+    this.lastSelected = null;
+  }
+
+  private onBan(e: CustomEvent<ModerationBanDetail>, item: QueueItem): void {
+    this.banning = null;
+    this.focusAfterUpdate = 'item';
+    if (!e.detail.ban) return;
+    this.announcement = format(this.strings.banDone, { name: item.name });
+    this.emit('news-moderation-action', { action: 'ban', id: item.id, thread: item.thread });
   }
 
   private async toggleThread(thread: string): Promise<void> {
@@ -404,10 +539,10 @@ export class NewsModeration extends NewsElement<'moderation'> {
   }
 
   private async loadMore(): Promise<void> {
-    if (!this.nextCursor || this.view === 'log') return;
+    if (!this.nextCursor || !isQueue(this.view)) return;
     try {
       const q = await this.call<{ items: QueueItem[]; counts: Counts; nextCursor: string | null }>(
-        `/moderation/queue?status=${this.view}&limit=${this.limit}&cursor=${encodeURIComponent(this.nextCursor)}`,
+        this.queuePath(this.view, this.nextCursor),
       );
       const seen = new Set(this.items.map((i) => i.id));
       this.items = [...this.items, ...q.items.filter((i) => !seen.has(i.id))];
@@ -447,8 +582,11 @@ export class NewsModeration extends NewsElement<'moderation'> {
     this.view = view;
     this.active = 0;
     this.editing = null;
+    this.banning = null;
     this.items = [];
     this.nextCursor = null;
+    this.selected = new Set();
+    this.lastSelected = null;
   }
 
   // ------------------------------------------------------------------ keyboard
@@ -458,7 +596,7 @@ export class NewsModeration extends NewsElement<'moderation'> {
     const target = e.composedPath()[0] as HTMLElement | undefined;
     const typing =
       !!target &&
-      (target.tagName === 'INPUT' ||
+      ((target.tagName === 'INPUT' && (target as HTMLInputElement).type !== 'checkbox') ||
         target.tagName === 'TEXTAREA' ||
         target.tagName === 'SELECT' ||
         target.isContentEditable);
@@ -467,7 +605,7 @@ export class NewsModeration extends NewsElement<'moderation'> {
       this.cancelEdit();
       return;
     }
-    if (typing || !this.editor || !isStatus(this.view)) return;
+    if (typing || !this.editor || !isQueue(this.view)) return;
     const item = this.items[this.active];
     switch (e.key) {
       case 'j':
@@ -498,6 +636,12 @@ export class NewsModeration extends NewsElement<'moderation'> {
         if (item) {
           e.preventDefault();
           this.startEdit(item);
+        }
+        break;
+      case 'x':
+        if (item) {
+          e.preventDefault();
+          this.toggleSelected(this.active);
         }
         break;
     }
@@ -628,7 +772,11 @@ export class NewsModeration extends NewsElement<'moderation'> {
               data-view=${view}
               @click=${() => this.switchView(view)}
             >
-              ${s[view]}${isStatus(view) ? html` <span class="count" data-count=${view}>${this.counts[view]}</span>` : nothing}
+              ${s[view]}${
+                isQueue(view) || view === 'reported'
+                  ? html` <span class="count" data-count=${view}>${this.counts[view]}</span>`
+                  : nothing
+              }
             </button>`,
         )}
       </nav>
@@ -641,12 +789,22 @@ export class NewsModeration extends NewsElement<'moderation'> {
             ? this.renderLog()
             : this.view === 'reported'
               ? this.renderReported()
-              : this.view === 'integration'
-                ? html`<news-integration-panel
-                    .load=${this.panelLoad}
+              : this.view === 'rules'
+                ? html`<news-moderation-rules
+                    .call=${this.deskCall}
                     .messages=${this.messages}
-                  ></news-integration-panel>`
-                : this.renderQueue()
+                  ></news-moderation-rules>`
+                : this.view === 'bans'
+                  ? html`<news-moderation-bans
+                      .call=${this.deskCall}
+                      .messages=${this.messages}
+                    ></news-moderation-bans>`
+                  : this.view === 'integration'
+                    ? html`<news-integration-panel
+                        .load=${this.panelLoad}
+                        .messages=${this.messages}
+                      ></news-integration-panel>`
+                    : this.renderQueue()
       }
     `;
   }
@@ -674,6 +832,26 @@ export class NewsModeration extends NewsElement<'moderation'> {
   }
 
   private renderQueue() {
+    return html`<news-moderation-filter
+        .thread=${this.filter.thread}
+        .q=${this.filter.q}
+        .messages=${this.messages}
+        @news-moderation-filter=${this.onFilter}
+      ></news-moderation-filter>
+      ${
+        this.selected.size
+          ? html`<news-moderation-bulk
+              .ids=${this.items.filter((i) => this.selected.has(i.id)).map((i) => i.id)}
+              .call=${this.deskCall}
+              .messages=${this.messages}
+              @news-moderation-bulk=${this.onBulk}
+            ></news-moderation-bulk>`
+          : nothing
+      }
+      ${this.renderQueueItems()}`;
+  }
+
+  private renderQueueItems() {
     const s = this.strings;
     if (this.task.status === TaskStatus.ERROR && !this.items.length) {
       return html`<p class="error">
@@ -682,7 +860,7 @@ export class NewsModeration extends NewsElement<'moderation'> {
     }
     if (this.task.status === TaskStatus.PENDING && !this.items.length) return html`<p class="muted">${s.loading}</p>`;
     if (!this.items.length) return html`<p class="muted empty">${s.empty}</p>`;
-    const stateLabel = this.view === 'pending' ? s.pending : this.view === 'approved' ? s.approved : s.rejected;
+    const stateLabel = isQueue(this.view) ? s[this.view] : '';
     return html`
       <ol class="queue" aria-label=${format(s.queueLabel, { state: stateLabel })}>
         ${repeat(
@@ -713,6 +891,15 @@ export class NewsModeration extends NewsElement<'moderation'> {
           aria-describedby="help"
           @focus=${() => (this.active = index)}
         >
+          <input
+            type="checkbox"
+            class="select"
+            data-select
+            aria-label=${format(s.selectItem, { name: item.name })}
+            aria-keyshortcuts="x"
+            .checked=${this.selected.has(item.id)}
+            @click=${(e: MouseEvent) => this.onSelectClick(e, index)}
+          />
           <p class="context">
             <span>${s.article}:</span>
             ${
@@ -736,6 +923,7 @@ export class NewsModeration extends NewsElement<'moderation'> {
             >
           </header>
           <p class="body">${item.body}</p>
+          ${this.renderMarks(item)}
           ${
             item.bodyHtml
               ? html`<div class="formatted">
@@ -746,6 +934,16 @@ export class NewsModeration extends NewsElement<'moderation'> {
           }
           ${item.originalBody && item.originalBody !== item.body ? html`<p class="original"><span class="label">${s.original}</span> ${item.originalBody}</p>` : nothing}
           ${editing ? this.renderEditor(item) : this.renderActions(item, closed)}
+          ${
+            this.banning === item.id
+              ? html`<news-moderation-ban-form
+                  .comment=${item}
+                  .call=${this.deskCall}
+                  .messages=${this.messages}
+                  @news-moderation-ban=${(e: CustomEvent<ModerationBanDetail>) => this.onBan(e, item)}
+                ></news-moderation-ban-form>`
+              : nothing
+          }
         </article>
       </li>
     `;
@@ -775,6 +973,23 @@ export class NewsModeration extends NewsElement<'moderation'> {
     return node;
   }
 
+  /** Why a rule held (or rejected) the comment, and the no-diacritics mark. */
+  private renderMarks(item: QueueItem) {
+    const s = this.strings;
+    if (!item.heldBy?.length && !item.noDiacritics) return nothing;
+    return html`<p class="marks">
+      ${
+        item.heldBy?.length
+          ? html`<span class="held" data-held
+              ><span class="label">${item.status === 'rejected' ? s.rejectedBecause : s.heldBecause}</span>
+              ${item.heldBy.map((r) => reasonText(s, r)).join('; ')}</span
+            >`
+          : nothing
+      }
+      ${item.noDiacritics ? html`<span class="mark" data-mark="no-diacritics">${s.noDiacritics}</span>` : nothing}
+    </p>`;
+  }
+
   private renderActions(item: QueueItem, closed: boolean | undefined) {
     const s = this.strings;
     return html`<div class="actions" part="actions">
@@ -797,6 +1012,16 @@ export class NewsModeration extends NewsElement<'moderation'> {
         @click=${() => this.toggleThread(item.thread)}
       >
         ${closed ? s.reopenThread : s.closeThread}
+      </button>
+      <button
+        type="button"
+        class="link"
+        data-action="ban"
+        aria-expanded=${this.banning === item.id ? 'true' : 'false'}
+        ?disabled=${this.busy}
+        @click=${() => (this.banning = this.banning === item.id ? null : item.id)}
+      >
+        ${s.ban}
       </button>
     </div>`;
   }
@@ -858,7 +1083,10 @@ export class NewsModeration extends NewsElement<'moderation'> {
       if (!v || typeof v !== 'object') return '';
       const o = v as Record<string, unknown>;
       return Object.entries(o)
-        .map(([k, x]) => `${k}: ${x === null ? '—' : String(x).slice(0, 60)}`)
+        .map(
+          ([k, x]) =>
+            `${k}: ${x === null ? '—' : (typeof x === 'object' ? JSON.stringify(x) : String(x)).slice(0, 60)}`,
+        )
         .join('; ');
     };
     return html`<table class="log">

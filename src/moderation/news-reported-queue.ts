@@ -10,12 +10,9 @@ import type { ModerationStrings } from '../translations/types.js';
 import { moderationStyles } from './news-moderation.styles.js';
 import { reportedStyles } from './news-reported-queue.styles.js';
 import { MODERATION_STRINGS } from './strings.js';
+import type { DeskCall } from './desk-api.js';
 
-/** The desk's API call (bearer token, editor's name, time-out, typed errors), handed down by the desk. */
-export type DeskCall = <T>(
-  path: string,
-  init?: { method?: string; body?: unknown; signal?: AbortSignal },
-) => Promise<T>;
+export type { DeskCall };
 
 export interface ReportedChangeDetail {
   /** Comments in the queue now. */

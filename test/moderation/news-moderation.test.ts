@@ -237,7 +237,7 @@ describe('<news-moderation> against the server', function () {
     await waitUntil(() => items(el).length === 3, 'queue not shown');
     expect(items(el).map((a) => a.dataset.id)).to.deep.equal([ids.c1, ids.c2, ids.c3]);
     const counts = Object.fromEntries($$(el, '.count').map((c) => [c.dataset.count, c.textContent!.trim()]));
-    expect(counts).to.deep.equal({ pending: '3', approved: '1', rejected: '0', reported: '0' });
+    expect(counts).to.deep.equal({ pending: '3', held: '0', approved: '1', rejected: '0', reported: '0' });
     const first = items(el)[0]!;
     expect(first.textContent).to.contain('Giữ vững an ninh trật tự ở các xã nông thôn mới');
     expect(first.querySelector('a')!.getAttribute('href')).to.equal(ARTICLE.url);
@@ -414,7 +414,7 @@ describe('<news-moderation> against the server', function () {
     await waitUntil(() => items(el).length === 3);
     const errors: { reason: string; status?: number }[] = [];
     el.addEventListener('news-error', (event) => errors.push(event.detail));
-    await api.fault({ kind: 'status', status: 503, method: 'GET', path: '/moderation/queue', times: 1 });
+    await api.fault({ kind: 'status', status: 503, method: 'GET', path: '/moderation/comments', times: 1 });
     $<HTMLButtonElement>(el, '.tabs button[data-view=approved]')!.click();
     await waitUntil(() => !!$(el, 'p.error'), 'no error shown');
     expect($(el, 'p.error')!.textContent).to.contain('Không tải được danh sách');

@@ -20,6 +20,7 @@ import {
 } from '../common.ts';
 import type { CommentSort } from '../../../src/core/contract.ts';
 import { decodePopularCursor, popularKey, type RankedDbRow } from '../reactions.ts';
+import { deskColumns, READER_STATUS } from '../desk-common.ts';
 import type { PgDb } from './db.ts';
 
 const withReplies = (r: CommentDbRow) => ({
@@ -103,8 +104,9 @@ export class PgComments implements CommentStore {
       }
       await sql.query(
         `WITH thread AS (INSERT INTO threads (id, closed, created_at) VALUES ($2, NULL, $9) ON CONFLICT (id) DO NOTHING)
-         INSERT INTO comments (id, thread_id, parent_id, root_id, name, email, body, status, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)`,
+         INSERT INTO comments (id, thread_id, parent_id, root_id, name, email, body, status, created_at, updated_at,
+           author_hash, body_hash, held_by, no_diacritics, silent)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, $10, $11, $12, $13, $14)`,
         [
           id,
           input.thread,
@@ -115,6 +117,7 @@ export class PgComments implements CommentStore {
           input.body,
           input.status,
           now,
+          ...deskColumns(input.desk),
         ],
       );
       return { id, status: input.status, replay: false };
@@ -197,7 +200,7 @@ export class PgComments implements CommentStore {
 
   async statuses(ids: string[]) {
     const rows = await this.d.rows<{ id: string; status: Status }>(
-      'SELECT id, status FROM comments WHERE id = ANY($1)',
+      `SELECT id, ${READER_STATUS} AS status FROM comments WHERE id = ANY($1)`,
       [ids],
     );
     const found = new Map(rows.map((r) => [r.id, r.status]));

@@ -15,6 +15,7 @@ import { PgEditors } from './editors.ts';
 import { PgLiveEvents } from './live-events.ts';
 import { PgLikes } from './likes.ts';
 import { PgMeta } from './meta.ts';
+import { PgDesk } from './desk.ts';
 import { PgModeration } from './moderation.ts';
 import { PgRateLimits } from './rate-limits.ts';
 import { PgReports } from './reports.ts';
@@ -27,6 +28,7 @@ export class PostgresStorage implements Storage {
   readonly articles: PgArticles;
   readonly comments: PgComments;
   readonly moderation: PgModeration;
+  readonly desk: PgDesk;
   readonly views: PgViews;
   readonly likes: PgLikes;
   readonly reports: PgReports;
@@ -46,6 +48,7 @@ export class PostgresStorage implements Storage {
     this.articles = new PgArticles(db);
     this.comments = new PgComments(db);
     this.moderation = new PgModeration(db);
+    this.desk = new PgDesk(db);
     this.views = new PgViews(db);
     this.likes = new PgLikes(db);
     this.reports = new PgReports(db, this.moderation);

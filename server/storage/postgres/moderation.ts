@@ -52,7 +52,7 @@ export class PgModeration implements ModerationStore {
       checkNotHandled(before.status, action, expected);
       const change = moderationChange(before, action, edit);
       const after = (await this.d.one<CommentDbRow>(
-        `UPDATE comments SET body = $1, body_html = $2, original_body = $3, status = $4, updated_at = $5
+        `UPDATE comments SET body = $1, body_html = $2, original_body = $3, status = $4, silent = 0, updated_at = $5
          WHERE id = $6 RETURNING *`,
         [change.body, change.bodyHtml, change.original, change.status, now, id],
         sql,

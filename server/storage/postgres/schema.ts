@@ -226,6 +226,41 @@ export const MIGRATIONS: string[] = [
   );
   CREATE INDEX reports_open ON reports (resolved_at, comment_id, seq);
   `,
+  // 8: the desk's rules, bans and search (see the SQLite schema)
+  `
+  ALTER TABLE comments ADD COLUMN author_hash TEXT;
+  ALTER TABLE comments ADD COLUMN body_hash TEXT;
+  ALTER TABLE comments ADD COLUMN held_by TEXT;
+  ALTER TABLE comments ADD COLUMN no_diacritics SMALLINT NOT NULL DEFAULT 0;
+  ALTER TABLE comments ADD COLUMN silent SMALLINT NOT NULL DEFAULT 0;
+  CREATE INDEX comments_body_hash ON comments (body_hash, created_at);
+
+  CREATE TABLE moderation_rules (
+    id BIGSERIAL PRIMARY KEY,
+    kind TEXT NOT NULL,
+    action TEXT NOT NULL CHECK (action IN ('hold','reject')),
+    enabled SMALLINT NOT NULL DEFAULT 1,
+    config TEXT NOT NULL,
+    created_at BIGINT NOT NULL,
+    updated_at BIGINT NOT NULL
+  );
+
+  CREATE TABLE bans (
+    id BIGSERIAL PRIMARY KEY,
+    author_hash TEXT,
+    email TEXT,
+    comment_id TEXT,
+    name TEXT,
+    reason TEXT,
+    created_by TEXT NOT NULL,
+    created_at BIGINT NOT NULL,
+    expires_at BIGINT,
+    lifted_at BIGINT,
+    lifted_by TEXT
+  );
+  CREATE INDEX bans_author ON bans (author_hash);
+  CREATE INDEX bans_email ON bans (email);
+  `,
 ];
 
 /** Arbitrary, fixed: the advisory lock that serializes migrations across processes. */

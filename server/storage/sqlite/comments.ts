@@ -20,6 +20,7 @@ import {
 } from '../common.ts';
 import type { CommentSort } from '../../../src/core/contract.ts';
 import { decodePopularCursor, popularKey, type RankedDbRow } from '../reactions.ts';
+import { deskColumns, READER_STATUS } from '../desk-common.ts';
 import type { SqliteDb } from './db.ts';
 
 const withReplies = (r: CommentDbRow) => ({
@@ -101,8 +102,9 @@ export class SqliteComments implements CommentStore {
       const id = newId('c');
       this.d
         .s(
-          `INSERT INTO comments (id, thread_id, parent_id, root_id, name, email, body, status, created_at, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          `INSERT INTO comments (id, thread_id, parent_id, root_id, name, email, body, status, created_at, updated_at,
+             author_hash, body_hash, held_by, no_diacritics, silent)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
         .run(
           id,
@@ -115,6 +117,7 @@ export class SqliteComments implements CommentStore {
           input.status,
           now,
           now,
+          ...deskColumns(input.desk),
         );
       if (input.idempotencyKey) {
         this.d
@@ -200,7 +203,8 @@ export class SqliteComments implements CommentStore {
   async statuses(ids: string[]) {
     const out: Record<string, Status | 'unknown'> = {};
     for (const id of ids) {
-      const r = this.d.s('SELECT status FROM comments WHERE id = ?').get(id) as { status: Status } | undefined;
+      const r = this.d.s(`SELECT ${READER_STATUS} AS status FROM comments WHERE id = ?`).get(id) as
+        { status: Status } | undefined;
       out[id] = r?.status ?? 'unknown';
     }
     return out;

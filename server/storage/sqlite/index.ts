@@ -13,6 +13,7 @@ import { SqliteEditors } from './editors.ts';
 import { SqliteLiveEvents } from './live-events.ts';
 import { SqliteLikes } from './likes.ts';
 import { SqliteMeta } from './meta.ts';
+import { SqliteDesk } from './desk.ts';
 import { SqliteModeration } from './moderation.ts';
 import { SqliteReports } from './reports.ts';
 import { MIGRATIONS } from './schema.ts';
@@ -25,6 +26,7 @@ export class SqliteStorage implements Storage {
   readonly articles: SqliteArticles;
   readonly comments: SqliteComments;
   readonly moderation: SqliteModeration;
+  readonly desk: SqliteDesk;
   readonly views: SqliteViews;
   readonly likes: SqliteLikes;
   readonly reports: SqliteReports;
@@ -41,6 +43,7 @@ export class SqliteStorage implements Storage {
     this.articles = new SqliteArticles(this.db);
     this.comments = new SqliteComments(this.db);
     this.moderation = new SqliteModeration(this.db, this.comments);
+    this.desk = new SqliteDesk(this.db);
     this.meta = new SqliteMeta(this.db);
     this.imports = new SqliteImports(this.db);
     this.stats = new SqliteStats(this.db);

@@ -58,7 +58,9 @@ export class SqliteModeration implements ModerationStore {
       checkNotHandled(before.status, action, expected);
       const change = moderationChange(before, action, edit);
       this.d
-        .s('UPDATE comments SET body = ?, body_html = ?, original_body = ?, status = ?, updated_at = ? WHERE id = ?')
+        .s(
+          'UPDATE comments SET body = ?, body_html = ?, original_body = ?, status = ?, silent = 0, updated_at = ? WHERE id = ?',
+        )
         .run(change.body, change.bodyHtml, change.original, change.status, now, id);
       const after = this.d.s('SELECT * FROM comments WHERE id = ?').get(id) as CommentDbRow;
       this.write(actor, change.logAction, id, before.thread_id, pick(before), pick(after));

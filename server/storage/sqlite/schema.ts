@@ -204,4 +204,41 @@ export const MIGRATIONS: string[] = [
   );
   CREATE INDEX reports_open ON reports(resolved_at, comment_id, seq);
   `,
+  // 8: the desk's rules, bans and search. Comments keep their author's hash (bans), their text's hash
+  // (the same text on several threads), why a rule held them, whether they lack diacritics, and
+  // whether they were rejected silently (a rule or a ban: the reader keeps seeing "pending").
+  `
+  ALTER TABLE comments ADD COLUMN author_hash TEXT;
+  ALTER TABLE comments ADD COLUMN body_hash TEXT;
+  ALTER TABLE comments ADD COLUMN held_by TEXT;
+  ALTER TABLE comments ADD COLUMN no_diacritics INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE comments ADD COLUMN silent INTEGER NOT NULL DEFAULT 0;
+  CREATE INDEX comments_body_hash ON comments(body_hash, created_at);
+
+  CREATE TABLE moderation_rules (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    kind TEXT NOT NULL,
+    action TEXT NOT NULL CHECK (action IN ('hold','reject')),
+    enabled INTEGER NOT NULL DEFAULT 1,
+    config TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+  );
+
+  CREATE TABLE bans (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    author_hash TEXT,
+    email TEXT,                   -- lower case
+    comment_id TEXT,
+    name TEXT,
+    reason TEXT,
+    created_by TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    expires_at INTEGER,           -- NULL: for good
+    lifted_at INTEGER,
+    lifted_by TEXT
+  );
+  CREATE INDEX bans_author ON bans(author_hash);
+  CREATE INDEX bans_email ON bans(email);
+  `,
 ];
