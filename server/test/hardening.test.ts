@@ -294,7 +294,7 @@ test('finding 1: a thread page carries at most 10 replies per comment; the rest 
     p2.items.map((r: { id: string }) => r.id),
     replies.slice(10, 20),
   );
-  assert.deepEqual(Object.keys(p2.items[4]), ['id', 'parentId', 'name', 'body', 'createdAt']);
+  assert.deepEqual(Object.keys(p2.items[4]), ['id', 'parentId', 'name', 'body', 'createdAt', 'likes']);
   assert.equal(p2.items[4].parentId, replies[13]);
   const p3 = await (
     await c.req(`/api/comments/${root}/replies?limit=100&cursor=${encodeURIComponent(p2.nextCursor)}`)
