@@ -192,7 +192,7 @@ test('a rule change applies to new comments only, and is logged (create, update,
     log.map((e: { action: string }) => e.action),
     ['rule.delete', 'rule.update', 'rule.create'],
   );
-  assert.equal(log[2].actor, 'Biên tập viên A');
+  assert.equal(log[2].actor, 'Biên tập viên A (token)');
   assert.equal(log[2].before, null);
   assert.deepEqual(log[2].after, {
     id: r.id,
@@ -338,7 +338,7 @@ test('bulk: 50 comments approved at once appear for readers, the log has 50 entr
   );
   assert.equal(approvals.length, 50);
   assert.deepEqual(new Set(approvals.map((e: { commentId: string }) => e.commentId)), new Set(ids));
-  assert.equal(approvals[0].actor, 'Biên tập viên A');
+  assert.equal(approvals[0].actor, 'Biên tập viên A (token)');
 
   // Reject some back; bad input writes nothing.
   const back = await (await c.mod('/api/moderation/bulk', { ids: ids.slice(0, 5), action: 'reject' })).json();

@@ -70,7 +70,7 @@ test('like and unlike: the answer carries the count; one like per reader; unlike
   await like(c, reply);
   c.clock.now += 10_000; // past the thread cache
   const p = await page(c, 'sort=newest');
-  assert.deepEqual(Object.keys(p.items[0]!), ['id', 'name', 'body', 'createdAt', 'likes', 'replies']);
+  assert.deepEqual(Object.keys(p.items[0]!), ['id', 'name', 'body', 'createdAt', 'likes', 'replies', 'repliesCursor']);
   assert.equal(p.items[0]!.likes, 1);
   assert.equal(p.items[0]!.replies[0]!.likes, 1);
 });
@@ -333,14 +333,14 @@ test('the desk keeps (reports cleared, shown again) or removes (rejected) a repo
       [
         'remove',
         removed,
-        'Biên tập viên A',
+        'Biên tập viên A (token)',
         { status: 'approved', reports: 2, hidden: 1 },
         { status: 'rejected', reports: 0, hidden: 0 },
       ],
       [
         'keep',
         kept,
-        'Biên tập viên A',
+        'Biên tập viên A (token)',
         { status: 'approved', reports: 2, hidden: 1 },
         { status: 'approved', reports: 0, hidden: 0 },
       ],
