@@ -9,6 +9,7 @@
  * all processes, so a beacon costs no database round trip. Every beacon's outcome
  * is counted for the desk's integration panel (`BEACON_OUTCOMES`).
  */
+import * as v from 'valibot';
 import { Hono, type Context } from 'hono';
 import { isbot } from 'isbot';
 import { LRUCache } from 'lru-cache';
@@ -125,8 +126,7 @@ export function viewRoutes({ config, storage, views, caches, limit, counters, re
     },
   );
 
-  const loadMostRead = async (c: Context, key: string, t: number) => {
-    const q = parse(MostReadQuery, c.req.query());
+  const loadMostRead = async (c: Context, q: v.InferOutput<typeof MostReadQuery>, key: string, t: number) => {
     const items = await storage.views.mostRead(WINDOWS[q.window]!, q.limit, q.section || undefined);
     const hit = {
       until: t + config.mostReadCacheMs,
@@ -143,11 +143,12 @@ export function viewRoutes({ config, storage, views, caches, limit, counters, re
 
   /** Cached per process for `mostReadCacheMs`; a hit is answered synchronously. */
   r.get('/most-read', (c) => {
-    // Keyed by the raw URL: a hit skips parsing (only valid requests are ever cached).
-    const key = c.req.url;
+    // Keyed by the validated parameters only: other query parameters cannot make new entries.
+    const q = parse(MostReadQuery, c.req.query());
+    const key = JSON.stringify([q.window, q.limit, q.section || null]);
     const t = config.now();
     const hit = caches.mostRead.get(key, t);
-    return hit ? answerMostRead(c, hit, t) : loadMostRead(c, key, t);
+    return hit ? answerMostRead(c, hit, t) : loadMostRead(c, q, key, t);
   });
 
   return r;
