@@ -10,6 +10,7 @@ import { actor } from '../http/context.ts';
 import { fail } from '../http/errors.ts';
 import { CommentId, Cursor, Limit, Text, ThreadId, cleanText, parse, readJson } from '../http/validate.ts';
 import type { RouteDeps } from './deps.ts';
+import { queueItemJson } from './moderation.ts';
 
 const int = (min: number, max: number, what: string) =>
   v.pipe(
@@ -126,24 +127,9 @@ export function deskRoutes({ storage, caches, moderator }: RouteDeps) {
       q.cursor,
     );
     return c.json({
-      items: page.items.map((i) => ({
-        id: i.id,
-        thread: i.thread,
-        articleTitle: i.articleTitle,
-        articleUrl: i.articleUrl,
-        parentId: i.parentId,
-        parent: i.parent,
-        name: i.name,
-        email: i.email,
-        body: i.body,
-        bodyHtml: i.bodyHtml,
-        originalBody: i.originalBody,
-        status: i.status,
-        createdAt: i.createdAt,
-        heldBy: i.heldBy,
-        noDiacritics: i.noDiacritics,
-      })),
-      counts: page.counts,
+      items: page.items.map((i) => ({ ...queueItemJson(i), heldBy: i.heldBy, noDiacritics: i.noDiacritics })),
+      // The "Bị báo cáo" tab's count beside the states' (routes/reports.ts).
+      counts: { ...page.counts, reported: await storage.reports.openCount() },
       nextCursor: page.nextCursor,
     });
   });

@@ -2,6 +2,7 @@
 import { Hono, type Context } from 'hono';
 import * as v from 'valibot';
 import { PAGE } from '../../src/core/contract.ts';
+import type { QueueItem } from '../domain.ts';
 import type { Env } from '../http/context.ts';
 import { actor } from '../http/context.ts';
 import { fail } from '../http/errors.ts';
@@ -22,6 +23,25 @@ async function readEdit(c: Context, required: boolean) {
       fail('invalid_input', 'bodyHtml has no text left after sanitizing.', 'bodyHtml');
   }
   return { edit: { body: e.body, bodyHtml }, expected: e.expectedStatus };
+}
+
+/** A queue item as the desk reads it (the queue and the desk's filtered list). */
+export function queueItemJson(i: QueueItem) {
+  return {
+    id: i.id,
+    thread: i.thread,
+    articleTitle: i.articleTitle,
+    articleUrl: i.articleUrl,
+    parentId: i.parentId,
+    parent: i.parent,
+    name: i.name,
+    email: i.email,
+    body: i.body,
+    bodyHtml: i.bodyHtml,
+    originalBody: i.originalBody,
+    status: i.status,
+    createdAt: i.createdAt,
+  };
 }
 
 export function moderationRoutes({ config, storage, caches, moderator, live }: RouteDeps) {
@@ -47,21 +67,7 @@ export function moderationRoutes({ config, storage, caches, moderator, live }: R
     );
     const page = await storage.moderation.queue(q.status, q.limit, q.cursor);
     return c.json({
-      items: page.items.map((i) => ({
-        id: i.id,
-        thread: i.thread,
-        articleTitle: i.articleTitle,
-        articleUrl: i.articleUrl,
-        parentId: i.parentId,
-        parent: i.parent,
-        name: i.name,
-        email: i.email,
-        body: i.body,
-        bodyHtml: i.bodyHtml,
-        originalBody: i.originalBody,
-        status: i.status,
-        createdAt: i.createdAt,
-      })),
+      items: page.items.map(queueItemJson),
       // The "Bị báo cáo" tab's count beside the statuses' (routes/reports.ts).
       counts: { ...page.counts, reported: await storage.reports.openCount() },
       nextCursor: page.nextCursor,

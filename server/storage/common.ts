@@ -292,10 +292,18 @@ export const pick = (r: CommentDbRow) => ({ status: r.status, body: r.body, body
 /**
  * Two editors on one comment: the second one's action is refused (`already_moderated`) when the
  * comment's status is not the one its desk showed (`expected`), or, without `expected`, when it
- * already has the status the action would give it. Checked under the row's lock, in both dialects.
+ * already has the status the action would give it and nothing is edited (approving an approved
+ * comment with a new body is an edit, not a second decision). Checked under the row's lock, in
+ * both dialects.
  */
-export function checkNotHandled(current: Status, action: 'approve' | 'reject' | 'edit', expected?: Status): void {
+export function checkNotHandled(
+  current: Status,
+  action: 'approve' | 'reject' | 'edit',
+  expected: Status | undefined,
+  edit: { body?: string; bodyHtml?: string | null },
+): void {
   const target = action === 'approve' ? 'approved' : action === 'reject' ? 'rejected' : undefined;
-  if ((expected && current !== expected) || (!expected && target === current))
+  const edits = edit.body !== undefined || edit.bodyHtml !== undefined;
+  if ((expected && current !== expected) || (!expected && target === current && !edits))
     throw new DomainError('already_moderated', `The comment is ${current} already.`);
 }

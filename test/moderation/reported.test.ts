@@ -10,7 +10,7 @@ import '../../src/moderation/index.js';
 import { loadList } from '../../src/comments/loader.js';
 import type { NewsCommentList } from '../../src/comments/news-comment-list.js';
 import type { NewsModeration } from '../../src/moderation/index.js';
-import { MODERATOR_TOKEN, ServerApi } from '../support/server-api.js';
+import { ServerApi } from '../support/server-api.js';
 
 const $ = <T extends Element = HTMLElement>(el: Element, sel: string) => el.shadowRoot!.querySelector<T>(sel);
 const $$ = <T extends Element = HTMLElement>(el: Element, sel: string) => [...el.shadowRoot!.querySelectorAll<T>(sel)];
@@ -44,7 +44,6 @@ describe('<news-moderation>: the "Bị báo cáo" queue', function () {
 
   beforeEach(async () => {
     document.documentElement.lang = 'vi';
-    sessionStorage.clear();
     api = new ServerApi();
     await api.articles(ARTICLE);
     rude = await api.approved(ARTICLE.id, { name: 'Anh Tuấn', body: 'Ý kiến nặng lời' });
@@ -53,11 +52,9 @@ describe('<news-moderation>: the "Bị báo cáo" queue', function () {
     await report(api, rude, { reason: 'abuse', text: 'Xúc phạm người khác' });
     await report(api, spam, { reason: 'spam' });
   });
-  afterEach(() => sessionStorage.clear());
 
   async function openReported(count = 2) {
-    sessionStorage.setItem('news-moderation:token', MODERATOR_TOKEN);
-    sessionStorage.setItem('news-moderation:editor', 'Hà Phương');
+    await api.signIn('Hà Phương'); // the desk mounted now starts signed in (its session cookie)
     const el = await fixture<NewsModeration>(html`<news-moderation api=${api.base}></news-moderation>`);
     await waitUntil(() => $(el, '.count[data-count=reported]')?.textContent?.trim() === String(count), 'tab count');
     const tab = $<HTMLButtonElement>(el, '.tabs button[data-view=reported]')!;

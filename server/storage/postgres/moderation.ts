@@ -49,7 +49,7 @@ export class PgModeration implements ModerationStore {
     return this.d.tx(async (sql) => {
       const before = await this.d.one<CommentDbRow>('SELECT * FROM comments WHERE id = $1 FOR UPDATE', [id], sql);
       if (!before) throw new DomainError('comment_not_found');
-      checkNotHandled(before.status, action, expected);
+      checkNotHandled(before.status, action, expected, edit);
       const change = moderationChange(before, action, edit);
       const after = (await this.d.one<CommentDbRow>(
         `UPDATE comments SET body = $1, body_html = $2, original_body = $3, status = $4, silent = 0, updated_at = $5

@@ -55,7 +55,7 @@ export class SqliteModeration implements ModerationStore {
     return this.d.tx(() => {
       const before = this.d.s('SELECT * FROM comments WHERE id = ?').get(id) as CommentDbRow | undefined;
       if (!before) throw new DomainError('comment_not_found');
-      checkNotHandled(before.status, action, expected);
+      checkNotHandled(before.status, action, expected, edit);
       const change = moderationChange(before, action, edit);
       this.d
         .s(
