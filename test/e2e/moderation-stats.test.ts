@@ -14,7 +14,7 @@ import { join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { getRequestListener } from '@hono/node-server';
 import { puppeteerCore } from '@web/test-runner-chrome';
-import { createTestApp, TEST_MODERATOR_TOKEN } from '../../server/testing.ts';
+import { addTestEditor, createTestApp } from '../../server/testing.ts';
 import { CHROME_CANDIDATES, CHROMIUM_FLAGS, FIREFOX_CANDIDATES, firstExisting } from '../../scripts/browsers.mjs';
 
 const BROWSERS = [
@@ -34,11 +34,14 @@ describe('the desk’s charts on the built files, under the strict CSP', { timeo
   let server: Server;
   let origin = '';
   let close: () => Promise<void>;
+  /** The desk's account, made by the server's own account code. */
+  let editor: { name: string; secret: string };
 
   before(async () => {
     assert.ok(existsSync(join(resolve('dist/cdn'), 'news-moderation.js')), 'run `npm run build` first');
     const test = await createTestApp();
     close = test.close;
+    editor = { name: 'Biên tập Lan', secret: await addTestEditor(test.storage, 'Biên tập Lan') };
     const now = Date.now();
     await test.storage.articles.upsert([
       { id: 'gia-lua-tang', url: 'https://baotinh.example/gia-lua-tang.html', title: 'Giá lúa tăng' },
@@ -94,13 +97,14 @@ describe('the desk’s charts on the built files, under the strict CSP', { timeo
           page.on('request', (r) => loaded.push(new URL(r.url()).pathname));
           await page.goto(`${origin}/moderation`, { waitUntil: 'load' });
           await waitFor('sign-in form', () =>
-            page.evaluate(() => !!document.querySelector('news-moderation')?.shadowRoot?.querySelector('#token')),
+            page.evaluate(() => !!document.querySelector('news-moderation')?.shadowRoot?.querySelector('#secret')),
           );
-          await page.evaluate((token: string) => {
+          await page.evaluate(({ name, secret }) => {
             const root = document.querySelector('news-moderation')!.shadowRoot!;
-            root.querySelector<HTMLInputElement>('#token')!.value = token;
+            root.querySelector<HTMLInputElement>('#editor')!.value = name;
+            root.querySelector<HTMLInputElement>('#secret')!.value = secret;
             root.querySelector<HTMLButtonElement>('form.signin button[type=submit]')!.click();
-          }, TEST_MODERATOR_TOKEN);
+          }, editor);
           await waitFor('the tabs', () =>
             page.evaluate(
               () => !!document.querySelector('news-moderation')!.shadowRoot!.querySelector('button[data-view="stats"]'),
