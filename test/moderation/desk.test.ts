@@ -9,6 +9,7 @@ import { waitUntil } from '../support/wait.js';
 import '../../src/moderation/index.js';
 import type { NewsModeration } from '../../src/moderation/index.js';
 import { ServerApi } from '../support/server-api.js';
+import { recordRequests } from '../support/record-requests.js';
 
 const $ = <T extends Element = HTMLElement>(root: Element, sel: string) => root.shadowRoot!.querySelector<T>(sel);
 const $$ = <T extends Element = HTMLElement>(root: Element, sel: string) => [
@@ -54,25 +55,6 @@ async function realClick(target: HTMLElement) {
   target.scrollIntoView({ block: 'center' });
   const r = target.getBoundingClientRect();
   await sendMouse({ type: 'click', position: [Math.round(r.x + r.width / 2), Math.round(r.y + r.height / 2)] });
-}
-
-/** Every request the page sends to the API, let through to the server. */
-function recordRequests(base: string) {
-  const original = window.fetch;
-  const requests: { method: string; path: string; body: unknown }[] = [];
-  window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
-    const request = new Request(input, init);
-    if (request.url.startsWith(base)) {
-      const url = new URL(request.url);
-      requests.push({
-        method: request.method,
-        path: url.pathname.slice(new URL(base).pathname.length) + url.search,
-        body: typeof init?.body === 'string' ? JSON.parse(init.body) : undefined,
-      });
-    }
-    return original(input, init);
-  };
-  return { requests, restore: () => (window.fetch = original) };
 }
 
 describe('<news-moderation>: rules, bulk, search and bans against the server', function () {

@@ -10,6 +10,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../src/moderation/index.js';
 import type { NewsModeration, QueueItem } from '../../src/moderation/index.js';
 import { ServerApi } from '../support/server-api.js';
+import { recordRequests } from '../support/record-requests.js';
 
 const $ = <T extends Element = HTMLElement>(el: Element, sel: string) => el.shadowRoot!.querySelector<T>(sel);
 const $$ = <T extends Element = HTMLElement>(el: Element, sel: string) => [...el.shadowRoot!.querySelectorAll<T>(sel)];
@@ -61,35 +62,6 @@ async function seed(api: ServerApi): Promise<Seeded> {
   });
   const c3 = await post(SPORT, { name: 'Độc giả 3', body: 'Bình luận số 3' });
   return { lan, c1, c2, c3 };
-}
-
-interface Recorded {
-  method: string;
-  path: string;
-  headers: Headers;
-  credentials: RequestCredentials;
-  body: unknown;
-}
-
-/** Records every request the page sends to `base` and lets it through to the server. */
-function recordRequests(base: string): { requests: Recorded[]; restore(): void } {
-  const original = window.fetch;
-  const requests: Recorded[] = [];
-  window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
-    const request = new Request(input, init);
-    if (request.url.startsWith(base)) {
-      const url = new URL(request.url);
-      requests.push({
-        method: request.method,
-        path: url.pathname.slice(new URL(base).pathname.length) + url.search,
-        headers: request.headers,
-        credentials: request.credentials,
-        body: typeof init?.body === 'string' ? JSON.parse(init.body) : undefined,
-      });
-    }
-    return original(input, init);
-  };
-  return { requests, restore: () => (window.fetch = original) };
 }
 
 /** Fills the desk's sign-in form and submits it. */
