@@ -15,27 +15,19 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { getRequestListener } from '@hono/node-server';
 import { puppeteerCore } from '@web/test-runner-chrome';
 import { createTestApp } from '../../server/testing.ts';
-import { CHROME_CANDIDATES, CHROMIUM_FLAGS, FIREFOX_CANDIDATES, firstExisting } from '../../scripts/browsers.mjs';
+import { firstExisting } from '../../scripts/browsers.mjs';
+import { BROWSERS, listen, waitFor } from './support.ts';
 
 type Browser = Awaited<ReturnType<typeof puppeteerCore.launch>>;
 type Page = Awaited<ReturnType<Browser['newPage']>>;
 
 const DIST = resolve('dist/cdn');
 const VERSION = (JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version;
-
-const BROWSERS = [
-  { name: 'chromium', browser: 'chrome' as const, paths: CHROME_CANDIDATES, args: CHROMIUM_FLAGS },
-  { name: 'firefox', browser: 'firefox' as const, paths: FIREFOX_CANDIDATES, args: [] },
-];
-
-const listen = (server: Server, host: string) =>
-  new Promise<number>((done) => server.listen(0, host, () => done((server.address() as AddressInfo).port)));
 
 /**
  * "Bài viết" in windows-1258: à is 0xE0; ế has no code of its own there, it is ê (0xEA) followed
@@ -76,14 +68,6 @@ const closeText = (page: Page) =>
     const button = document.querySelector('news-share')?.shadowRoot?.querySelector('[part~="close"]');
     return button ? (button.textContent ?? '').replace(/\s+/g, ' ').trim() : null;
   });
-
-async function waitFor(what: string, check: () => Promise<boolean>, timeout = 15_000): Promise<void> {
-  const end = Date.now() + timeout;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error(`Timed out: ${what}`);
-    await new Promise((next) => setTimeout(next, 50));
-  }
-}
 
 describe('the CDN files on a windows-1258 page of another origin, with SRI', { timeout: 180_000 }, () => {
   let apiServer: Server;

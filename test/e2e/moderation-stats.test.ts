@@ -15,20 +15,8 @@ import { after, before, describe, it } from 'node:test';
 import { getRequestListener } from '@hono/node-server';
 import { puppeteerCore } from '@web/test-runner-chrome';
 import { addTestEditor, createTestApp } from '../../server/testing.ts';
-import { CHROME_CANDIDATES, CHROMIUM_FLAGS, FIREFOX_CANDIDATES, firstExisting } from '../../scripts/browsers.mjs';
-
-const BROWSERS = [
-  { name: 'chromium', browser: 'chrome' as const, paths: CHROME_CANDIDATES, args: CHROMIUM_FLAGS },
-  { name: 'firefox', browser: 'firefox' as const, paths: FIREFOX_CANDIDATES, args: [] },
-];
-
-async function waitFor(what: string, check: () => Promise<boolean>, timeout = 15_000): Promise<void> {
-  const end = Date.now() + timeout;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error(`Timed out: ${what}`);
-    await new Promise((next) => setTimeout(next, 50));
-  }
-}
+import { firstExisting } from '../../scripts/browsers.mjs';
+import { BROWSERS, waitFor } from './support.ts';
 
 describe('the desk’s charts on the built files, under the strict CSP', { timeout: 180_000 }, () => {
   let server: Server;

@@ -22,13 +22,13 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { extname, join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { getRequestListener } from '@hono/node-server';
 import { puppeteerCore } from '@web/test-runner-chrome';
 import { createTestApp, TEST_MODERATOR_TOKEN } from '../../server/testing.ts';
-import { CHROME_CANDIDATES, CHROMIUM_FLAGS, FIREFOX_CANDIDATES, firstExisting } from '../../scripts/browsers.mjs';
+import { firstExisting } from '../../scripts/browsers.mjs';
+import { BROWSERS, listen, waitFor } from './support.ts';
 
 type Browser = Awaited<ReturnType<typeof puppeteerCore.launch>>;
 type Page = Awaited<ReturnType<Browser['newPage']>>;
@@ -37,14 +37,6 @@ const DIST = resolve('dist/cdn');
 const TYPES: Record<string, string> = { '.js': 'text/javascript', '.css': 'text/css', '.html': 'text/html' };
 /** Long enough for the offline reload to find page and scripts in the HTTP cache. */
 const CACHE = 'public, max-age=3600';
-
-const BROWSERS = [
-  { name: 'chromium', browser: 'chrome' as const, paths: CHROME_CANDIDATES, args: CHROMIUM_FLAGS },
-  { name: 'firefox', browser: 'firefox' as const, paths: FIREFOX_CANDIDATES, args: [] },
-];
-
-const listen = (server: Server, host: string) =>
-  new Promise<number>((done) => server.listen(0, host, () => done((server.address() as AddressInfo).port)));
 
 /** The article page: the built file as a module or a classic script, the API in a meta tag. */
 function articlePage(apiOrigin: string, build: 'module' | 'iife', thread: string): string {
@@ -73,14 +65,6 @@ const deep = (page: Page, path: string[]) =>
 
 const FORM = ['news-comments', 'news-comment-form'];
 const LIST = ['news-comments', 'news-comment-list'];
-
-async function waitFor(what: string, check: () => Promise<boolean>, timeout = 15_000): Promise<void> {
-  const end = Date.now() + timeout;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error(`Timed out: ${what}`);
-    await new Promise((next) => setTimeout(next, 50));
-  }
-}
 
 describe('offline first send, on the built files', { timeout: 180_000 }, () => {
   let apiServer: Server;
