@@ -326,11 +326,25 @@ ${head
           });
           await desk.close();
 
-          // On a reload of the article: the approved comment is shown.
+          // On a reload of the article: the approved comment is shown, to its author (no longer
+          // "Đang chờ duyệt") and to another reader (nothing of the author's in their storage).
           const comments = 'news-comments >>> news-comment-list >>> article[part~="comment"]';
           await shownAfterLoad(page, articleUrl, 'news-comments', 'the approved comment, on a reload', async () =>
             (await texts(page, comments)).some((text) => text.includes(body) && !text.includes('Đang chờ duyệt')),
           );
+          const another = await readerPage();
+          try {
+            await shownAfterLoad(
+              another.page,
+              articleUrl,
+              'news-comments',
+              'the comment, for another reader',
+              async () => (await texts(another.page, comments)).some((text) => text.includes(body)),
+            );
+            assert.deepEqual(another.errors, []);
+          } finally {
+            await another.context.close();
+          }
 
           // Most read: the API answers from a cache of one minute (not configurable), so the list the
           // page asked for at load may be that old; the article appears once the cache renews.
