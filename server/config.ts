@@ -29,6 +29,7 @@ export interface Config {
    * when VIEWS_PER_NETWORK_HOUR caps the views one network adds to one article in an hour.
    */
   viewDedupeMs: number;
+  /** Most-read answers are cached this long in each process (and by browsers and CDNs, `max-age`). */
   mostReadCacheMs: number;
   /** Reader pages of a thread are cached this long (cleared at once by moderation actions). */
   threadCacheMs: number;
@@ -157,7 +158,7 @@ export function configFromEnv(
     reportsPerMinute: int(env.RATE_LIMIT_REPORTS, 5),
     reportHideThreshold: int(env.REPORT_HIDE_THRESHOLD, 0),
     viewDedupeMs: viewWindowMs(int(env.VIEWS_PER_NETWORK_HOUR, 2)),
-    mostReadCacheMs: 60_000,
+    mostReadCacheMs: int(env.MOST_READ_CACHE_MS, 60_000),
     threadCacheMs: int(env.THREAD_CACHE_MS, 2000),
     viewFlushMs: int(env.VIEW_FLUSH_MS, 1000),
     databaseUrl: env.DATABASE_URL ?? '',

@@ -14,7 +14,7 @@ export const listen = (server: Server, host: string) =>
   new Promise<number>((done) => server.listen(0, host, () => done((server.address() as AddressInfo).port)));
 
 /** Polls `check` until it holds; throws "Timed out: {what}" after `timeout` ms. */
-export async function waitFor(what: string, check: () => Promise<boolean>, timeout = 15_000): Promise<void> {
+export async function waitFor(what: string, check: () => Promise<boolean>, timeout = 20_000): Promise<void> {
   const end = Date.now() + timeout;
   while (!(await check())) {
     if (Date.now() > end) throw new Error(`Timed out: ${what}`);
