@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { ModerationBan } from '../core/contract.js';
 import { format } from '../core/locale.js';
@@ -33,9 +33,10 @@ export class NewsModerationBans extends NewsElement<'moderation'> {
   @state() private busy = false;
   @state() private announcement = '';
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.load();
+  // Loads once the desk hands its call down: as a property set before this element's code arrived
+  // (the tab loads it lazily), `call` is only in place from the first update on.
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('call') && this.call) void this.load();
   }
 
   private async load(cursor?: string): Promise<void> {

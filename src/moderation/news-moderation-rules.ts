@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import {
   DESK_LIMITS,
@@ -78,9 +78,10 @@ export class NewsModerationRules extends NewsElement<'moderation'> {
   @state() private announcement = '';
   @state() private error = '';
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.load();
+  // Loads once the desk hands its call down: as a property set before this element's code arrived
+  // (the tab loads it lazily), `call` is only in place from the first update on.
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('call') && this.call) void this.load();
   }
 
   private async load(cursor?: string): Promise<void> {

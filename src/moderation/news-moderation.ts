@@ -58,23 +58,41 @@ type View = QueueState | 'reported' | 'log' | 'rules' | 'bans' | 'stats' | 'inte
 const VIEWS: View[] = [...QUEUE_STATES, 'reported', 'log', 'rules', 'bans', 'stats', 'integration'];
 const isQueue = (view: View): view is QueueState => (QUEUE_STATES as readonly string[]).includes(view);
 
-/** The charts' element, loaded when its tab is first opened. */
-const loadStats = lazyModule(async () => {
-  const module = await import('./news-moderation-stats.js');
-  module.NewsModerationStats.define('news-moderation-stats');
-  return module;
-});
-
 export interface ModerationActionDetail {
   action: 'approve' | 'reject' | 'edit' | 'close' | 'reopen' | 'keep' | 'remove' | 'ban';
   id?: string;
   thread?: string;
 }
 
-/** The "Bị báo cáo" tab's element, imported when an editor first opens the tab. */
-const loadReportedQueue = lazyModule(() =>
-  import('./news-reported-queue.js').then(({ NewsReportedQueue }) => NewsReportedQueue.define('news-reported-queue')),
-);
+/**
+ * The tabs whose element is a module of its own, imported (and defined) when an editor first opens
+ * the tab: the queue's tabs are what an editor opens the desk for, the others wait.
+ */
+const TAB_MODULES: Partial<Record<View, () => Promise<unknown>>> = {
+  reported: lazyModule(() =>
+    import('./news-reported-queue.js').then(({ NewsReportedQueue }) => NewsReportedQueue.define('news-reported-queue')),
+  ),
+  rules: lazyModule(() =>
+    import('./news-moderation-rules.js').then(({ NewsModerationRules }) =>
+      NewsModerationRules.define('news-moderation-rules'),
+    ),
+  ),
+  bans: lazyModule(() =>
+    import('./news-moderation-bans.js').then(({ NewsModerationBans }) =>
+      NewsModerationBans.define('news-moderation-bans'),
+    ),
+  ),
+  stats: lazyModule(() =>
+    import('./news-moderation-stats.js').then(({ NewsModerationStats }) =>
+      NewsModerationStats.define('news-moderation-stats'),
+    ),
+  ),
+  integration: lazyModule(() =>
+    import('./news-integration-panel.js').then(({ NewsIntegrationPanel }) =>
+      NewsIntegrationPanel.define('news-integration-panel'),
+    ),
+  ),
+};
 
 /** The HTTP status of a failed request, if it got an answer. */
 const statusOf = (error: unknown): number | undefined =>
@@ -668,9 +686,10 @@ export class NewsModeration extends NewsElement<'moderation'> {
   private readonly keyListener = (e: KeyboardEvent) => this.onKeydown(e);
 
   protected override willUpdate(changed: PropertyValues): void {
-    // The reported queue's code comes when its tab is first opened (again after a failed import).
-    if ((changed.has('view') || changed.has('reload')) && this.view === 'reported') {
-      loadReportedQueue().catch((error: unknown) => {
+    // A tab's own element comes when the tab is first opened (again after a failed import).
+    const load = TAB_MODULES[this.view];
+    if ((changed.has('view') || changed.has('reload')) && load) {
+      load().catch((error: unknown) => {
         this.announcement = format(this.strings.actionFailed, { status: statusOf(error) ?? '—' });
         this.emit('news-error', toErrorDetail(this.localName, error));
       });
@@ -1064,13 +1083,6 @@ export class NewsModeration extends NewsElement<'moderation'> {
     });
 
   private renderStats() {
-    if (!customElements.get('news-moderation-stats')) {
-      loadStats().then(
-        () => this.requestUpdate(),
-        (error: unknown) => this.emit('news-error', toErrorDetail(this.localName, error)),
-      );
-      return html`<p class="muted">${this.strings.loading}</p>`;
-    }
     return html`<news-moderation-stats .request=${this.statsRequest}></news-moderation-stats>`;
   }
 

@@ -22,10 +22,10 @@ const deepActive = (): Element | null => {
   return a;
 };
 const panel = (el: Element, tag: string) => $(el, tag)!;
-/** An element inside one of the desk's panels, or null while the panel is not there. */
+/** An element inside one of the desk's panels, or null while the panel is not there (or its code not loaded). */
 const inPanel = (el: Element, tag: string, sel: string) => {
   const p = $(el, tag);
-  return p ? $(p, sel) : null;
+  return p?.shadowRoot ? $(p, sel) : null;
 };
 const count = (el: Element, state: string) => $(el, `.count[data-count=${state}]`)!.textContent!.trim();
 

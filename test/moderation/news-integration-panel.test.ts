@@ -43,7 +43,8 @@ async function openPanel(el: NewsModeration): Promise<NewsIntegrationPanel> {
   expect(tab.textContent!.trim()).to.equal('Tình trạng tích hợp');
   tab.focus();
   await sendKeys({ press: 'Enter' });
-  await waitUntil(() => !!$(el, 'news-integration-panel'), 'panel not shown');
+  // The panel's code loads with its tab.
+  await waitUntil(() => !!$(el, 'news-integration-panel')?.shadowRoot, 'panel not shown');
   const panel = $<NewsIntegrationPanel>(el, 'news-integration-panel')!;
   await waitUntil(() => !!$(panel, 'table[data-table=beacons]'), 'panel data not shown');
   expect(tab.getAttribute('aria-pressed')).to.equal('true');
