@@ -389,7 +389,7 @@ test('search: diacritic- and case-insensitive, by thread and state, with counts 
     approved.items.map((i: { id: string }) => i.id),
     hits.slice(0, 3).reverse(), // most recent first
   );
-  assert.deepEqual(approved.counts, { pending: 9, held: 0, approved: 3, rejected: 0 });
+  assert.deepEqual(approved.counts, { pending: 9, held: 0, approved: 3, rejected: 0, reported: 0 });
   // Wildcards are text.
   assert.equal((await desk(c, 'q=%25')).items.length, 0);
   assert.equal((await desk(c, 'q=_')).items.length, 0);
