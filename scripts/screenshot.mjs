@@ -1,5 +1,7 @@
 // Regenerates docs/screenshot.png from a running server: `npm start`, then
-// `node scripts/screenshot.mjs [http://localhost:8080/]`.
+// `node scripts/screenshot.mjs [http://localhost:8080/]`. The desk (docs/moderation.png) signs in
+// first with the account the first start printed:
+// `DESK_NAME=demo DESK_SECRET=… node scripts/screenshot.mjs http://localhost:8080/moderation docs/moderation.png`.
 import { chromium } from 'playwright-core';
 import { CHROMIUM_FLAGS } from './browsers.mjs';
 
@@ -10,6 +12,12 @@ const browser = await chromium.launch({
 });
 const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1 });
 await page.goto(url, { waitUntil: 'networkidle' });
+if (process.env.DESK_SECRET) {
+  await page.fill('news-moderation >> #editor', process.env.DESK_NAME ?? 'demo');
+  await page.fill('news-moderation >> #secret', process.env.DESK_SECRET);
+  await page.click('news-moderation >> form.signin button[type=submit]');
+  await page.waitForSelector('news-moderation >> article.item');
+}
 // Scroll through so the lazy boxes load, then back to the top.
 for (let y = 0; y < 6000; y += 600) {
   await page.mouse.wheel(0, 600);

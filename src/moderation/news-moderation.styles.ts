@@ -21,10 +21,12 @@ export const moderationStyles = css`
     opacity: 0.6;
     cursor: default;
   }
+  /* Text on the link colour: the surface may be transparent (a page's own background shows), so
+     the text takes the opposite of the link's lightness, as the link colours themselves do. */
   button.primary {
     background: var(--_link);
     border-color: var(--_link);
-    color: var(--_surface);
+    color: var(--news-color-on-link, light-dark(#fff, #1b1b1b));
   }
   button.danger {
     border-color: var(--_accent);

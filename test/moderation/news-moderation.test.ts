@@ -79,6 +79,22 @@ function readable(win: Window): string {
   return [...all(win.sessionStorage), ...all(win.localStorage), win.document.cookie].join('\n');
 }
 
+/** The WCAG contrast ratio of an element's text colour over its own background (both opaque). */
+function contrastOf(el: Element): number {
+  const style = getComputedStyle(el);
+  const rgba = (value: string) => value.match(/[\d.]+/g)!.map(Number);
+  const [fr, fg, fb, fa = 1] = rgba(style.color);
+  const [br, bg, bb, ba = 1] = rgba(style.backgroundColor);
+  if (fa < 1 || ba < 1) return 1; // a see-through text or button cannot promise any contrast
+  const luminance = (r: number, g: number, b: number) =>
+    [r, g, b]
+      .map((c) => c / 255)
+      .map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4))
+      .reduce((sum, c, i) => sum + c * [0.2126, 0.7152, 0.0722][i]!, 0);
+  const [hi, lo] = [luminance(fr!, fg!, fb!), luminance(br!, bg!, bb!)].sort((a, b) => b - a);
+  return (hi! + 0.05) / (lo! + 0.05);
+}
+
 describe('<news-moderation> against the server', function () {
   this.timeout(20000);
   let api: ServerApi;
@@ -201,6 +217,19 @@ describe('<news-moderation> against the server', function () {
     expect(await submit(el, editor.name, editor.secret)).to.contain('Đã thử sai quá nhiều lần');
     expect(items(el)).to.have.length(0);
     await expect(el).to.be.accessible();
+  });
+
+  it('the primary buttons keep their text readable in light and dark (a transparent surface is no text colour)', async () => {
+    for (const theme of ['light', 'dark']) {
+      await api.signIn(`Biên tập ${theme}`);
+      const el = await fixture<NewsModeration>(
+        html`<news-moderation api=${api.base} theme=${theme}></news-moderation>`,
+      );
+      await waitUntil(() => items(el).length === 3, 'queue not shown');
+      const approve = items(el)[0]!.querySelector('button[data-action=approve]')!;
+      expect(approve.textContent!.trim()).to.equal('Duyệt');
+      expect(contrastOf(approve), `${theme}: contrast of "Duyệt"`).to.be.at.least(4.5);
+    }
   });
 
   it('shows the pending queue oldest first, with article, thread context and counts per state', async () => {
