@@ -18,27 +18,17 @@ import {
   type RuleDbRow,
 } from '../desk-common.ts';
 import type { PgDb, Sql } from './db.ts';
+import type { PgModeration } from './moderation.ts';
 
 /** Folded name + body, as `foldVietnamese` folds (see FOLD_TRANSLATE), whitespace collapsed. */
 const FOLDED_TEXT = `regexp_replace(lower(translate(c.name || ' ' || c.body, '${FOLD_TRANSLATE.from}', '${FOLD_TRANSLATE.to}')), '\\s+', ' ', 'g')`;
 
 export class PgDesk implements DeskStore {
-  constructor(private readonly d: PgDb) {}
-
-  private async log(
-    sql: Sql,
-    actor: string,
-    action: string,
-    commentId: string | null,
-    thread: string | null,
-    before: unknown,
-    after: unknown,
-  ) {
-    await sql.query(
-      'INSERT INTO moderation_log (at, actor, action, comment_id, thread_id, before, after) VALUES ($1, $2, $3, $4, $5, $6, $7)',
-      [this.d.now(), actor, action, commentId, thread, JSON.stringify(before), JSON.stringify(after)],
-    );
-  }
+  constructor(
+    private readonly d: PgDb,
+    /** Writes the log lines (one writer for every desk action). */
+    private readonly moderation: PgModeration,
+  ) {}
 
   // ---------------------------------------------------------------- rules
 
@@ -85,10 +75,18 @@ export class PgDesk implements DeskStore {
               sql,
             );
       const after = toRule(row!);
-      await this.log(sql, actor, id === null ? 'rule.create' : 'rule.update', null, null, ruleLog(before), {
-        id: after.id,
-        ...ruleLog(after),
-      });
+      await this.moderation.write(
+        sql,
+        actor,
+        id === null ? 'rule.create' : 'rule.update',
+        null,
+        null,
+        ruleLog(before),
+        {
+          id: after.id,
+          ...ruleLog(after),
+        },
+      );
       return after;
     });
   }
@@ -98,7 +96,7 @@ export class PgDesk implements DeskStore {
       const before = await this.rule(id, sql, true);
       if (!before) return false;
       await sql.query('DELETE FROM moderation_rules WHERE id = $1', [id]);
-      await this.log(sql, actor, 'rule.delete', null, null, { id, ...ruleLog(before) }, null);
+      await this.moderation.write(sql, actor, 'rule.delete', null, null, { id, ...ruleLog(before) }, null);
       return true;
     });
   }
@@ -149,7 +147,7 @@ export class PgDesk implements DeskStore {
         sql,
       ))!;
       const ban = toBan(row, now);
-      await this.log(sql, actor, 'ban', c.id, c.thread_id, null, { id: ban.id, ...banLog(ban) });
+      await this.moderation.write(sql, actor, 'ban', c.id, c.thread_id, null, { id: ban.id, ...banLog(ban) });
       return ban;
     });
   }
@@ -184,7 +182,15 @@ export class PgDesk implements DeskStore {
         sql,
       ))!;
       const after = toBan(row, now);
-      await this.log(sql, actor, 'unban', r.comment_id, null, { id, ...banLog(before) }, { id, ...banLog(after) });
+      await this.moderation.write(
+        sql,
+        actor,
+        'unban',
+        r.comment_id,
+        null,
+        { id, ...banLog(before) },
+        { id, ...banLog(after) },
+      );
       return after;
     });
   }
@@ -240,7 +246,7 @@ export class PgDesk implements DeskStore {
           now,
           id,
         ]);
-        await this.log(
+        await this.moderation.write(
           sql,
           actor,
           action,

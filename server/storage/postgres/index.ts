@@ -48,7 +48,7 @@ export class PostgresStorage implements Storage {
     this.articles = new PgArticles(db);
     this.comments = new PgComments(db);
     this.moderation = new PgModeration(db);
-    this.desk = new PgDesk(db);
+    this.desk = new PgDesk(db, this.moderation);
     this.views = new PgViews(db);
     this.likes = new PgLikes(db);
     this.reports = new PgReports(db, this.moderation);

@@ -18,28 +18,18 @@ import {
   type RuleDbRow,
 } from '../desk-common.ts';
 import type { SqliteDb } from './db.ts';
+import type { SqliteModeration } from './moderation.ts';
 
 export class SqliteDesk implements DeskStore {
-  constructor(private readonly d: SqliteDb) {
+  constructor(
+    private readonly d: SqliteDb,
+    /** Writes the log lines (one writer for every desk action). */
+    private readonly moderation: SqliteModeration,
+  ) {
     // Folded text for the desk's search: the same folding as article search (server/vi.ts).
     d.db.function('vi_fold', { deterministic: true }, (text: unknown) =>
       typeof text === 'string' ? foldVietnamese(text).replace(/\s+/g, ' ') : null,
     );
-  }
-
-  private log(
-    actor: string,
-    action: string,
-    commentId: string | null,
-    thread: string | null,
-    before: unknown,
-    after: unknown,
-  ) {
-    this.d
-      .s(
-        'INSERT INTO moderation_log(at, actor, action, comment_id, thread_id, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)',
-      )
-      .run(this.d.now(), actor, action, commentId, thread, JSON.stringify(before), JSON.stringify(after));
   }
 
   // ---------------------------------------------------------------- rules
@@ -85,7 +75,7 @@ export class SqliteDesk implements DeskStore {
               .run(input.kind, input.action, enabled, config, now, id),
             id);
       const after = this.rule(savedId)!;
-      this.log(actor, id === null ? 'rule.create' : 'rule.update', null, null, ruleLog(before), {
+      this.moderation.write(actor, id === null ? 'rule.create' : 'rule.update', null, null, ruleLog(before), {
         id: savedId,
         ...ruleLog(after),
       });
@@ -98,7 +88,7 @@ export class SqliteDesk implements DeskStore {
       const before = this.rule(id);
       if (!before) return false;
       this.d.s('DELETE FROM moderation_rules WHERE id = ?').run(id);
-      this.log(actor, 'rule.delete', null, null, { id, ...ruleLog(before) }, null);
+      this.moderation.write(actor, 'rule.delete', null, null, { id, ...ruleLog(before) }, null);
       return true;
     });
   }
@@ -152,7 +142,7 @@ export class SqliteDesk implements DeskStore {
           ).lastInsertRowid,
       );
       const ban = toBan(this.d.s('SELECT * FROM bans WHERE id = ?').get(id) as BanDbRow, now);
-      this.log(actor, 'ban', c.id, c.thread_id, null, { id, ...banLog(ban) });
+      this.moderation.write(actor, 'ban', c.id, c.thread_id, null, { id, ...banLog(ban) });
       return ban;
     });
   }
@@ -184,7 +174,7 @@ export class SqliteDesk implements DeskStore {
       if (banActive(r, now)) {
         this.d.s('UPDATE bans SET lifted_at = ?, lifted_by = ? WHERE id = ?').run(now, actor, id);
         const after = toBan(this.d.s('SELECT * FROM bans WHERE id = ?').get(id) as BanDbRow, now);
-        this.log(actor, 'unban', r.comment_id, null, { id, ...banLog(before) }, { id, ...banLog(after) });
+        this.moderation.write(actor, 'unban', r.comment_id, null, { id, ...banLog(before) }, { id, ...banLog(after) });
         return after;
       }
       return before;
@@ -225,7 +215,14 @@ export class SqliteDesk implements DeskStore {
         const change = moderationChange(before, action, {});
         // An editor's decision: a rule's silent rejection is over.
         this.d.s('UPDATE comments SET status = ?, silent = 0, updated_at = ? WHERE id = ?').run(change.status, now, id);
-        this.log(actor, action, id, before.thread_id, pick(before), pick({ ...before, status: change.status }));
+        this.moderation.write(
+          actor,
+          action,
+          id,
+          before.thread_id,
+          pick(before),
+          pick({ ...before, status: change.status }),
+        );
         return { id, ok: true, status: change.status as Status };
       }),
     );

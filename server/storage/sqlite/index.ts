@@ -43,7 +43,7 @@ export class SqliteStorage implements Storage {
     this.articles = new SqliteArticles(this.db);
     this.comments = new SqliteComments(this.db);
     this.moderation = new SqliteModeration(this.db, this.comments);
-    this.desk = new SqliteDesk(this.db);
+    this.desk = new SqliteDesk(this.db, this.moderation);
     this.meta = new SqliteMeta(this.db);
     this.imports = new SqliteImports(this.db);
     this.stats = new SqliteStats(this.db);
